@@ -1,0 +1,2 @@
+/** Instruments, codes ({@code SYMBOL.MARKET}), markets and integer price units. */
+package com.quotebus.core.instrument;
