@@ -1,0 +1,25 @@
+package com.quotebus.core.market;
+
+import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.kline.Bar;
+import java.time.LocalDate;
+
+/**
+ * What the market state reports. Called synchronously on the thread applying events; implementations
+ * must be cheap (mark dirty, enqueue) — the calculator publishes conflated updates from the state.
+ */
+public interface MarketListener {
+    MarketListener NONE = new MarketListener() {};
+
+    /** An event was applied: the symbol's quote, bars in progress, 分时 and 分价 reflect it. */
+    default void onApplied(SymbolState state, MarketEvent event) {}
+
+    /** A bar closed; it is final. Bars with no trade are never emitted. */
+    default void onBarClosed(SymbolState state, Bar bar) {}
+
+    /** A new trading day began for the symbol (the previous day's bars have been closed). */
+    default void onTradingDay(SymbolState state, LocalDate day) {}
+
+    /** An event was not applied, and why. */
+    default void onRejected(String code, MarketEvent event, ApplyResult reason) {}
+}

@@ -1,0 +1,329 @@
+package com.quotebus.core.market;
+
+import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.Side;
+import com.quotebus.core.event.Snapshot;
+import com.quotebus.core.event.Trade;
+import com.quotebus.core.instrument.Instrument;
+import com.quotebus.core.kline.BarAccumulator;
+import com.quotebus.core.kline.Period;
+import com.quotebus.core.minute.MinuteLine;
+import com.quotebus.core.pricevol.PriceVolumeTable;
+import com.quotebus.core.time.SessionTemplate;
+import com.quotebus.core.time.TradingCalendar;
+import com.quotebus.core.time.TradingDaySchedule;
+import com.quotebus.core.time.TradingSchedules;
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+
+/**
+ * One instrument's trading day: latest snapshot, the bar in progress of every period, the 分时 line and
+ * the 分价 table. Every event costs O(1): one schedule lookup, eleven bar updates, one minute-line
+ * update and one array update; no allocation on the trade path. Not thread-safe: owned by one
+ * {@link MarketState}.
+ */
+public final class SymbolState {
+    private static final Period[] PERIODS = Period.values();
+    private static final int INTRADAY = 6; // M1..M60 come first in Period
+
+    private Instrument instrument;
+    private final SessionTemplate template;
+    private final TradingSchedules schedules;
+    private final BarSource barSource;
+    private final long closeGraceMs;
+    private final MarketListener listener;
+    private final BarAccumulator[] bars = new BarAccumulator[PERIODS.length];
+    private TradingDaySchedule schedule;
+    private MinuteLine minuteLine;
+    private PriceVolumeTable priceVolume;
+    private Snapshot snapshot;
+    private int lastSlot = -1;
+    private int closedThroughSlot = -1;
+    private boolean dayClosed;
+    private long lastSeq;
+    private long lastPrice;
+
+    SymbolState(Instrument instrument, SessionTemplate template, TradingSchedules schedules, BarSource barSource,
+                long closeGraceMs, MarketListener listener) {
+        this.instrument = instrument;
+        this.template = template;
+        this.schedules = schedules;
+        this.barSource = barSource;
+        this.closeGraceMs = closeGraceMs;
+        this.listener = listener;
+        String code = instrument.codeText();
+        for (Period p : PERIODS) {
+            bars[p.ordinal()] = new BarAccumulator(code, p);
+        }
+    }
+
+    public Instrument instrument() {
+        return instrument;
+    }
+
+    public String code() {
+        return instrument.codeText();
+    }
+
+    /** Today's schedule, or {@code null} before the first event. */
+    public TradingDaySchedule schedule() {
+        return schedule;
+    }
+
+    public LocalDate tradingDay() {
+        return schedule == null ? null : schedule.tradingDay();
+    }
+
+    /** Latest snapshot of the day, or {@code null}. */
+    public Snapshot snapshot() {
+        return snapshot;
+    }
+
+    /** The bar in progress (or the last one, closed) of a period. */
+    public BarAccumulator bar(Period period) {
+        return bars[period.ordinal()];
+    }
+
+    public MinuteLine minuteLine() {
+        return minuteLine;
+    }
+
+    public PriceVolumeTable priceVolume() {
+        return priceVolume;
+    }
+
+    /** Per-symbol sequence of the last applied event (0 before any). */
+    public long lastSeq() {
+        return lastSeq;
+    }
+
+    /** Last trade price (or snapshot last in {@link BarSource#SNAPSHOTS} mode), 0 before any. */
+    public long lastPrice() {
+        return lastPrice;
+    }
+
+    void updateInstrument(Instrument updated) {
+        this.instrument = updated;
+    }
+
+    ApplyResult apply(MarketEvent event) {
+        long seq = event.seq();
+        if (seq > 0 && seq <= lastSeq) {
+            return ApplyResult.DUPLICATE;
+        }
+        ApplyResult r = ensureDay(event.exchangeTime());
+        if (r != ApplyResult.APPLIED) {
+            return r;
+        }
+        if (event instanceof Trade t) {
+            r = applyTrade(t);
+        } else {
+            r = applySnapshot((Snapshot) event);
+        }
+        if (r == ApplyResult.APPLIED && seq > 0) {
+            lastSeq = seq;
+        }
+        return r;
+    }
+
+    private ApplyResult applyTrade(Trade t) {
+        if (barSource != BarSource.TRADES) {
+            return ApplyResult.APPLIED; // tape only; bars come from snapshots
+        }
+        int slot = schedule.slotOf(t.exchangeTime());
+        if (slot < lastSlot || slot <= closedThroughSlot || dayClosed) {
+            return ApplyResult.LATE;
+        }
+        moveToSlot(slot);
+        addToAll(t.exchangeTime(), t.price(), t.quantity(), t.amount(), t.side());
+        return ApplyResult.APPLIED;
+    }
+
+    private ApplyResult applySnapshot(Snapshot s) {
+        Snapshot prev = snapshot;
+        if (prev != null && s.exchangeTime() < prev.exchangeTime()) {
+            return ApplyResult.LATE;
+        }
+        if (barSource == BarSource.SNAPSHOTS) {
+            int slot = schedule.slotOf(s.exchangeTime());
+            long dVol = prev == null ? s.volume() : s.volume() - prev.volume();
+            long dTurn = prev == null ? s.turnover() : s.turnover() - prev.turnover();
+            if (dVol > 0) {
+                if (slot < lastSlot || slot <= closedThroughSlot || dayClosed) {
+                    return ApplyResult.LATE;
+                }
+                moveToSlot(slot);
+                Side side = Side.NONE;
+                if (prev != null && prev.ask().depth() > 0 && prev.ask().price(0) > 0
+                        && s.last() >= prev.ask().price(0)) {
+                    side = Side.BUY;
+                } else if (prev != null && prev.bid().depth() > 0 && s.last() <= prev.bid().price(0)) {
+                    side = Side.SELL;
+                }
+                addToAll(s.exchangeTime(), s.last(), dVol, Math.max(dTurn, 0), side);
+                if (prev == null || s.high() > prev.high()) {
+                    touchAll(s.high());
+                }
+                if (s.low() > 0 && (prev == null || s.low() < prev.low())) {
+                    touchAll(s.low());
+                }
+                bars[Period.DAY.ordinal()].setOpen(s.open());
+            }
+        }
+        if (instrument.type() == com.quotebus.core.instrument.InstrumentType.FUTURE) {
+            for (BarAccumulator b : bars) {
+                b.setOpenInterest(s.openInterest());
+            }
+        }
+        snapshot = s;
+        return ApplyResult.APPLIED;
+    }
+
+    private void addToAll(long time, long price, long qty, long amount, Side side) {
+        for (BarAccumulator b : bars) {
+            b.add(price, qty, amount);
+        }
+        minuteLine.add(schedule.minutePointOf(time), price, qty, amount);
+        priceVolume.add(price, qty, side);
+        lastPrice = price;
+    }
+
+    private void touchAll(long price) {
+        if (price <= 0) {
+            return;
+        }
+        for (BarAccumulator b : bars) {
+            b.touch(price);
+        }
+    }
+
+    /** Rolls the intraday bars to the one containing {@code slot}, closing those that ended. */
+    private void moveToSlot(int slot) {
+        if (slot == lastSlot) {
+            return;
+        }
+        lastSlot = slot;
+        int n = schedule.minutes();
+        for (int p = 0; p < INTRADAY; p++) {
+            int m = PERIODS[p].minutes();
+            int index = slot / m;
+            BarAccumulator b = bars[p];
+            if (b.key() != index) {
+                closeBar(b);
+                int first = index * m;
+                int last = Math.min(first + m - 1, n - 1);
+                b.begin(index, schedule.tradingDay(), schedule.slotStart(first), schedule.slotEnd(last));
+            }
+        }
+    }
+
+    private void closeBar(BarAccumulator b) {
+        if (b.isStarted() && !b.isClosed()) {
+            b.markClosed();
+            if (b.hasData()) {
+                listener.onBarClosed(this, b.toBar());
+            }
+        }
+    }
+
+    /** Makes sure the state is on the trading day of {@code time}; starts a new day if it is later. */
+    private ApplyResult ensureDay(long time) {
+        if (schedule != null && schedule.contains(time)) {
+            return ApplyResult.APPLIED;
+        }
+        LocalDate day = schedules.tradingDayOf(time);
+        if (schedule != null && day.isBefore(schedule.tradingDay())) {
+            return ApplyResult.OLD_DAY;
+        }
+        startDay(day);
+        return ApplyResult.APPLIED;
+    }
+
+    private void startDay(LocalDate day) {
+        for (int p = 0; p < INTRADAY; p++) {
+            closeBar(bars[p]);
+        }
+        closeBar(bars[Period.DAY.ordinal()]);
+        schedule = schedules.schedule(template, day);
+        long preClose = instrument.preClose() > 0 ? instrument.preClose() : lastPrice;
+        minuteLine = new MinuteLine(schedule, preClose, instrument.multiplier());
+        priceVolume = new PriceVolumeTable(instrument.lowerLimit(), instrument.upperLimit(), instrument.priceTick());
+        snapshot = null;
+        lastSlot = -1;
+        closedThroughSlot = -1;
+        dayClosed = false;
+        for (int p = 0; p < INTRADAY; p++) {
+            bars[p].begin(Long.MIN_VALUE + 1, day, 0, 0); // placeholder: first event rolls it
+            bars[p].markClosed();
+        }
+        TradingCalendar cal = schedules.calendar();
+        bars[Period.DAY.ordinal()].begin(day.toEpochDay(), day, schedule.firstStart(), schedule.close());
+        for (Period p : new Period[] {Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR}) {
+            LocalDate from = periodFirstDay(p, day);
+            LocalDate to = periodLastDay(p, day);
+            long key = from.toEpochDay();
+            BarAccumulator b = bars[p.ordinal()];
+            long end = schedules.schedule(template, cal.onOrBefore(to)).close();
+            if (b.key() == key && !b.isClosed()) {
+                b.extendTo(day, end);
+            } else {
+                closeBar(b);
+                long start = schedules.schedule(template, cal.onOrAfter(from)).firstStart();
+                b.begin(key, day, start, end);
+            }
+        }
+        listener.onTradingDay(this, day);
+    }
+
+    static LocalDate periodFirstDay(Period p, LocalDate day) {
+        return switch (p) {
+            case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> day.withDayOfMonth(1);
+            case QUARTER -> LocalDate.of(day.getYear(), ((day.getMonthValue() - 1) / 3) * 3 + 1, 1);
+            case YEAR -> LocalDate.of(day.getYear(), 1, 1);
+            default -> day;
+        };
+    }
+
+    static LocalDate periodLastDay(Period p, LocalDate day) {
+        return switch (p) {
+            case WEEK -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
+            case MONTH -> day.with(TemporalAdjusters.lastDayOfMonth());
+            case QUARTER -> periodFirstDay(p, day).plusMonths(3).minusDays(1);
+            case YEAR -> LocalDate.of(day.getYear(), 12, 31);
+            default -> day;
+        };
+    }
+
+    /**
+     * Closes every bar whose end passed {@code now − closeGrace} and makes final the 分时 points that
+     * ended; an event arriving later for them is {@link ApplyResult#LATE}.
+     */
+    void advanceTo(long now) {
+        if (schedule == null) {
+            return;
+        }
+        long due = now - closeGraceMs;
+        int n = schedule.minutes();
+        while (closedThroughSlot + 1 < n && schedule.slotEnd(closedThroughSlot + 1) <= due) {
+            closedThroughSlot++;
+        }
+        for (int p = 0; p < INTRADAY; p++) {
+            BarAccumulator b = bars[p];
+            if (b.isStarted() && !b.isClosed() && b.end() <= due) {
+                closeBar(b);
+            }
+        }
+        minuteLine.fillUntil(due);
+        if (schedule.close() <= due) {
+            dayClosed = true;
+            for (int p = Period.DAY.ordinal(); p < PERIODS.length; p++) {
+                BarAccumulator b = bars[p];
+                if (b.isStarted() && !b.isClosed() && b.end() <= due) {
+                    closeBar(b);
+                }
+            }
+        }
+    }
+}

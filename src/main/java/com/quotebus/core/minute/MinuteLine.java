@@ -1,0 +1,175 @@
+package com.quotebus.core.minute;
+
+import com.quotebus.core.time.TradingDaySchedule;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The 分时 line of one instrument for one trading day, on the fixed grid of its schedule (A-shares 241
+ * points). Stored column-wise in primitive arrays; a point is "filled" once a later point or the clock
+ * has passed it: minutes with no trade become blank points carrying the last price and average forward
+ * (before the first trade: the previous close).
+ */
+public final class MinuteLine {
+    private final TradingDaySchedule schedule;
+    private final long preClose;
+    private final int multiplier;
+    private final long[] price;
+    private final long[] volume;
+    private final long[] turnover;
+    private final long[] cumVolume;
+    private final long[] cumTurnover;
+    private final boolean[] traded;
+    /** Points 0..filled-1 are final; point {@code current} is being written. */
+    private int current = -1;
+    private int filled;
+    private long dayVolume;
+    private long dayTurnover;
+
+    public MinuteLine(TradingDaySchedule schedule, long preClose, int multiplier) {
+        this.schedule = schedule;
+        this.preClose = preClose;
+        this.multiplier = multiplier;
+        int n = schedule.minutePoints();
+        price = new long[n];
+        volume = new long[n];
+        turnover = new long[n];
+        cumVolume = new long[n];
+        cumTurnover = new long[n];
+        traded = new boolean[n];
+    }
+
+    public LocalDate tradingDay() {
+        return schedule.tradingDay();
+    }
+
+    public int size() {
+        return price.length;
+    }
+
+    /** Index of the point being written, -1 before the first trade. */
+    public int currentIndex() {
+        return current;
+    }
+
+    /**
+     * Adds a trade (or snapshot difference) at point {@code point}. A point earlier than the current one
+     * folds into the current one (late auction print); callers reject events older than the bar grid.
+     */
+    public void add(int point, long px, long qty, long amount) {
+        if (point < current) {
+            point = current;
+        }
+        if (point > current) {
+            moveTo(point);
+        }
+        price[point] = px;
+        volume[point] += qty;
+        turnover[point] += amount;
+        traded[point] = true;
+        dayVolume += qty;
+        dayTurnover += amount;
+        cumVolume[point] = dayVolume;
+        cumTurnover[point] = dayTurnover;
+    }
+
+    private void moveTo(int point) {
+        carryForward(point - 1);
+        filled = point;
+        current = point;
+        price[point] = point > 0 ? price[point - 1] : preClose;
+        cumVolume[point] = dayVolume;
+        cumTurnover[point] = dayTurnover;
+    }
+
+    /** Writes blank points current+1..last, carrying the last price and the totals forward. */
+    private void carryForward(int last) {
+        long carryPrice = current >= 0 ? price[current] : preClose;
+        for (int i = current + 1; i <= last; i++) {
+            price[i] = carryPrice;
+            cumVolume[i] = dayVolume;
+            cumTurnover[i] = dayTurnover;
+        }
+    }
+
+    /**
+     * Makes final every point whose minute ended at or before {@code time}: minutes with no trade become
+     * blank points carrying the last price forward. Returns the number of final points.
+     */
+    public int fillUntil(long time) {
+        int n = price.length;
+        int due = filled - 1;
+        while (due + 1 < n && schedule.minutePointTime(due + 1) <= time) {
+            due++;
+        }
+        if (due < filled) {
+            return filled;
+        }
+        if (due >= current) {
+            if (due + 1 < n) {
+                moveTo(due + 1);
+            } else {
+                carryForward(n - 1);
+                current = n - 1;
+            }
+        }
+        filled = due + 1;
+        return filled;
+    }
+
+    /** Number of final points. */
+    public int filledCount() {
+        return filled;
+    }
+
+    /** Points up to and including the one being written. */
+    public int availableCount() {
+        return Math.max(current + 1, filled);
+    }
+
+    public long dayVolume() {
+        return dayVolume;
+    }
+
+    public long dayTurnover() {
+        return dayTurnover;
+    }
+
+    /** Average price from cumulative totals (futures: divided by the multiplier), minor units, half-up. */
+    public long averagePrice(long cumVol, long cumTurn) {
+        if (cumVol == 0) {
+            return 0;
+        }
+        long denominator = cumVol * multiplier;
+        return (cumTurn + denominator / 2) / denominator;
+    }
+
+    public MinutePoint point(int i) {
+        boolean written = i <= current || i < filled;
+        long px = written ? price[i] : (current >= 0 ? price[current] : preClose);
+        long cv = written ? cumVolume[i] : dayVolume;
+        long ct = written ? cumTurnover[i] : dayTurnover;
+        return new MinutePoint(i, schedule.minutePointTime(i), px, written ? volume[i] : 0,
+                written ? turnover[i] : 0, averagePrice(cv, ct), cv, ct, !traded[i]);
+    }
+
+    /** The points written so far (final ones and the one in progress). */
+    public List<MinutePoint> points() {
+        int n = availableCount();
+        List<MinutePoint> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(point(i));
+        }
+        return out;
+    }
+
+    /** All {@link #size()} points: unwritten future points are blank and carry the last price. */
+    public List<MinutePoint> fullGrid() {
+        List<MinutePoint> out = new ArrayList<>(price.length);
+        for (int i = 0; i < price.length; i++) {
+            out.add(point(i));
+        }
+        return out;
+    }
+}
