@@ -1,21 +1,30 @@
 package com.quotebus.core.instrument;
 
+import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
  * A {@code SYMBOL.MARKET} code such as {@code 600000.SH}, {@code 000001.SZ}, {@code rb2505.SHF}
  * or {@code IF2506.CFX}. Symbols are 1–16 letters or digits; the market is one of {@link Market}.
+ * Immutable; the text form is computed once.
  */
-public record Code(String symbol, Market market) {
+public final class Code {
     private static final Pattern SYMBOL = Pattern.compile("[A-Za-z0-9]{1,16}");
 
-    public Code {
+    private final String symbol;
+    private final Market market;
+    private final String text;
+
+    public Code(String symbol, Market market) {
         if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
             throw new IllegalArgumentException("symbol '" + symbol + "' must be 1-16 letters or digits");
         }
         if (market == null) {
             throw new IllegalArgumentException("market is required");
         }
+        this.symbol = symbol;
+        this.market = market;
+        this.text = symbol + "." + market.name();
     }
 
     /** Parses {@code SYMBOL.MARKET}; throws {@link IllegalArgumentException} saying what is wrong. */
@@ -45,8 +54,26 @@ public record Code(String symbol, Market market) {
         }
     }
 
+    public String symbol() {
+        return symbol;
+    }
+
+    public Market market() {
+        return market;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Code c && c.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
     @Override
     public String toString() {
-        return symbol + "." + market.name();
+        return text;
     }
 }

@@ -22,6 +22,7 @@ public final class MarketState {
     private final MarketListener listener;
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final long[] results = new long[ApplyResult.values().length];
+    private long lastSweepMinute = Long.MIN_VALUE;
 
     /**
      * @param schedules    calendar and session schedules
@@ -82,8 +83,16 @@ public final class MarketState {
         return r;
     }
 
-    /** Closes bars and fills 分时 points whose time has passed; call on every market-clock tick. */
+    /**
+     * Closes bars and fills 分时 points whose time has passed; call on every market-clock tick. Bars and
+     * points end on whole minutes, so the sweep over all symbols runs at most once per market minute.
+     */
     public void advanceTo(long now) {
+        long minute = Math.floorDiv(now - closeGraceMs, 60_000L);
+        if (minute == lastSweepMinute) {
+            return;
+        }
+        lastSweepMinute = minute;
         for (SymbolState s : symbols.values()) {
             s.advanceTo(now);
         }

@@ -136,7 +136,7 @@ public final class SymbolState {
             return ApplyResult.LATE;
         }
         moveToSlot(slot);
-        addToAll(t.exchangeTime(), t.price(), t.quantity(), t.amount(), t.side());
+        addToAll(t.exchangeTime(), slot, t.price(), t.quantity(), t.amount(), t.side());
         return ApplyResult.APPLIED;
     }
 
@@ -161,7 +161,7 @@ public final class SymbolState {
                 } else if (prev != null && prev.bid().depth() > 0 && s.last() <= prev.bid().price(0)) {
                     side = Side.SELL;
                 }
-                addToAll(s.exchangeTime(), s.last(), dVol, Math.max(dTurn, 0), side);
+                addToAll(s.exchangeTime(), slot, s.last(), dVol, Math.max(dTurn, 0), side);
                 if (prev == null || s.high() > prev.high()) {
                     touchAll(s.high());
                 }
@@ -180,11 +180,11 @@ public final class SymbolState {
         return ApplyResult.APPLIED;
     }
 
-    private void addToAll(long time, long price, long qty, long amount, Side side) {
+    private void addToAll(long time, int slot, long price, long qty, long amount, Side side) {
         for (BarAccumulator b : bars) {
             b.add(price, qty, amount);
         }
-        minuteLine.add(schedule.minutePointOf(time), price, qty, amount);
+        minuteLine.add(time <= schedule.firstStart() ? 0 : slot + 1, price, qty, amount);
         priceVolume.add(price, qty, side);
         lastPrice = price;
     }

@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * The 分时 line of one instrument for one trading day, on the fixed grid of its schedule (A-shares 241
- * points). Stored column-wise in primitive arrays; a point is "filled" once a later point or the clock
+ * points). Stored row-wise in one interleaved {@code long[]} (one cache line per point, which is all a
+ * trade touches); a point is "filled" once a later point or the clock
  * has passed it: minutes with no trade become blank points carrying the last price and average forward
  * (before the first trade: the previous close).
  */
@@ -15,12 +16,9 @@ public final class MinuteLine {
     private final TradingDaySchedule schedule;
     private final long preClose;
     private final int multiplier;
-    private final long[] price;
-    private final long[] volume;
-    private final long[] turnover;
-    private final long[] cumVolume;
-    private final long[] cumTurnover;
-    private final boolean[] traded;
+    private static final int W = 6; // price, volume, turnover, cumVolume, cumTurnover, traded
+    private final long[] data;
+    private final int points;
     /** Points 0..filled-1 are final; point {@code current} is being written. */
     private int current = -1;
     private int filled;
@@ -31,13 +29,8 @@ public final class MinuteLine {
         this.schedule = schedule;
         this.preClose = preClose;
         this.multiplier = multiplier;
-        int n = schedule.minutePoints();
-        price = new long[n];
-        volume = new long[n];
-        turnover = new long[n];
-        cumVolume = new long[n];
-        cumTurnover = new long[n];
-        traded = new boolean[n];
+        this.points = schedule.minutePoints();
+        this.data = new long[points * W];
     }
 
     public LocalDate tradingDay() {
@@ -45,7 +38,7 @@ public final class MinuteLine {
     }
 
     public int size() {
-        return price.length;
+        return points;
     }
 
     /** Index of the point being written, -1 before the first trade. */
@@ -64,32 +57,34 @@ public final class MinuteLine {
         if (point > current) {
             moveTo(point);
         }
-        price[point] = px;
-        volume[point] += qty;
-        turnover[point] += amount;
-        traded[point] = true;
+        int o = point * W;
         dayVolume += qty;
         dayTurnover += amount;
-        cumVolume[point] = dayVolume;
-        cumTurnover[point] = dayTurnover;
+        data[o] = px;
+        data[o + 1] += qty;
+        data[o + 2] += amount;
+        data[o + 3] = dayVolume;
+        data[o + 4] = dayTurnover;
+        data[o + 5] = 1;
     }
 
     private void moveTo(int point) {
         carryForward(point - 1);
         filled = point;
         current = point;
-        price[point] = point > 0 ? price[point - 1] : preClose;
-        cumVolume[point] = dayVolume;
-        cumTurnover[point] = dayTurnover;
+        int o = point * W;
+        data[o] = point > 0 ? data[o - W] : preClose;
+        data[o + 3] = dayVolume;
+        data[o + 4] = dayTurnover;
     }
 
     /** Writes blank points current+1..last, carrying the last price and the totals forward. */
     private void carryForward(int last) {
-        long carryPrice = current >= 0 ? price[current] : preClose;
+        long carryPrice = current >= 0 ? data[current * W] : preClose;
         for (int i = current + 1; i <= last; i++) {
-            price[i] = carryPrice;
-            cumVolume[i] = dayVolume;
-            cumTurnover[i] = dayTurnover;
+            data[i * W] = carryPrice;
+            data[i * W + 3] = dayVolume;
+            data[i * W + 4] = dayTurnover;
         }
     }
 
@@ -98,7 +93,7 @@ public final class MinuteLine {
      * blank points carrying the last price forward. Returns the number of final points.
      */
     public int fillUntil(long time) {
-        int n = price.length;
+        int n = points;
         int due = filled - 1;
         while (due + 1 < n && schedule.minutePointTime(due + 1) <= time) {
             due++;
@@ -146,12 +141,13 @@ public final class MinuteLine {
     }
 
     public MinutePoint point(int i) {
+        int o = i * W;
         boolean written = i <= current || i < filled;
-        long px = written ? price[i] : (current >= 0 ? price[current] : preClose);
-        long cv = written ? cumVolume[i] : dayVolume;
-        long ct = written ? cumTurnover[i] : dayTurnover;
-        return new MinutePoint(i, schedule.minutePointTime(i), px, written ? volume[i] : 0,
-                written ? turnover[i] : 0, averagePrice(cv, ct), cv, ct, !traded[i]);
+        long px = written ? data[o] : (current >= 0 ? data[current * W] : preClose);
+        long cv = written ? data[o + 3] : dayVolume;
+        long ct = written ? data[o + 4] : dayTurnover;
+        return new MinutePoint(i, schedule.minutePointTime(i), px, written ? data[o + 1] : 0,
+                written ? data[o + 2] : 0, averagePrice(cv, ct), cv, ct, data[o + 5] == 0);
     }
 
     /** The points written so far (final ones and the one in progress). */
@@ -166,8 +162,8 @@ public final class MinuteLine {
 
     /** All {@link #size()} points: unwritten future points are blank and carry the last price. */
     public List<MinutePoint> fullGrid() {
-        List<MinutePoint> out = new ArrayList<>(price.length);
-        for (int i = 0; i < price.length; i++) {
+        List<MinutePoint> out = new ArrayList<>(points);
+        for (int i = 0; i < points; i++) {
             out.add(point(i));
         }
         return out;

@@ -2,7 +2,6 @@ package com.quotebus.core.pricevol;
 
 import com.quotebus.core.event.Side;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,10 +21,9 @@ public final class PriceVolumeTable {
 
     private final long base;
     private final long tick;
-    private final long[] volume;
-    private final long[] buy;
-    private final long[] sell;
-    private final long[] trades;
+    /** Interleaved rows: volume, buy, sell, trades — one row per price tick between the limits. */
+    private final long[] rows;
+    private final int rowCount;
     private final Map<Long, long[]> sparse = new HashMap<>();
     private long dayVolume;
     private long overflowVolume;
@@ -38,31 +36,28 @@ public final class PriceVolumeTable {
      */
     public PriceVolumeTable(long lowerLimit, long upperLimit, long tick) {
         this.tick = tick;
-        long rows = upperLimit > 0 && upperLimit >= lowerLimit ? (upperLimit - lowerLimit) / tick + 1 : 0;
-        if (rows > MAX_DENSE_ROWS) {
-            rows = 0;
+        long n = upperLimit > 0 && upperLimit >= lowerLimit ? (upperLimit - lowerLimit) / tick + 1 : 0;
+        if (n > MAX_DENSE_ROWS) {
+            n = 0;
         }
         this.base = lowerLimit;
-        int n = (int) rows;
-        volume = new long[n];
-        buy = new long[n];
-        sell = new long[n];
-        trades = new long[n];
+        this.rowCount = (int) n;
+        this.rows = new long[rowCount * 4];
     }
 
     /** Adds a trade (or a snapshot volume difference) at a price. */
     public void add(long price, long qty, Side side) {
         dayVolume += qty;
         lastChangedPrice = price;
-        long offset = price - base;
-        if (offset >= 0 && offset % tick == 0 && offset / tick < volume.length) {
-            int i = (int) (offset / tick);
-            volume[i] += qty;
-            trades[i]++;
+        int i = denseRow(price);
+        if (i >= 0) {
+            int o = i * 4;
+            rows[o] += qty;
+            rows[o + 3]++;
             if (side == Side.BUY) {
-                buy[i] += qty;
+                rows[o + 1] += qty;
             } else if (side == Side.SELL) {
-                sell[i] += qty;
+                rows[o + 2] += qty;
             }
             return;
         }
@@ -84,6 +79,15 @@ public final class PriceVolumeTable {
         }
     }
 
+    private int denseRow(long price) {
+        long offset = price - base;
+        if (offset < 0) {
+            return -1;
+        }
+        long row = offset / tick;
+        return row < rowCount && row * tick == offset ? (int) row : -1;
+    }
+
     public long dayVolume() {
         return dayVolume;
     }
@@ -100,10 +104,10 @@ public final class PriceVolumeTable {
 
     /** The row for one price, or {@code null} when nothing traded there. */
     public PriceLevel level(long price) {
-        long offset = price - base;
-        if (offset >= 0 && offset % tick == 0 && offset / tick < volume.length) {
-            int i = (int) (offset / tick);
-            return volume[i] == 0 ? null : new PriceLevel(price, volume[i], buy[i], sell[i], trades[i]);
+        int i = denseRow(price);
+        if (i >= 0) {
+            int o = i * 4;
+            return rows[o] == 0 ? null : new PriceLevel(price, rows[o], rows[o + 1], rows[o + 2], rows[o + 3]);
         }
         long[] row = sparse.get(price);
         return row == null ? null : new PriceLevel(price, row[0], row[1], row[2], row[3]);
@@ -112,9 +116,10 @@ public final class PriceVolumeTable {
     /** All rows with volume, highest price first (the terminal's order). */
     public List<PriceLevel> levels() {
         List<PriceLevel> out = new ArrayList<>();
-        for (int i = 0; i < volume.length; i++) {
-            if (volume[i] > 0) {
-                out.add(new PriceLevel(base + i * tick, volume[i], buy[i], sell[i], trades[i]));
+        for (int i = 0; i < rowCount; i++) {
+            int o = i * 4;
+            if (rows[o] > 0) {
+                out.add(new PriceLevel(base + i * tick, rows[o], rows[o + 1], rows[o + 2], rows[o + 3]));
             }
         }
         for (Map.Entry<Long, long[]> e : sparse.entrySet()) {
@@ -127,11 +132,22 @@ public final class PriceVolumeTable {
 
     /** Total 外盘 (active buy) volume. */
     public long buyVolume() {
-        return Arrays.stream(buy).sum() + sparse.values().stream().mapToLong(r -> r[1]).sum();
+        return column(1);
     }
 
     /** Total 内盘 (active sell) volume. */
     public long sellVolume() {
-        return Arrays.stream(sell).sum() + sparse.values().stream().mapToLong(r -> r[2]).sum();
+        return column(2);
+    }
+
+    private long column(int c) {
+        long sum = 0;
+        for (int i = 0; i < rowCount; i++) {
+            sum += rows[i * 4 + c];
+        }
+        for (long[] r : sparse.values()) {
+            sum += r[c];
+        }
+        return sum;
     }
 }
