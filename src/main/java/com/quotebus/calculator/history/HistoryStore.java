@@ -1,0 +1,31 @@
+package com.quotebus.calculator.history;
+
+import com.quotebus.core.kline.Bar;
+import com.quotebus.core.kline.Period;
+import com.quotebus.core.minute.MinutePoint;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Persistent bar and minute-line history that survives restarts. Blocking: call it from a worker
+ * thread, never from an event loop. Implementations are thread-safe.
+ */
+public interface HistoryStore extends AutoCloseable {
+    /** Stores closed bars (idempotent: a bar with the same code, period and end replaces the old one). */
+    void putBars(List<Bar> bars);
+
+    /** Up to {@code count} bars with {@code end <= endInclusive}, oldest first; one seek. */
+    List<Bar> bars(String code, Period period, long endInclusive, int count);
+
+    /** Stores a complete 分时 line of one trading day. */
+    void putMinuteLine(String code, LocalDate day, List<MinutePoint> points);
+
+    /** The stored 分时 line of a day, or an empty list. */
+    List<MinutePoint> minuteLine(String code, LocalDate day);
+
+    /** The latest day before {@code day} with a stored 分时 line, or {@code null}. */
+    LocalDate lastMinuteLineBefore(String code, LocalDate day);
+
+    @Override
+    void close();
+}
