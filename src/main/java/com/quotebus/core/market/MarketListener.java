@@ -17,6 +17,12 @@ public interface MarketListener {
     /** A bar closed; it is final. Bars with no trade are never emitted. */
     default void onBarClosed(SymbolState state, Bar bar) {}
 
+    /**
+     * The symbol's trading day is over (market time passed the close plus grace, or the first event of
+     * a later day arrived first): its 分时 line and 分价 table are final. Called exactly once per day.
+     */
+    default void onDayClosed(SymbolState state) {}
+
     /** A new trading day began for the symbol (the previous day's bars have been closed). */
     default void onTradingDay(SymbolState state, LocalDate day) {}
 

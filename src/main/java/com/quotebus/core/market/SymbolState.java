@@ -241,6 +241,11 @@ public final class SymbolState {
     }
 
     private void startDay(LocalDate day) {
+        if (schedule != null && !dayClosed) {
+            minuteLine.fillUntil(schedule.close());
+            dayClosed = true;
+            listener.onDayClosed(this);
+        }
         for (int p = 0; p < INTRADAY; p++) {
             closeBar(bars[p]);
         }
@@ -316,7 +321,7 @@ public final class SymbolState {
             }
         }
         minuteLine.fillUntil(due);
-        if (schedule.close() <= due) {
+        if (schedule.close() <= due && !dayClosed) {
             dayClosed = true;
             for (int p = Period.DAY.ordinal(); p < PERIODS.length; p++) {
                 BarAccumulator b = bars[p];
@@ -324,6 +329,7 @@ public final class SymbolState {
                     closeBar(b);
                 }
             }
+            listener.onDayClosed(this);
         }
     }
 }
