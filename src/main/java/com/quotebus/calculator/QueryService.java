@@ -1,0 +1,320 @@
+package com.quotebus.calculator;
+
+import static com.quotebus.calculator.QueryError.BAD_PARAMETER;
+import static com.quotebus.calculator.QueryError.BAD_PERIOD;
+import static com.quotebus.calculator.QueryError.BAD_REQUEST;
+import static com.quotebus.calculator.QueryError.COUNT_OUT_OF_RANGE;
+import static com.quotebus.calculator.QueryError.NOT_OWNER;
+import static com.quotebus.calculator.QueryError.UNKNOWN_CODE;
+
+import com.quotebus.calculator.history.BarRing;
+import com.quotebus.calculator.history.HistoryStore;
+import com.quotebus.calculator.history.TradeTape;
+import com.quotebus.core.instrument.Instrument;
+import com.quotebus.core.kline.Bar;
+import com.quotebus.core.kline.BarAccumulator;
+import com.quotebus.core.kline.Period;
+import com.quotebus.core.market.SymbolState;
+import com.quotebus.core.minute.MinuteLine;
+import com.quotebus.core.minute.MinutePoint;
+import com.quotebus.core.pricevol.PriceLevel;
+import com.quotebus.core.pricevol.PriceVolumeTable;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.Predicate;
+
+/**
+ * Answers the {@code svc.*} queries from the engine's state, the in-memory rings and the history store.
+ * Runs on the engine's event loop; store reads go through {@link BlockingReads} (a worker), never on
+ * the loop. Every bad request fails with a {@link QueryError}; nothing here throws anything else.
+ */
+public final class QueryService {
+    /** Services this class answers: the names after {@code svc.}. */
+    public static final List<String> SERVICES =
+            List.of("snapshot", "kline", "minute", "ticks", "pricevol", "indicator", "instruments");
+    public static final int MAX_CODES = 500;
+    public static final int MAX_COUNT = 1000;
+
+    /** Runs a blocking read off the event loop. */
+    @FunctionalInterface
+    public interface BlockingReads {
+        <T> Future<T> run(Callable<T> read);
+    }
+
+    private final CalculatorEngine engine;
+    private final Map<String, Instrument> instruments;
+    private final Predicate<String> owns;
+    private final HistoryStore history;
+    private final BlockingReads blocking;
+    private final IndicatorQueries indicators;
+
+    /**
+     * @param instruments every instrument of the market (not only this instance's shards)
+     * @param owns        whether this instance owns a code's shard
+     * @param history     the history store, or {@code null} (memory only)
+     */
+    public QueryService(CalculatorEngine engine, Map<String, Instrument> instruments, Predicate<String> owns,
+                        HistoryStore history, BlockingReads blocking) {
+        this.engine = engine;
+        this.instruments = instruments;
+        this.owns = owns;
+        this.history = history;
+        this.blocking = blocking;
+        this.indicators = new IndicatorQueries(this);
+    }
+
+    /** Answers one query; the future fails with a {@link QueryError.QueryException} for a bad request. */
+    public Future<JsonObject> handle(String service, Object body) {
+        try {
+            JsonObject req = body instanceof JsonObject o ? o : body == null ? new JsonObject() : null;
+            if (req == null) {
+                throw BAD_REQUEST.exception("the body must be a JSON object, was " + body.getClass().getSimpleName());
+            }
+            return switch (service) {
+                case "snapshot" -> Future.succeededFuture(snapshot(req));
+                case "kline" -> kline(req);
+                case "minute" -> minute(req);
+                case "ticks" -> Future.succeededFuture(ticks(req));
+                case "pricevol" -> Future.succeededFuture(pricevol(req));
+                case "indicator" -> indicators.indicator(req);
+                case "instruments" -> Future.succeededFuture(instruments(req));
+                default -> throw BAD_REQUEST.exception("no service svc." + service + " (known: " + SERVICES + ")");
+            };
+        } catch (QueryError.QueryException e) {
+            return Future.failedFuture(e);
+        } catch (RuntimeException e) {
+            return Future.failedFuture(QueryError.INTERNAL.exception(e.toString()));
+        }
+    }
+
+    // ---- request parsing ----
+
+    static String string(JsonObject req, String key, boolean required) {
+        Object v = req.getValue(key);
+        if (v == null) {
+            if (required) {
+                throw BAD_REQUEST.exception("'" + key + "' is required");
+            }
+            return null;
+        }
+        if (!(v instanceof String s)) {
+            throw BAD_REQUEST.exception("'" + key + "' must be a string, was " + v);
+        }
+        return s;
+    }
+
+    static int integer(JsonObject req, String key, int dflt, int min, int max) {
+        Object v = req.getValue(key);
+        if (v == null) {
+            return dflt;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw BAD_REQUEST.exception("'" + key + "' must be an integer, was " + v);
+        }
+        long value = n.longValue();
+        if (value < min || value > max) {
+            throw COUNT_OUT_OF_RANGE.exception("'" + key + "' must be " + min + ".." + max + ", was " + value);
+        }
+        return (int) value;
+    }
+
+    static Long optionalLong(JsonObject req, String key) {
+        Object v = req.getValue(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+            throw BAD_REQUEST.exception("'" + key + "' must be an integer, was " + v);
+        }
+        return n.longValue();
+    }
+
+    /** The code of the request: present, known, and owned by this instance. */
+    String ownedCode(JsonObject req) {
+        String code = string(req, "code", true);
+        if (!instruments.containsKey(code)) {
+            throw UNKNOWN_CODE.exception("'" + code + "' is not a known instrument");
+        }
+        if (!owns.test(code) || engine.symbol(code) == null) {
+            throw NOT_OWNER.exception("'" + code + "' is served by another calculator instance");
+        }
+        return code;
+    }
+
+    static Period period(JsonObject req) {
+        String p = string(req, "period", true);
+        Period period = Period.ofWireName(p);
+        if (period == null) {
+            throw BAD_PERIOD.exception("'" + p + "' is not a period (known: " + Period.wireNames() + ")");
+        }
+        return period;
+    }
+
+    // ---- services ----
+
+    JsonObject snapshot(JsonObject req) {
+        Object v = req.getValue("codes");
+        if (!(v instanceof JsonArray codes)) {
+            throw BAD_REQUEST.exception("'codes' must be an array of codes");
+        }
+        if (codes.isEmpty() || codes.size() > MAX_CODES) {
+            throw COUNT_OUT_OF_RANGE.exception("'codes' must hold 1.." + MAX_CODES + " codes, held " + codes.size());
+        }
+        List<String> unknown = new ArrayList<>();
+        JsonArray quotes = new JsonArray();
+        for (Object c : codes) {
+            if (!(c instanceof String code)) {
+                throw BAD_REQUEST.exception("'codes' must hold strings, held " + c);
+            }
+            if (!instruments.containsKey(code)) {
+                unknown.add(code);
+                continue;
+            }
+            SymbolState s = owns.test(code) ? engine.symbol(code) : null;
+            if (s != null && s.snapshot() != null) {
+                quotes.add(JsonViews.quote(engine.quoteSeq(code), s.snapshot()));
+            }
+        }
+        if (!unknown.isEmpty()) {
+            throw UNKNOWN_CODE.exception("not known instruments: " + String.join(", ", unknown));
+        }
+        return new JsonObject().put("quotes", quotes);
+    }
+
+    Future<JsonObject> kline(JsonObject req) {
+        String code = ownedCode(req);
+        Period period = period(req);
+        int count = integer(req, "count", 100, 1, MAX_COUNT);
+        Long end = optionalLong(req, "end");
+        String adjust = string(req, "adjust", false);
+        Adjustments.Mode mode = Adjustments.mode(adjust);
+        return bars(code, period, count, end).map(bars -> {
+            List<Bar> adjusted = Adjustments.apply(code, bars, mode);
+            JsonArray rows = new JsonArray();
+            adjusted.forEach(b -> rows.add(JsonViews.barRow(b)));
+            return new JsonObject().put("code", code).put("period", period.wireName())
+                    .put("adjust", mode.wireName()).put("seq", engine.klineSeq(code, period))
+                    .put("columns", new JsonArray(List.of("end", "open", "high", "low", "close", "volume", "turnover",
+                            "start", "closed")))
+                    .put("bars", rows);
+        });
+    }
+
+    /**
+     * The newest {@code count} bars ending at or before {@code end} (null: now, with the bar in progress),
+     * oldest first: the bar in progress, then the in-memory ring, then the history store for the rest.
+     */
+    Future<List<Bar>> bars(String code, Period period, int count, Long end) {
+        SymbolState s = engine.symbol(code);
+        BarAccumulator current = s.bar(period);
+        long until = end == null ? Long.MAX_VALUE : end;
+        List<Bar> newest = new ArrayList<>();
+        if (current.hasData() && !current.isClosed() && current.end() <= until) {
+            newest.add(current.toBar());
+        }
+        BarRing ring = engine.ring(code, period);
+        List<Bar> fromRing = ring.latest(count - newest.size(), until);
+        List<Bar> result = new ArrayList<>(fromRing);
+        result.addAll(newest);
+        int missing = count - result.size();
+        if (missing <= 0 || history == null) {
+            return Future.succeededFuture(result);
+        }
+        long olderThan = result.isEmpty() ? until : result.get(0).end() - 1;
+        return blocking.run(() -> history.bars(code, period, olderThan, missing)).map(older -> {
+            List<Bar> all = new ArrayList<>(older);
+            all.addAll(result);
+            return all;
+        });
+    }
+
+    Future<JsonObject> minute(JsonObject req) {
+        String code = ownedCode(req);
+        String date = string(req, "date", false);
+        SymbolState s = engine.symbol(code);
+        MinuteLine line = s.minuteLine();
+        LocalDate day;
+        try {
+            day = date == null ? (line == null ? null : line.tradingDay()) : LocalDate.parse(date);
+        } catch (DateTimeParseException e) {
+            throw BAD_PARAMETER.exception("'date' must be YYYY-MM-DD, was " + date);
+        }
+        if (line != null && line.tradingDay().equals(day)) {
+            return Future.succeededFuture(minuteReply(code, day, line.size(), line.points(), engine.minuteSeq(code)));
+        }
+        if (history == null || day == null) {
+            return Future.succeededFuture(minuteReply(code, day, 0, List.of(), 0));
+        }
+        LocalDate d = day;
+        return blocking.run(() -> history.minuteLine(code, d))
+                .map(points -> minuteReply(code, d, points.size(), points, 0));
+    }
+
+    private static JsonObject minuteReply(String code, LocalDate day, int size, List<MinutePoint> points, long seq) {
+        JsonArray rows = new JsonArray();
+        points.forEach(p -> rows.add(JsonViews.minuteRow(p)));
+        return new JsonObject().put("code", code).put("day", day == null ? null : day.toString()).put("size", size)
+                .put("seq", seq)
+                .put("columns", new JsonArray(List.of("index", "time", "price", "volume", "turnover", "avg", "blank")))
+                .put("points", rows);
+    }
+
+    JsonObject ticks(JsonObject req) {
+        String code = ownedCode(req);
+        int count = integer(req, "count", 100, 1, MAX_COUNT);
+        Long before = optionalLong(req, "beforeSeq");
+        TradeTape tape = engine.tape(code);
+        List<TradeTape.Tick> page = tape.page(count, before == null ? Long.MAX_VALUE : before);
+        JsonArray rows = new JsonArray();
+        page.forEach(t -> rows.add(JsonViews.tickRow(t)));
+        return new JsonObject().put("code", code).put("seq", engine.tickSeq(code))
+                .put("oldestInMemory", tape.oldestSeq())
+                .put("columns", new JsonArray(List.of("seq", "time", "price", "qty", "amount", "side")))
+                .put("ticks", rows);
+    }
+
+    JsonObject pricevol(JsonObject req) {
+        String code = ownedCode(req);
+        PriceVolumeTable pv = engine.symbol(code).priceVolume();
+        JsonArray rows = new JsonArray();
+        long dayVolume = 0;
+        long buy = 0;
+        long sell = 0;
+        if (pv != null) {
+            for (PriceLevel l : pv.levels()) {
+                rows.add(JsonViews.priceRow(l));
+            }
+            dayVolume = pv.dayVolume();
+            buy = pv.buyVolume();
+            sell = pv.sellVolume();
+        }
+        return new JsonObject().put("code", code).put("seq", engine.pricevolSeq(code)).put("dayVolume", dayVolume)
+                .put("buyVolume", buy).put("sellVolume", sell)
+                .put("columns", new JsonArray(List.of("price", "volume", "buy", "sell", "trades")))
+                .put("rows", rows);
+    }
+
+    JsonObject instruments(JsonObject req) {
+        String market = string(req, "market", false);
+        JsonArray list = new JsonArray();
+        instruments.values().stream()
+                .filter(i -> market == null || i.code().market().name().equals(market))
+                .sorted((a, b) -> a.codeText().compareTo(b.codeText()))
+                .forEach(i -> list.add(JsonViews.instrument(i)));
+        if (market != null && list.isEmpty() && com.quotebus.core.instrument.Market.ofSuffix(market) == null) {
+            throw BAD_PARAMETER.exception("'" + market + "' is not a market (known: SH SZ SHF INE DCE CZC CFX GFE)");
+        }
+        return new JsonObject().put("instruments", list);
+    }
+
+    CalculatorEngine engine() {
+        return engine;
+    }
+}
