@@ -25,6 +25,7 @@ import java.util.Locale;
  * <tr><td>ATR</td><td>N</td><td>14</td><td>MTR ATR</td></tr>
  * <tr><td>OBV</td><td>M</td><td>30</td><td>OBV MAOBV</td></tr>
  * <tr><td>DMI</td><td>N,M</td><td>14,6</td><td>PDI MDI ADX ADXR</td></tr>
+ * <tr><td>SAR</td><td>STEP,MAX (hundredths)</td><td>2,20</td><td>SAR</td></tr>
  * </table>
  */
 public final class Indicators {
@@ -36,7 +37,7 @@ public final class Indicators {
     public static final int MAX_BOLL_WIDTH = 10;
 
     private static final List<String> NAMES =
-            List.of("MA", "EMA", "MACD", "KDJ", "RSI", "BOLL", "VOL", "MAVOL", "BIAS", "WR", "CCI", "ATR", "OBV", "DMI");
+            List.of("MA", "EMA", "MACD", "KDJ", "RSI", "BOLL", "VOL", "MAVOL", "BIAS", "WR", "CCI", "ATR", "OBV", "DMI", "SAR");
 
     private Indicators() {}
 
@@ -59,6 +60,7 @@ public final class Indicators {
             case "CCI", "ATR" -> new int[] {14};
             case "OBV" -> new int[] {30};
             case "DMI" -> new int[] {14, 6};
+            case "SAR" -> new int[] {2, 20};
             default -> throw new IllegalStateException(name);
         };
     }
@@ -107,6 +109,14 @@ public final class Indicators {
             case "DMI" -> {
                 count(n, p, 2, "N,M");
                 yield new Dmi(p[0], p[1]);
+            }
+            case "SAR" -> {
+                count(n, p, 2, "STEP,MAX in hundredths");
+                if (p[0] > p[1] || p[1] > 100) {
+                    throw new IllegalArgumentException("SAR needs STEP <= MAX <= 100 (hundredths), got " + p[0] + ","
+                            + p[1]);
+                }
+                yield new Sar(p[0], p[1]);
             }
             default -> throw new IllegalStateException(n);
         };

@@ -34,7 +34,8 @@ class IndicatorFactoryTest {
                 "CCI(14) CCI",
                 "ATR(14) MTR,ATR",
                 "OBV(30) OBV,MAOBV",
-                "DMI(14,6) PDI,MDI,ADX,ADXR");
+                "DMI(14,6) PDI,MDI,ADX,ADXR",
+                "SAR(2,20) SAR");
     }
 
     @Test
@@ -47,7 +48,7 @@ class IndicatorFactoryTest {
     @Test
     void unknownOrMissingNamesAreRejectedWithTheKnownNames() {
         assertThatThrownBy(() -> Indicators.create("SKDJ")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("unknown indicator 'SKDJ' (known: MA EMA MACD KDJ RSI BOLL VOL MAVOL BIAS WR CCI ATR OBV DMI)");
+                .hasMessage("unknown indicator 'SKDJ' (known: MA EMA MACD KDJ RSI BOLL VOL MAVOL BIAS WR CCI ATR OBV DMI SAR)");
         assertThatThrownBy(() -> Indicators.create(" ")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("indicator name is missing");
     }
@@ -63,6 +64,7 @@ class IndicatorFactoryTest {
         assertThat(rejection("BOLL", 1, 2)).isEqualTo("BOLL N must be at least 2 (sample standard deviation), got 1");
         assertThat(rejection("BOLL", 20, 11)).isEqualTo("BOLL K must be 1..10, got 11");
         assertThat(rejection("CCI", 14, 2)).isEqualTo("CCI takes 1 parameter (N), got 2: [14, 2]");
+        assertThat(rejection("SAR", 20, 2)).isEqualTo("SAR needs STEP <= MAX <= 100 (hundredths), got 20,2");
         assertThat(rejection("KDJ", -9, 3, 3)).isEqualTo("KDJ parameter -9 is out of range 1..1000");
     }
 

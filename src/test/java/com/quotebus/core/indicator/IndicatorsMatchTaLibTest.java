@@ -211,6 +211,12 @@ class IndicatorsMatchTaLibTest {
         assertThat(s.column("PDI")[14]).isNotNaN();
     }
 
+    @Test
+    void sarEqualsTaLibSar() {
+        assertSeries("SAR", run("SAR", 2, 20).column("SAR"), ta.sar(H, L, 0.02, 0.2));
+        assertSeries("SAR(3,30)", run("SAR", 3, 30).column("SAR"), ta.sar(H, L, 0.03, 0.3));
+    }
+
     /** Applies {@code f} to the part of {@code x} after its NaN prefix (TA-Lib propagates NaN). */
     private static double[] onDefined(double[] x, UnaryOperator<double[]> f) {
         int first = 0;

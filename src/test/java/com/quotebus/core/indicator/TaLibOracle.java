@@ -130,6 +130,10 @@ final class TaLibOracle {
         return aligned(h.length, (e, b, c, o) -> core.minusDM(0, e, h, l, 1, b, c, o));
     }
 
+    double[] sar(double[] h, double[] l, double step, double max) {
+        return aligned(h.length, (e, b, c, o) -> core.sar(0, e, h, l, step, max, b, c, o));
+    }
+
     private static double[] shift(double[] raw, MInteger b, MInteger c) {
         double[] out = new double[raw.length];
         Arrays.fill(out, Double.NaN);
