@@ -1,0 +1,6 @@
+/**
+ * Price adjustment (复权) for dividends, bonus shares and splits: cumulative adjustment factors per
+ * code, as vendors publish them, applied to bars as none / forward (前复权) / backward (后复权).
+ * Plain Java, exact decimal arithmetic, prices rounded half-up to a minor unit. See docs/indicators.md.
+ */
+package com.quotebus.core.adjust;

@@ -1,0 +1,38 @@
+package com.quotebus.core.indicator;
+
+import com.quotebus.core.kline.Bar;
+
+/** {@code BIAS(N1,N2,…)}: percentage distance of the close from its N-bar mean. */
+final class Bias extends AbstractIndicator {
+    private final LongWindow[] windows;
+
+    Bias(int[] periods) {
+        super("BIAS", periods, Indicators.suffixed("BIAS", periods),
+                "BIASn = (C - MA(C,n)) / MA(C,n) * 100; NaN before n bars");
+        windows = new LongWindow[periods.length];
+        for (int i = 0; i < periods.length; i++) {
+            windows[i] = new LongWindow(periods[i]);
+        }
+    }
+
+    @Override
+    void compute(Bar bar, double[] out) {
+        long c = bar.close();
+        for (int i = 0; i < windows.length; i++) {
+            LongWindow w = windows[i];
+            if (w.fullWithNext()) {
+                double ma = yuan(w.sumWith(c)) / w.period();
+                out[i] = (yuan(c) - ma) / ma * 100;
+            } else {
+                out[i] = Double.NaN;
+            }
+        }
+    }
+
+    @Override
+    void advance(Bar bar, double[] values) {
+        for (LongWindow w : windows) {
+            w.push(bar.close());
+        }
+    }
+}

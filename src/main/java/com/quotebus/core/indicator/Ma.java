@@ -1,0 +1,33 @@
+package com.quotebus.core.indicator;
+
+import com.quotebus.core.kline.Bar;
+
+/** {@code MA(N1,N2,…)}: simple means of the last N closes; exact integer window sums. */
+final class Ma extends AbstractIndicator {
+    private final LongWindow[] windows;
+
+    Ma(int[] periods) {
+        super("MA", periods, Indicators.suffixed("MA", periods),
+                "MAn = mean of the last n closes; NaN before n bars; prices in yuan");
+        windows = new LongWindow[periods.length];
+        for (int i = 0; i < periods.length; i++) {
+            windows[i] = new LongWindow(periods[i]);
+        }
+    }
+
+    @Override
+    void compute(Bar bar, double[] out) {
+        long c = bar.close();
+        for (int i = 0; i < windows.length; i++) {
+            LongWindow w = windows[i];
+            out[i] = w.fullWithNext() ? yuan(w.sumWith(c)) / w.period() : Double.NaN;
+        }
+    }
+
+    @Override
+    void advance(Bar bar, double[] values) {
+        for (LongWindow w : windows) {
+            w.push(bar.close());
+        }
+    }
+}

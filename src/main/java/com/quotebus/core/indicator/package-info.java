@@ -1,0 +1,8 @@
+/**
+ * Technical indicators (MA, EMA, MACD, KDJ, RSI, BOLL, VOL, BIAS, WR, CCI, ATR, OBV, DMI) with the
+ * conventions of Chinese terminals, computed incrementally: O(1) per bar, no recomputation over
+ * history, no allocation per update. Prices are converted from minor units to yuan
+ * ({@code / Prices.SCALE}); each indicator states its seeds and edge cases in
+ * {@link com.quotebus.core.indicator.Indicator#convention()}. See docs/indicators.md.
+ */
+package com.quotebus.core.indicator;
