@@ -10,6 +10,11 @@ import static com.quotebus.calculator.QueryError.UNKNOWN_CODE;
 import com.quotebus.calculator.history.BarRing;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.calculator.history.TradeTape;
+import com.quotebus.core.adjust.AdjustFactorTable;
+import com.quotebus.core.adjust.Adjustment;
+import com.quotebus.core.indicator.Indicator;
+import com.quotebus.core.indicator.IndicatorSeries;
+import com.quotebus.core.indicator.Indicators;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.BarAccumulator;
@@ -42,6 +47,7 @@ public final class QueryService {
     public static final int MAX_CODES = 500;
     public static final int MAX_COUNT = 1000;
 
+
     /** Runs a blocking read off the event loop. */
     @FunctionalInterface
     public interface BlockingReads {
@@ -53,7 +59,7 @@ public final class QueryService {
     private final Predicate<String> owns;
     private final HistoryStore history;
     private final BlockingReads blocking;
-    private final IndicatorQueries indicators;
+    private final AdjustFactorTable factors;
 
     /**
      * @param instruments every instrument of the market (not only this instance's shards)
@@ -61,13 +67,13 @@ public final class QueryService {
      * @param history     the history store, or {@code null} (memory only)
      */
     public QueryService(CalculatorEngine engine, Map<String, Instrument> instruments, Predicate<String> owns,
-                        HistoryStore history, BlockingReads blocking) {
+                        HistoryStore history, BlockingReads blocking, AdjustFactorTable factors) {
         this.engine = engine;
         this.instruments = instruments;
         this.owns = owns;
         this.history = history;
         this.blocking = blocking;
-        this.indicators = new IndicatorQueries(this);
+        this.factors = factors;
     }
 
     /** Answers one query; the future fails with a {@link QueryError.QueryException} for a bad request. */
@@ -83,7 +89,7 @@ public final class QueryService {
                 case "minute" -> minute(req);
                 case "ticks" -> Future.succeededFuture(ticks(req));
                 case "pricevol" -> Future.succeededFuture(pricevol(req));
-                case "indicator" -> indicators.indicator(req);
+                case "indicator" -> indicator(req);
                 case "instruments" -> Future.succeededFuture(instruments(req));
                 default -> throw BAD_REQUEST.exception("no service svc." + service + " (known: " + SERVICES + ")");
             };
@@ -193,10 +199,9 @@ public final class QueryService {
         Period period = period(req);
         int count = integer(req, "count", 100, 1, MAX_COUNT);
         Long end = optionalLong(req, "end");
-        String adjust = string(req, "adjust", false);
-        Adjustments.Mode mode = Adjustments.mode(adjust);
+        Adjustment mode = adjustment(req);
         return bars(code, period, count, end).map(bars -> {
-            List<Bar> adjusted = Adjustments.apply(code, bars, mode);
+            List<Bar> adjusted = factors.factorsOf(code).adjust(bars, mode);
             JsonArray rows = new JsonArray();
             adjusted.forEach(b -> rows.add(JsonViews.barRow(b)));
             return new JsonObject().put("code", code).put("period", period.wireName())
@@ -314,7 +319,73 @@ public final class QueryService {
         return new JsonObject().put("instruments", list);
     }
 
-    CalculatorEngine engine() {
-        return engine;
+    static Adjustment adjustment(JsonObject req) {
+        String adjust = string(req, "adjust", false);
+        try {
+            return adjust == null ? Adjustment.NONE : Adjustment.parse(adjust);
+        } catch (IllegalArgumentException e) {
+            throw BAD_PARAMETER.exception(e.getMessage());
+        }
     }
+
+    /**
+     * {@code svc.indicator}: the indicator over the newest {@code count} bars. EMA-type indicators depend
+     * on their whole history, so the series is computed over up to {@value #INDICATOR_WARMUP} more bars
+     * before the first one returned (the reply says how many bars it started from).
+     */
+    Future<JsonObject> indicator(JsonObject req) {
+        String code = ownedCode(req);
+        Period period = period(req);
+        String name = string(req, "name", true);
+        int count = integer(req, "count", 100, 1, MAX_COUNT);
+        Adjustment mode = adjustment(req);
+        int[] params = null;
+        Object p = req.getValue("params");
+        if (p != null) {
+            if (!(p instanceof JsonArray arr)) {
+                throw BAD_REQUEST.exception("'params' must be an array of integers");
+            }
+            params = new int[arr.size()];
+            for (int i = 0; i < params.length; i++) {
+                if (!(arr.getValue(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                    throw BAD_REQUEST.exception("'params' must be an array of integers, held " + arr.getValue(i));
+                }
+                params[i] = n.intValue();
+            }
+        }
+        if (!Indicators.names().contains(name.toUpperCase(java.util.Locale.ROOT))) {
+            throw QueryError.UNKNOWN_INDICATOR.exception("'" + name + "' is not an indicator (known: "
+                    + String.join(" ", Indicators.names()) + ")");
+        }
+        Indicator indicator;
+        try {
+            indicator = Indicators.create(name, params);
+        } catch (IllegalArgumentException e) {
+            throw BAD_PARAMETER.exception(e.getMessage());
+        }
+        return bars(code, period, count + INDICATOR_WARMUP, null).map(bars -> {
+            List<Bar> adjusted = factors.factorsOf(code).adjust(bars, mode);
+            IndicatorSeries series = IndicatorSeries.compute(indicator, adjusted);
+            int from = Math.max(0, adjusted.size() - count);
+            JsonArray ends = new JsonArray();
+            for (int i = from; i < series.ends().length; i++) {
+                ends.add(series.ends()[i]);
+            }
+            JsonObject values = new JsonObject();
+            for (int o = 0; o < series.outputs().length; o++) {
+                JsonArray col = new JsonArray();
+                for (int i = from; i < series.ends().length; i++) {
+                    double v = series.values()[o][i];
+                    col.add(Double.isNaN(v) ? null : v);
+                }
+                values.put(series.outputs()[o], col);
+            }
+            return new JsonObject().put("code", code).put("period", period.wireName()).put("spec", series.spec())
+                    .put("convention", series.convention()).put("adjust", mode.wireName())
+                    .put("warmupBars", from).put("ends", ends).put("values", values);
+        });
+    }
+
+    /** Bars before the first returned one that an indicator series is computed over. */
+    public static final int INDICATOR_WARMUP = 250;
 }

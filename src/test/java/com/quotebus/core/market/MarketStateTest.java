@@ -3,6 +3,7 @@ package com.quotebus.core.market;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.testkit.SyntheticDay;
 import com.quotebus.core.event.Side;
 import com.quotebus.core.event.Trade;
 import com.quotebus.core.instrument.Code;

@@ -1,4 +1,4 @@
-package com.quotebus.core.market;
+package com.quotebus.testkit;
 
 import com.quotebus.core.event.BookSide;
 import com.quotebus.core.event.Side;
@@ -21,11 +21,11 @@ import java.util.Random;
  * sessions (an opening auction print, continuous trading with some silent minutes, a closing print),
  * prices on the tick inside the limits, and a cumulative snapshot after every trade.
  */
-final class SyntheticDay {
-    final List<Trade> trades = new ArrayList<>();
-    final List<Snapshot> snapshots = new ArrayList<>();
+public final class SyntheticDay {
+    public final List<Trade> trades = new ArrayList<>();
+    public final List<Snapshot> snapshots = new ArrayList<>();
 
-    static SyntheticDay generate(Instrument inst, LocalDate day, TradingCalendar calendar, long seed, int tradesPerMinute) {
+    public static SyntheticDay generate(Instrument inst, LocalDate day, TradingCalendar calendar, long seed, int tradesPerMinute) {
         SyntheticDay d = new SyntheticDay();
         Random rnd = new Random(seed);
         boolean night = SessionTemplates.get(inst.sessionTemplate()).hasNightSession()
