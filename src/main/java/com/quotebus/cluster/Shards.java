@@ -1,0 +1,71 @@
+package com.quotebus.cluster;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.zip.CRC32;
+
+/**
+ * Symbol sharding. A code's shard is {@code crc32(code) mod shardCount} (stable across JVMs and
+ * languages, unlike {@code String.hashCode}). A shard's owner among the live calculator instances is
+ * chosen by rendezvous (highest-random-weight) hashing: every node computes the same owner from the
+ * same instance list, and when an instance joins or leaves only the shards it gains or loses move.
+ */
+public final class Shards {
+    /** Event-bus address prefix of the collector's per-shard stream: {@code internal.md.<shard>}. */
+    public static final String STREAM_PREFIX = "internal.md.";
+
+    private Shards() {}
+
+    public static int shardOf(String code, int shardCount) {
+        if (shardCount <= 0) {
+            throw new IllegalArgumentException("shard count must be > 0, was " + shardCount);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(code.getBytes(StandardCharsets.UTF_8));
+        return (int) (crc.getValue() % shardCount);
+    }
+
+    public static String streamAddress(int shard) {
+        return STREAM_PREFIX + shard;
+    }
+
+    /** The owner of {@code shard} among {@code instances}, or {@code null} when there is none. */
+    public static String owner(int shard, Collection<String> instances) {
+        String best = null;
+        long bestWeight = Long.MIN_VALUE;
+        for (String id : instances) {
+            long w = weight(id, shard);
+            if (w > bestWeight || (w == bestWeight && best != null && id.compareTo(best) < 0)) {
+                best = id;
+                bestWeight = w;
+            }
+        }
+        return best;
+    }
+
+    /** The shards of {@code 0..shardCount-1} that {@code instance} owns among {@code instances}. */
+    public static List<Integer> ownedBy(String instance, Collection<String> instances, int shardCount) {
+        List<Integer> out = new ArrayList<>();
+        for (int s = 0; s < shardCount; s++) {
+            if (instance.equals(owner(s, instances))) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** 64-bit mix of (instance, shard): FNV-1a over the id, then a splitmix finaliser with the shard. */
+    static long weight(String instance, int shard) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < instance.length(); i++) {
+            h ^= instance.charAt(i);
+            h *= 0x100000001b3L;
+        }
+        long z = h + (shard + 1) * 0x9E3779B97F4A7C15L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+}
