@@ -13,8 +13,8 @@ import java.util.zip.CRC32;
  * same instance list, and when an instance joins or leaves only the shards it gains or loses move.
  */
 public final class Shards {
-    /** Event-bus address prefix of the collector's per-shard stream: {@code internal.md.<shard>}. */
-    public static final String STREAM_PREFIX = "internal.md.";
+    /** Event-bus address prefix of the collector's per-shard stream: {@code internal.md.shard.<shard>}. */
+    public static final String STREAM_PREFIX = "internal.md.shard.";
 
     private Shards() {}
 
