@@ -8,6 +8,8 @@ import com.quotebus.core.kline.Bar;
 import java.util.List;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every indicator against TA-Lib on 600 seeded random bars, to 1e-9, wherever the conventions agree
@@ -215,6 +217,22 @@ class IndicatorsMatchTaLibTest {
     void sarEqualsTaLibSar() {
         assertSeries("SAR", run("SAR", 2, 20).column("SAR"), ta.sar(H, L, 0.02, 0.2));
         assertSeries("SAR(3,30)", run("SAR", 3, 30).column("SAR"), ta.sar(H, L, 0.03, 0.3));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {2, 3, 7, 33, 250})
+    void windowedIndicatorsMatchTaLibForShortAndLongWindows(int n) {
+        assertSeries("MA" + n, run("MA", n).column("MA" + n), ta.sma(C, n));
+        double[] willR = ta.willR(H, L, C, n);
+        double[] wr = new double[C.length];
+        for (int i = 0; i < C.length; i++) {
+            wr[i] = -willR[i];
+        }
+        assertSeries("WR" + n, run("WR", n).column("WR" + n), wr);
+        double[][] bb = ta.bbands(C, n, 3 * Math.sqrt(n / (n - 1.0)));
+        assertSeries("UB" + n, run("BOLL", n, 3).column("UB"), bb[1]);
+        assertSeries("LB" + n, run("BOLL", n, 3).column("LB"), bb[2]);
+        assertSeries("CCI" + n, run("CCI", n).column("CCI"), ta.cci(H, L, C, n));
     }
 
     /** Applies {@code f} to the part of {@code x} after its NaN prefix (TA-Lib propagates NaN). */
