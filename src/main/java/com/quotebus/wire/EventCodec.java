@@ -63,6 +63,16 @@ public final class EventCodec {
     private static final Period[] PERIOD_BY_ID = {null, Period.M1, Period.M3, Period.M5, Period.M15, Period.M30,
         Period.M60, Period.DAY, Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR};
 
+    /** Field names for error messages, built once: decoding must not concatenate strings per level. */
+    private record SideFields(String depth, String price, String volume, String orders) {
+        SideFields(String side) {
+            this(side + " depth", side + " price", side + " volume", side + " orders");
+        }
+    }
+
+    private static final SideFields BID_FIELDS = new SideFields("bid");
+    private static final SideFields ASK_FIELDS = new SideFields("ask");
+
     private EventCodec() {}
 
     // ---------------------------------------------------------------- encode
@@ -326,8 +336,8 @@ public final class EventCodec {
             settlement = Varint.getSigned(in, "settlement");
             preSettlement = Varint.getSigned(in, "preSettlement");
         }
-        BookSide bid = readSide(in, (flags & SNAP_BID_ORDERS) != 0, last, "bid");
-        BookSide ask = readSide(in, (flags & SNAP_ASK_ORDERS) != 0, last, "ask");
+        BookSide bid = readSide(in, (flags & SNAP_BID_ORDERS) != 0, last, BID_FIELDS);
+        BookSide ask = readSide(in, (flags & SNAP_ASK_ORDERS) != 0, last, ASK_FIELDS);
         int channel = Varint.getSignedInt(in, "channel");
         long channelSeq = Varint.getSigned(in, "channelSeq");
         long seq = Varint.getSigned(in, "seq");
@@ -337,8 +347,8 @@ public final class EventCodec {
                 source);
     }
 
-    private static BookSide readSide(ByteBuffer in, boolean withOrders, long last, String name) {
-        int depth = Varint.getBounded(in, MAX_DEPTH, name + " depth");
+    private static BookSide readSide(ByteBuffer in, boolean withOrders, long last, SideFields names) {
+        int depth = Varint.getBounded(in, MAX_DEPTH, names.depth());
         if (depth == 0 && !withOrders) {
             return BookSide.EMPTY;
         }
@@ -347,11 +357,11 @@ public final class EventCodec {
         int[] orders = withOrders ? new int[depth] : null;
         long prev = last;
         for (int i = 0; i < depth; i++) {
-            prev += Varint.getSigned(in, name + " price");
+            prev += Varint.getSigned(in, names.price());
             prices[i] = prev;
-            volumes[i] = Varint.getSigned(in, name + " volume");
+            volumes[i] = Varint.getSigned(in, names.volume());
             if (orders != null) {
-                orders[i] = Varint.getSignedInt(in, name + " orders");
+                orders[i] = Varint.getSignedInt(in, names.orders());
             }
         }
         return new BookSide(prices, volumes, orders);

@@ -60,7 +60,13 @@ public final class ShortUtf8 {
      *                                 the length, or the bytes are not valid UTF-8
      */
     public static String get(ByteBuffer in, int maxBytes, String field) {
-        int len = Varint.getBounded(in, maxBytes, field + " length");
+        int lengthAt = in.position();
+        long announced = Varint.getUnsigned(in, field); // no "field + ..." here: decoding must not allocate names
+        if (announced < 0 || announced > maxBytes) {
+            throw new MalformedEventException(field + " length: " + Long.toUnsignedString(announced)
+                    + " exceeds the limit of " + maxBytes, lengthAt);
+        }
+        int len = (int) announced;
         int start = in.position();
         if (in.remaining() < len) {
             throw MalformedEventException.truncated(field + " (" + len + " bytes announced, " + in.remaining()

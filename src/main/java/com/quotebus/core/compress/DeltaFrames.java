@@ -41,6 +41,18 @@ final class DeltaFrames {
 
     private static final int MAX_SIDE_HEADER = (EventCodec.MAX_DEPTH << 1) | 1;
 
+    /** Field names for error messages, built once: decoding must not concatenate strings per level. */
+    record SideFields(String name, String depth, String shift, String mask, String price, String volume,
+                      String orders) {
+        SideFields(String side) {
+            this(side, side + " depth", side + " shift", side + " level mask", side + " price", side + " volume",
+                    side + " orders");
+        }
+    }
+
+    static final SideFields BID_FIELDS = new SideFields("bid");
+    static final SideFields ASK_FIELDS = new SideFields("ask");
+
     private DeltaFrames() {}
 
     static byte header(int kind) {
@@ -122,17 +134,18 @@ final class DeltaFrames {
         }
     }
 
-    static BookSide readSide(BookSide old, ByteBuffer in, String name) {
-        int depthAndOrders = Varint.getBounded(in, MAX_SIDE_HEADER, name + " depth");
+    static BookSide readSide(BookSide old, ByteBuffer in, SideFields names) {
+        String name = names.name();
+        int depthAndOrders = Varint.getBounded(in, MAX_SIDE_HEADER, names.depth());
         int depth = depthAndOrders >>> 1;
         boolean withOrders = (depthAndOrders & 1) != 0;
         int shiftAt = in.position();
-        long shift = Varint.getSigned(in, name + " shift");
+        long shift = Varint.getSigned(in, names.shift());
         if (shift < -EventCodec.MAX_DEPTH || shift > EventCodec.MAX_DEPTH) {
             throw new MalformedEventException(name + " shift " + shift + " is beyond the depth limit", shiftAt);
         }
         int maskAt = in.position();
-        long mask = Varint.getUnsigned(in, name + " level mask");
+        long mask = Varint.getUnsigned(in, names.mask());
         if ((mask >>> depth) != 0) {
             throw new MalformedEventException(name + " level mask 0x" + Long.toHexString(mask)
                     + " marks levels beyond depth " + depth, maskAt);
@@ -161,11 +174,11 @@ final class DeltaFrames {
                 }
                 continue;
             }
-            np[i] = refP + Varint.getSigned(in, name + " price");
-            nv[i] = refV + Varint.getSigned(in, name + " volume");
+            np[i] = refP + Varint.getSigned(in, names.price());
+            nv[i] = refV + Varint.getSigned(in, names.volume());
             if (no != null) {
                 int at = in.position();
-                long orders = refO + Varint.getSigned(in, name + " orders");
+                long orders = refO + Varint.getSigned(in, names.orders());
                 if (orders != (int) orders) {
                     throw new MalformedEventException(name + " orders " + orders + " does not fit a 32-bit int", at);
                 }

@@ -138,8 +138,8 @@ public final class SnapshotDeltaDecoder {
         long volume = p.volume() + getIf(m, VOLUME, in, "volume");
         long turnover = p.turnover() + getIf(m, TURNOVER, in, "turnover");
         long numTrades = p.numTrades() + getIf(m, NUM_TRADES, in, "numTrades");
-        BookSide bid = (m & BID) != 0 ? DeltaFrames.readSide(p.bid(), in, "bid") : p.bid();
-        BookSide ask = (m & ASK) != 0 ? DeltaFrames.readSide(p.ask(), in, "ask") : p.ask();
+        BookSide bid = (m & BID) != 0 ? DeltaFrames.readSide(p.bid(), in, BID_FIELDS) : p.bid();
+        BookSide ask = (m & ASK) != 0 ? DeltaFrames.readSide(p.ask(), in, ASK_FIELDS) : p.ask();
         long seq = SnapshotDeltaEncoder.predictedSeq(p) + getIf(m, SEQ, in, "seq");
         long channelSeq = p.channelSeq() + getIf(m, CHANNEL_SEQ, in, "channelSeq");
         long high = p.high() + getIf(m, HIGH, in, "high");
