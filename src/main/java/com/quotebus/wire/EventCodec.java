@@ -106,8 +106,6 @@ public final class EventCodec {
 
     /** Encodes a snapshot; see {@link #encode(MarketEvent, ByteBuffer)}. */
     public static int encode(Snapshot s, ByteBuffer out) {
-        checkDepth(s.code(), "bid", s.bid());
-        checkDepth(s.code(), "ask", s.ask());
         int start = out.position();
         try {
             out.put(TYPE_SNAPSHOT).put(VERSION);
