@@ -1,6 +1,7 @@
 package com.quotebus.wire;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ public final class ShortUtf8 {
     /**
      * Writes {@code text} length-prefixed. {@code maxBytes} is at most 127, so the length is one byte.
      *
-     * @throws IllegalArgumentException when the UTF-8 form is longer than {@code maxBytes}
+     * @throws IllegalArgumentException when the UTF-8 form is longer than {@code maxBytes} or the text
+     *                                  holds a lone surrogate (which UTF-8 cannot carry)
      */
     public static void put(ByteBuffer out, String text, int maxBytes, String field) {
         int n = text.length();
@@ -33,24 +35,24 @@ public final class ShortUtf8 {
             }
             return;
         }
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        byte[] bytes;
+        try {
+            // String.getBytes would turn a lone surrogate into '?': refuse instead, so what is sent is what was given.
+            ByteBuffer encoded = StandardCharsets.UTF_8.newEncoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .encode(CharBuffer.wrap(text));
+            bytes = new byte[encoded.remaining()];
+            encoded.get(bytes);
+        } catch (CharacterCodingException e) {
+            throw new IllegalArgumentException(field + " is not valid Unicode text (lone surrogate)", e);
+        }
         if (bytes.length > maxBytes) {
             throw new IllegalArgumentException(field + " '" + text + "' is " + bytes.length
                     + " UTF-8 bytes, the limit is " + maxBytes);
         }
         out.put((byte) bytes.length);
         out.put(bytes);
-    }
-
-    /** Bytes {@link #put} writes for {@code text} (assuming it is within bounds). */
-    public static int size(String text) {
-        int n = text.length();
-        for (int i = 0; i < n; i++) {
-            if (text.charAt(i) >= 0x80) {
-                return 1 + text.getBytes(StandardCharsets.UTF_8).length;
-            }
-        }
-        return 1 + n;
     }
 
     /**

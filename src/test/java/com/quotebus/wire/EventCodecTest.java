@@ -272,6 +272,9 @@ class EventCodecTest {
         Trade longSource = SampleEvents.trade(Side.BUY).withSequencing(1, "s".repeat(40));
         assertThatThrownBy(() -> EventCodec.encode(longSource, buf))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source");
+        Trade loneSurrogate = SampleEvents.trade(Side.BUY).withSequencing(1, "a\uD800b");
+        assertThatThrownBy(() -> EventCodec.encode(loneSurrogate, buf))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("source is not valid Unicode");
         assertThat(buf.position()).isEqualTo(1);
     }
 
