@@ -11,7 +11,7 @@ import java.util.Random;
 /** Builders of events for collector tests; random ones come from a seeded {@link Random}. */
 public final class TestEvents {
     /** 2026-11-25 09:30:00 Asia/Shanghai. */
-    public static final long T0 = 1_795_829_400_000L;
+    public static final long T0 = 1_795_570_200_000L;
 
     private TestEvents() {}
 
