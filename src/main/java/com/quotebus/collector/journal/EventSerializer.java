@@ -5,8 +5,8 @@ import java.nio.ByteBuffer;
 
 /**
  * Encodes a {@link MarketEvent} to bytes and back: the payload of one journal record. Kept narrow so the
- * journal does not depend on a particular wire encoding; {@link JournalEventFormat} is the journal's own
- * encoding (a future shared {@code com.quotebus.wire.EventCodec} can be adapted to this interface).
+ * journal does not depend on a particular wire encoding; {@link WireEventSerializer} uses the project's
+ * {@code com.quotebus.wire.EventCodec}.
  * Implementations must be stateless or confined to one thread.
  */
 public interface EventSerializer {

@@ -27,7 +27,7 @@ class JournalTest {
     Path dir;
 
     private JournalWriter openWriter(List<MarketEvent> recovered) {
-        return JournalWriter.open(dir, DAY, JournalEventFormat.INSTANCE, FsyncPolicy.DEFAULT, clock,
+        return JournalWriter.open(dir, DAY, WireEventSerializer.INSTANCE, FsyncPolicy.DEFAULT, clock,
                 r -> recovered.add(r.event()));
     }
 
@@ -46,7 +46,7 @@ class JournalTest {
 
     private static List<JournalRecord> readAll(Path file) {
         List<JournalRecord> out = new ArrayList<>();
-        try (JournalReader r = JournalReader.open(file, JournalEventFormat.INSTANCE)) {
+        try (JournalReader r = JournalReader.open(file, WireEventSerializer.INSTANCE)) {
             JournalRecord rec;
             while ((rec = r.next()) != null) {
                 out.add(rec);
@@ -159,7 +159,7 @@ class JournalTest {
     void aFileOfAnotherDayOrNotAJournalIsRefused() throws IOException {
         writeRandom(1, 1, new ArrayList<>());
         Files.move(file(), JournalFormat.fileFor(dir, DAY.plusDays(1)));
-        assertThatThrownBy(() -> JournalWriter.open(dir, DAY.plusDays(1), JournalEventFormat.INSTANCE,
+        assertThatThrownBy(() -> JournalWriter.open(dir, DAY.plusDays(1), WireEventSerializer.INSTANCE,
                 FsyncPolicy.NEVER, clock, r -> { })).isInstanceOf(JournalCorruptedException.class)
                 .hasMessageContaining("trading day 2026-11-25, expected 2026-11-26");
 
@@ -172,7 +172,7 @@ class JournalTest {
     void aTailingReaderFollowsTheWriterAndResumesFromAPosition() {
         Random rnd = new Random(21);
         try (JournalWriter w = openWriter(new ArrayList<>());
-                JournalReader tail = JournalReader.open(file(), JournalEventFormat.INSTANCE)) {
+                JournalReader tail = JournalReader.open(file(), WireEventSerializer.INSTANCE)) {
             assertThat(tail.next()).isNull();
             List<MarketEvent> written = new ArrayList<>();
             List<MarketEvent> followed = new ArrayList<>();

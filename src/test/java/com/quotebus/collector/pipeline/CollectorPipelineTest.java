@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quotebus.collector.arbitration.ArbitrationConfig;
 import com.quotebus.collector.journal.FsyncPolicy;
-import com.quotebus.collector.journal.JournalEventFormat;
+import com.quotebus.collector.journal.WireEventSerializer;
 import com.quotebus.collector.journal.JournalFormat;
 import com.quotebus.collector.journal.JournalReader;
 import com.quotebus.collector.journal.JournalRecord;
@@ -55,12 +55,12 @@ class CollectorPipelineTest {
     private CollectorPipeline open(PipelineOutput out) {
         CollectorPipeline.Settings settings = new CollectorPipeline.Settings(dir, FsyncPolicy.NEVER,
                 new ArbitrationConfig(20, 5_000, 1_000, 60_000), 1_000);
-        return CollectorPipeline.open(settings, DAY, clock, List.of("a", "b"), JournalEventFormat.INSTANCE, out);
+        return CollectorPipeline.open(settings, DAY, clock, List.of("a", "b"), WireEventSerializer.INSTANCE, out);
     }
 
     private List<MarketEvent> journal() {
         List<MarketEvent> out = new ArrayList<>();
-        try (JournalReader r = JournalReader.open(JournalFormat.fileFor(dir, DAY), JournalEventFormat.INSTANCE)) {
+        try (JournalReader r = JournalReader.open(JournalFormat.fileFor(dir, DAY), WireEventSerializer.INSTANCE)) {
             JournalRecord rec;
             while ((rec = r.next()) != null) {
                 out.add(rec.event());
@@ -143,7 +143,7 @@ class CollectorPipelineTest {
         CollectorPipeline a = open(outA);
         CollectorPipeline b = CollectorPipeline.open(new CollectorPipeline.Settings(dirB, FsyncPolicy.NEVER,
                         new ArbitrationConfig(20, 5_000, 1_000, 60_000), 1_000), DAY, clock, List.of("a", "b"),
-                JournalEventFormat.INSTANCE, outB);
+                WireEventSerializer.INSTANCE, outB);
         try (a; b) {
             long seq = 0;
             for (int step = 0; step < 30; step++) {
