@@ -1,0 +1,206 @@
+package com.quotebus.collector.verticle;
+
+import com.quotebus.bus.EventCodecs;
+import com.quotebus.collector.FeedSink;
+import com.quotebus.collector.FeedSource;
+import com.quotebus.collector.journal.WireEventSerializer;
+import com.quotebus.collector.pipeline.CollectorPipeline;
+import com.quotebus.collector.pipeline.LeaderElection;
+import com.quotebus.collector.pipeline.PipelineMetrics;
+import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.time.MarketClock;
+import com.quotebus.core.time.TradingCalendar;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.backends.BackendRegistries;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The collector at the edge: reads {@link CollectorConfig}, builds the sources through their factories, runs the
+ * {@link CollectorPipeline} (arbitration → sequencer → journal) and publishes each event on
+ * {@code internal.md.shard.<n>} with the binary codecs of {@code com.quotebus.bus}; serves journal replays and
+ * metrics. Blocking work (journal recovery, fsync, the leader lease) runs on worker threads.
+ */
+public final class CollectorVerticle extends VerticleBase {
+    private final FeedSourceFactories factories;
+    private final MarketClock clock;
+    private final LeaderElection injectedElection;
+    private final List<FeedSource> sources = new ArrayList<>();
+    private final AtomicBoolean ticking = new AtomicBoolean();
+    private final AtomicBoolean electing = new AtomicBoolean();
+    private CollectorConfig config;
+    private TradingCalendar calendar;
+    private LeaderElection election;
+    private volatile CollectorPipeline pipeline;
+    private long tickTimer = -1;
+    private long electionTimer = -1;
+
+    /** Factories from the class path, the system clock, the election named in the config. */
+    public CollectorVerticle() {
+        this(FeedSourceFactories.discover(), MarketClock.system(), null);
+    }
+
+    /** @param election the election to use, or null to build the one named in the config */
+    public CollectorVerticle(FeedSourceFactories factories, MarketClock clock, LeaderElection election) {
+        this.factories = factories;
+        this.clock = clock;
+        this.injectedElection = election;
+    }
+
+    @Override
+    public Future<?> start() {
+        config = CollectorConfig.from(config());
+        try {
+            EventCodecs.registerAll(vertx.eventBus());
+        } catch (IllegalStateException alreadyRegistered) {
+            // the application registered them at start-up, as it should on every node
+        }
+        calendar = TradingCalendar.loadDefault();
+        LocalDate day = config.tradingDay() != null ? config.tradingDay() : TradingDays.of(clock.millis(), calendar);
+        for (var spec : config.sources()) {
+            sources.add(factories.get(spec.type(), spec.name()).create(spec, vertx, clock));
+        }
+        election = injectedElection != null ? injectedElection : buildElection();
+        EventBusOutput output = new EventBusOutput(vertx.eventBus(), config.shards());
+        return vertx.executeBlocking(() -> openPipeline(day, output)).compose(p -> {
+            pipeline = p;
+            var registry = BackendRegistries.getDefaultNow();
+            if (registry != null) {
+                CollectorMeters.bind(registry, names(), this::metrics);
+            }
+            vertx.eventBus().consumer(CollectorAddresses.REPLAY, new JournalReplayHandler(vertx,
+                    config.journalDirectory(), config.shards(), config.replayMaxEvents(), () -> pipeline));
+            vertx.eventBus().<JsonObject>consumer(CollectorAddresses.METRICS,
+                    m -> m.reply(JsonObject.mapFrom(metrics())));
+            tickTimer = vertx.setPeriodic(config.tickMillis(), id -> tick(output));
+            electionTimer = vertx.setPeriodic(config.leader().renewMillis(), id -> elect());
+            return elect();
+        }).compose(v -> {
+            List<Future<?>> started = new ArrayList<>();
+            FeedSink sink = new CurrentPipelineSink();
+            for (FeedSource s : sources) {
+                started.add(Future.fromCompletionStage(s.start(sink), context));
+            }
+            return Future.all(started);
+        }).onFailure(t -> release());
+    }
+
+    /** Undoes a failed start: timers, sources, the journal. */
+    private void release() {
+        vertx.cancelTimer(tickTimer);
+        vertx.cancelTimer(electionTimer);
+        sources.forEach(FeedSource::stop);
+        if (pipeline != null) {
+            pipeline.close();
+        }
+    }
+
+    private CollectorPipeline openPipeline(LocalDate day, EventBusOutput output) {
+        return CollectorPipeline.open(new CollectorPipeline.Settings(config.journalDirectory(), config.fsync(),
+                config.arbitration(), config.takeoverReplayMillis()), day, clock, names(),
+                WireEventSerializer.INSTANCE, output);
+    }
+
+    private List<String> names() {
+        return config.sources().stream().map(SourceSpec::name).toList();
+    }
+
+    private LeaderElection buildElection() {
+        if (config.leader().type().equals("single")) {
+            return LeaderElection.alwaysLeader();
+        }
+        if (((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hz) {
+            return new HazelcastLeaderElection(hz.getHazelcastInstance(), config.leader().name(),
+                    config.leader().member(), config.leader().leaseMillis());
+        }
+        throw new IllegalArgumentException("collector.leader.type hazelcast needs a Vert.x clustered on Hazelcast");
+    }
+
+    /** Renews or takes the lease on a worker; the pipeline publishes only while it holds it. */
+    private Future<Void> elect() {
+        if (!electing.compareAndSet(false, true)) {
+            return Future.succeededFuture();
+        }
+        return vertx.executeBlocking(() -> {
+            boolean leader = election.tryAcquireOrRenew();
+            pipeline.setLeader(leader);
+            return null;
+        }, false).<Void>mapEmpty().onComplete(ar -> electing.set(false));
+    }
+
+    private void tick(EventBusOutput output) {
+        if (!ticking.compareAndSet(false, true)) {
+            return; // the previous tick (an fsync) is still running
+        }
+        vertx.executeBlocking(() -> {
+            CollectorPipeline p = pipeline;
+            p.tick();
+            if (config.tradingDay() == null) {
+                LocalDate day = TradingDays.of(clock.millis(), calendar);
+                if (!day.equals(p.tradingDay())) {
+                    CollectorPipeline next = openPipeline(day, output);
+                    next.setLeader(election.tryAcquireOrRenew());
+                    pipeline = next;
+                    p.close();
+                }
+            }
+            return null;
+        }, false).onComplete(ar -> ticking.set(false));
+    }
+
+    /** The current day's counters. */
+    public PipelineMetrics metrics() {
+        return pipeline.metrics();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(tickTimer);
+        vertx.cancelTimer(electionTimer);
+        List<Future<?>> stopped = new ArrayList<>();
+        for (FeedSource s : sources) {
+            stopped.add(Future.fromCompletionStage(s.stop(), context));
+        }
+        return Future.join(stopped).eventually(() -> vertx.executeBlocking(() -> {
+            election.close();
+            if (pipeline != null) {
+                pipeline.close();
+            }
+            return null;
+        }));
+    }
+
+    /** Forwards to whichever day's pipeline is current, so sources survive the day roll. */
+    private final class CurrentPipelineSink implements FeedSink {
+        @Override
+        public void onEvent(String source, MarketEvent event) {
+            pipeline.sink().onEvent(source, event);
+        }
+
+        @Override
+        public void onHeartbeat(String source, int channel, long lastSeq, long exchangeTime) {
+            pipeline.sink().onHeartbeat(source, channel, lastSeq, exchangeTime);
+        }
+
+        @Override
+        public void onMalformed(String source, String reason) {
+            pipeline.sink().onMalformed(source, reason);
+        }
+
+        @Override
+        public void onDisconnected(String source, String reason) {
+            pipeline.sink().onDisconnected(source, reason);
+        }
+
+        @Override
+        public void onConnected(String source) {
+            pipeline.sink().onConnected(source);
+        }
+    }
+}
