@@ -1,0 +1,23 @@
+package com.quotebus.collector.sim;
+
+import java.time.LocalDate;
+
+/**
+ * One simulated day of one symbol, as the daily model defines it (cheap: no ticks generated). The tick
+ * generator steers the same day to the same open, high, low and close, so a day bar built from ticks and this
+ * summary agree on prices; volume and turnover here are the model's (the tick day's depend on the rate).
+ *
+ * @param code       {@code SYMBOL.MARKET}
+ * @param tradingDay the trading day
+ * @param preClose   previous day's close, minor units
+ * @param open       minor units
+ * @param high       minor units
+ * @param low        minor units
+ * @param close      minor units
+ * @param volume     shares or contracts
+ * @param turnover   minor units
+ * @param upperLimit limit up, minor units
+ * @param lowerLimit limit down, minor units
+ */
+public record DailySummary(String code, LocalDate tradingDay, long preClose, long open, long high, long low,
+        long close, long volume, long turnover, long upperLimit, long lowerLimit) {}
