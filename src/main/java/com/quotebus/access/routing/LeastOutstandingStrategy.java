@@ -25,17 +25,25 @@ public final class LeastOutstandingStrategy implements RoutingStrategy {
     @Override
     public ServiceInstance choose(List<ServiceInstance> candidates, RouteRequest request) {
         int n = candidates.size();
-        int start = (int) Math.floorMod(rotation.getAndIncrement(), (long) n);
-        ServiceInstance best = null;
+        int[] counts = new int[n];
         int fewest = Integer.MAX_VALUE;
+        int ties = 0;
         for (int k = 0; k < n; k++) {
-            ServiceInstance c = candidates.get((start + k) % n);
-            int count = outstanding.of(c.key());
-            if (count < fewest) {
-                best = c;
-                fewest = count;
+            counts[k] = outstanding.of(candidates.get(k).key());
+            if (counts[k] < fewest) {
+                fewest = counts[k];
+                ties = 1;
+            } else if (counts[k] == fewest) {
+                ties++;
             }
         }
-        return best;
+        // Rotate over the tied instances only, so each gets an equal share of the ties.
+        int pick = (int) Math.floorMod(rotation.getAndIncrement(), (long) ties);
+        for (int k = 0; k < n; k++) {
+            if (counts[k] == fewest && pick-- == 0) {
+                return candidates.get(k);
+            }
+        }
+        throw new IllegalStateException("unreachable: a tied instance exists");
     }
 }
