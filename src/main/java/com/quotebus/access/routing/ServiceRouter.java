@@ -404,16 +404,19 @@ public final class ServiceRouter implements AutoCloseable {
             succeed(new RouteReply(merged, h, service, ids, 1));
         }
 
+        // Metrics first: the caller's callbacks run inside tryComplete/tryFail.
         private void succeed(RouteReply reply) {
-            if (promise.tryComplete(reply)) {
+            if (!promise.future().isComplete()) {
                 metrics.completed(metricTag, System.nanoTime() - startNanos, true);
+                promise.complete(reply);
             }
         }
 
         private void fail(Throwable failure) {
-            if (promise.tryFail(failure)) {
+            if (!promise.future().isComplete()) {
                 metrics.completed(metricTag, System.nanoTime() - startNanos, false);
                 metrics.failed(metricTag, RouteFailures.code(failure));
+                promise.fail(failure);
             }
         }
     }
