@@ -19,6 +19,8 @@ final class FakeService extends VerticleBase {
     final String service;
     final String instanceId;
     final List<String> received = new CopyOnWriteArrayList<>();
+    /** Value of the {@link ContextFailover#RESENT_HEADER} of each request, in order. */
+    final List<String> resentHeaders = new CopyOnWriteArrayList<>();
     private final Function<Message<Object>, Object> reply;
     private volatile Runnable onReceive = () -> { };
 
@@ -50,6 +52,7 @@ final class FakeService extends VerticleBase {
     public Future<?> start() {
         return vertx.eventBus().<Object>consumer(address(), m -> {
             received.add(instanceId + ":" + m.headers().get(ServiceRouter.ACTION_HEADER) + ":" + m.body());
+            resentHeaders.add(String.valueOf(m.headers().get(ContextFailover.RESENT_HEADER)));
             onReceive.run();
             Object answer;
             try {
