@@ -4,6 +4,8 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,6 +17,9 @@ import java.util.concurrent.TimeUnit;
 public final class RouterMetrics {
 
     private final MeterRegistry meters;
+    // Tag values are bounded (known services), so these caches are too; they spare a registry lookup per request.
+    private final Map<String, Timer> okTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> errorTimers = new ConcurrentHashMap<>();
 
     public RouterMetrics(MeterRegistry meters) {
         if (meters == null) {
@@ -24,8 +29,10 @@ public final class RouterMetrics {
     }
 
     void completed(String service, long nanos, boolean ok) {
-        Timer.builder("quotebus.route.latency").tag("service", service).tag("outcome", ok ? "ok" : "error")
-                .publishPercentileHistogram().register(meters).record(nanos, TimeUnit.NANOSECONDS);
+        (ok ? okTimers : errorTimers).computeIfAbsent(service, s -> Timer.builder("quotebus.route.latency")
+                        .tag("service", s).tag("outcome", ok ? "ok" : "error").publishPercentileHistogram()
+                        .register(meters))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void retried(String service) {
