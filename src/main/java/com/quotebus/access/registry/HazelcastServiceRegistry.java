@@ -1,0 +1,335 @@
+package com.quotebus.access.registry;
+
+import com.hazelcast.cluster.Member;
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.EntryProcessor;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryEvictedListener;
+import com.hazelcast.map.listener.EntryExpiredListener;
+import com.hazelcast.map.listener.EntryRemovedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Cluster-wide registry: the instances live in a Hazelcast {@code IMap} keyed {@code service/instanceId}; every
+ * node mirrors it into a local view through an entry listener, so reads are local and every node sees every
+ * instance. Writes are {@code setAsync} or {@code submitToKey} entry processors, so they never block the caller
+ * and a heartbeat cannot undo a concurrent drain or weight change (it only touches load and time).
+ *
+ * <p>Removal of dead instances, on every node (idempotent, so no leader is needed):
+ * <ul>
+ *   <li>when Hazelcast reports a member removed, the node drops that member's instances from its local view at
+ *       once and removes them from the map (matching {@code nodeId} against the member UUID and the Vert.x node
+ *       id member attribute {@value #VERTX_NODE_ID_ATTRIBUTE});</li>
+ *   <li>{@link #sweep()} drops instances whose last heartbeat is older than the TTL (hung processes, members
+ *       that left before this node joined). Heartbeat times come from the heartbeating node's clock, so cluster
+ *       clocks must agree to well within the TTL (NTP).</li>
+ * </ul>
+ *
+ * <p>{@link #start()} and {@link #close()} block (listener registration, initial load): call them from a worker
+ * thread, e.g. {@code vertx.executeBlocking(() -> { registry.start(); return registry; })}. Everything else is
+ * safe on an event loop.
+ */
+public final class HazelcastServiceRegistry implements ServiceRegistry, AutoCloseable {
+
+    /** Member attribute where vertx-hazelcast stores the Vert.x node id. */
+    public static final String VERTX_NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+
+    private final HazelcastInstance hazelcast;
+    private final RegistryConfig config;
+    private final Clock clock;
+    private final RegistryView view = new RegistryView();
+    private IMap<String, ServiceInstance> map;
+    private UUID entryListenerId;
+    private UUID membershipListenerId;
+
+    public HazelcastServiceRegistry(HazelcastInstance hazelcast, RegistryConfig config, Clock clock) {
+        if (hazelcast == null || config == null || clock == null) {
+            throw new IllegalArgumentException("hazelcast, config and clock are required");
+        }
+        this.hazelcast = hazelcast;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** Blocking: registers the listeners, then loads the current instances. */
+    public synchronized void start() {
+        if (map != null) {
+            throw new IllegalStateException("registry already started");
+        }
+        IMap<String, ServiceInstance> m = hazelcast.getMap(config.mapName());
+        entryListenerId = m.addEntryListener(new MapEvents(), true);
+        membershipListenerId = hazelcast.getCluster().addMembershipListener(new Members());
+        // Listener first, then the snapshot: an entry changed in between is seen by the listener; the snapshot
+        // only fills what the listener has not, so it never puts back an older value over a newer one.
+        for (ServiceInstance i : m.values()) {
+            synchronized (view) {
+                if (view.get(i.service(), i.instanceId()) == null) {
+                    view.put(i);
+                }
+            }
+        }
+        map = m;
+    }
+
+    /** Blocking: removes the listeners. Registered instances stay in the map (other nodes still route to them). */
+    @Override
+    public synchronized void close() {
+        if (map == null) {
+            return;
+        }
+        map.removeEntryListener(entryListenerId);
+        hazelcast.getCluster().removeMembershipListener(membershipListenerId);
+        map = null;
+    }
+
+    private IMap<String, ServiceInstance> map() {
+        IMap<String, ServiceInstance> m = map;
+        if (m == null) {
+            throw new IllegalStateException("HazelcastServiceRegistry is not started");
+        }
+        return m;
+    }
+
+    @Override
+    public CompletionStage<Void> register(ServiceInstance instance) {
+        if (instance == null) {
+            throw new IllegalArgumentException("instance is required");
+        }
+        ServiceInstance stamped = instance.withLastHeartbeat(clock.millis());
+        return map().setAsync(stamped.key(), stamped);
+    }
+
+    @Override
+    public CompletionStage<Boolean> heartbeat(String service, String instanceId, long load) {
+        if (load < 0) {
+            throw new IllegalArgumentException("load " + load + " is negative");
+        }
+        return map().submitToKey(ServiceInstance.key(service, instanceId), new Heartbeat(load, clock.millis()));
+    }
+
+    @Override
+    public CompletionStage<Boolean> deregister(String service, String instanceId) {
+        return map().removeAsync(ServiceInstance.key(service, instanceId)).thenApply(old -> old != null);
+    }
+
+    @Override
+    public CompletionStage<Boolean> setState(String service, String instanceId, InstanceState state) {
+        if (state == null) {
+            throw new IllegalArgumentException("state is required");
+        }
+        return map().submitToKey(ServiceInstance.key(service, instanceId), new SetState(state));
+    }
+
+    @Override
+    public CompletionStage<Boolean> setWeight(String service, String instanceId, int weight) {
+        ServiceInstance.checkWeight(weight);
+        return map().submitToKey(ServiceInstance.key(service, instanceId), new SetWeight(weight));
+    }
+
+    @Override
+    public List<ServiceInstance> instances(String service) {
+        return view.instances(service);
+    }
+
+    @Override
+    public Set<String> services() {
+        return view.services();
+    }
+
+    @Override
+    public int sweep() {
+        IMap<String, ServiceInstance> m = map();
+        long cutoff = clock.millis() - config.ttl().toMillis();
+        List<ServiceInstance> expired = view.removeIf(i -> i.lastHeartbeatMillis() < cutoff);
+        for (ServiceInstance i : expired) {
+            // Conditional on the stored value: an instance that heartbeat meanwhile stays (and its update
+            // event puts it back into the view).
+            m.submitToKey(i.key(), new RemoveIfStale(cutoff));
+        }
+        return expired.size();
+    }
+
+    @Override
+    public void addListener(RegistryListener listener) {
+        view.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(RegistryListener listener) {
+        view.removeListener(listener);
+    }
+
+    private void memberLeft(Member member) {
+        Set<String> ids = nodeIds(member);
+        List<ServiceInstance> gone = view.removeIf(i -> ids.contains(i.nodeId()));
+        IMap<String, ServiceInstance> m = map;
+        if (m != null) {
+            for (ServiceInstance i : gone) {
+                m.submitToKey(i.key(), new RemoveIfOnNode(ids));
+            }
+        }
+    }
+
+    private static Set<String> nodeIds(Member member) {
+        String vertxNodeId = member.getAttribute(VERTX_NODE_ID_ATTRIBUTE);
+        String uuid = member.getUuid().toString();
+        return vertxNodeId == null ? Set.of(uuid) : Set.of(uuid, vertxNodeId);
+    }
+
+    private final class MapEvents implements EntryAddedListener<String, ServiceInstance>,
+            EntryUpdatedListener<String, ServiceInstance>, EntryRemovedListener<String, ServiceInstance>,
+            EntryExpiredListener<String, ServiceInstance>, EntryEvictedListener<String, ServiceInstance> {
+
+        @Override
+        public void entryAdded(EntryEvent<String, ServiceInstance> event) {
+            view.put(event.getValue());
+        }
+
+        @Override
+        public void entryUpdated(EntryEvent<String, ServiceInstance> event) {
+            view.put(event.getValue());
+        }
+
+        @Override
+        public void entryRemoved(EntryEvent<String, ServiceInstance> event) {
+            gone(event.getKey());
+        }
+
+        @Override
+        public void entryExpired(EntryEvent<String, ServiceInstance> event) {
+            gone(event.getKey());
+        }
+
+        @Override
+        public void entryEvicted(EntryEvent<String, ServiceInstance> event) {
+            gone(event.getKey());
+        }
+
+        private void gone(String key) {
+            int slash = key.indexOf('/');
+            if (slash > 0) {
+                view.remove(key.substring(0, slash), key.substring(slash + 1));
+            }
+        }
+    }
+
+    private final class Members implements MembershipListener {
+        @Override
+        public void memberAdded(MembershipEvent event) {
+        }
+
+        @Override
+        public void memberRemoved(MembershipEvent event) {
+            memberLeft(event.getMember());
+        }
+    }
+
+    /** Updates load and time only, so it cannot undo a drain or weight change made meanwhile. */
+    static final class Heartbeat implements EntryProcessor<String, ServiceInstance, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final long load;
+        private final long nowMillis;
+
+        Heartbeat(long load, long nowMillis) {
+            this.load = load;
+            this.nowMillis = nowMillis;
+        }
+
+        @Override
+        public Boolean process(Map.Entry<String, ServiceInstance> entry) {
+            ServiceInstance current = entry.getValue();
+            if (current == null) {
+                return false;
+            }
+            entry.setValue(current.withHeartbeat(load, nowMillis));
+            return true;
+        }
+    }
+
+    static final class SetState implements EntryProcessor<String, ServiceInstance, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final InstanceState state;
+
+        SetState(InstanceState state) {
+            this.state = state;
+        }
+
+        @Override
+        public Boolean process(Map.Entry<String, ServiceInstance> entry) {
+            ServiceInstance current = entry.getValue();
+            if (current == null) {
+                return false;
+            }
+            entry.setValue(current.withState(state));
+            return true;
+        }
+    }
+
+    static final class SetWeight implements EntryProcessor<String, ServiceInstance, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final int weight;
+
+        SetWeight(int weight) {
+            this.weight = weight;
+        }
+
+        @Override
+        public Boolean process(Map.Entry<String, ServiceInstance> entry) {
+            ServiceInstance current = entry.getValue();
+            if (current == null) {
+                return false;
+            }
+            entry.setValue(current.withWeight(weight));
+            return true;
+        }
+    }
+
+    static final class RemoveIfStale implements EntryProcessor<String, ServiceInstance, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final long cutoffMillis;
+
+        RemoveIfStale(long cutoffMillis) {
+            this.cutoffMillis = cutoffMillis;
+        }
+
+        @Override
+        public Boolean process(Map.Entry<String, ServiceInstance> entry) {
+            ServiceInstance current = entry.getValue();
+            if (current == null || current.lastHeartbeatMillis() >= cutoffMillis) {
+                return false;
+            }
+            entry.setValue(null);
+            return true;
+        }
+    }
+
+    static final class RemoveIfOnNode implements EntryProcessor<String, ServiceInstance, Boolean> {
+        private static final long serialVersionUID = 1L;
+        private final Set<String> nodeIds;
+
+        RemoveIfOnNode(Set<String> nodeIds) {
+            this.nodeIds = Set.copyOf(nodeIds);
+        }
+
+        @Override
+        public Boolean process(Map.Entry<String, ServiceInstance> entry) {
+            ServiceInstance current = entry.getValue();
+            if (current == null || !nodeIds.contains(current.nodeId())) {
+                return false;
+            }
+            entry.setValue(null);
+            return true;
+        }
+    }
+}

@@ -1,0 +1,131 @@
+package com.quotebus.access.routing;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.quotebus.access.registry.HazelcastServiceRegistry;
+import com.quotebus.access.registry.InMemoryServiceRegistry;
+import com.quotebus.access.registry.RegistryConfig;
+import com.quotebus.access.registry.RegistrySweeper;
+import com.quotebus.access.registry.ServiceRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * Everything an access node needs for routing, wired in one place: registry (swept on a timer), policy store,
+ * router and context failover. Build it in the gateway verticle's {@code start()} and close it in {@code stop()}:
+ * {@link #clustered} on a Vert.x node clustered with vertx-hazelcast (pass
+ * {@code clusterManager.getHazelcastInstance()}), {@link #local} on a single node.
+ */
+public final class AccessRouting {
+
+    /**
+     * @param registry              registry TTL and map name
+     * @param router                timeouts, attempts, non-idempotent services
+     * @param policyMapName         Hazelcast map of per-service policies
+     * @param maxContextsPerSession held contexts one session may have
+     * @param maxContexts           held contexts on this node
+     * @param resendTimeoutMillis   deadline of one context re-send
+     * @param orphanRetryMillis     how often contexts without an instance are retried
+     */
+    public record Settings(RegistryConfig registry, RouterConfig router, String policyMapName,
+                           int maxContextsPerSession, int maxContexts, long resendTimeoutMillis,
+                           long orphanRetryMillis) {
+
+        public static final Settings DEFAULT = new Settings(RegistryConfig.DEFAULT, RouterConfig.DEFAULT,
+                "quotebus.policies", 1_000, 1_000_000, 2_000, 1_000);
+
+        public Settings {
+            if (registry == null || router == null || policyMapName == null || policyMapName.isBlank()) {
+                throw new IllegalArgumentException("registry, router and policyMapName are required");
+            }
+            if (maxContextsPerSession < 1 || maxContexts < 1) {
+                throw new IllegalArgumentException("maxContextsPerSession and maxContexts must be positive");
+            }
+        }
+    }
+
+    private final Vertx vertx;
+    private final ServiceRegistry registry;
+    private final PolicyStore policies;
+    private final ServiceRouter router;
+    private final ContextFailover contexts;
+    private final long sweepTimer;
+    private final Runnable closeStores;
+
+    private AccessRouting(Vertx vertx, ServiceRegistry registry, PolicyStore policies, Settings settings, Clock clock,
+                          MeterRegistry meters, Runnable closeStores) {
+        this.vertx = vertx;
+        this.registry = registry;
+        this.policies = policies;
+        this.closeStores = closeStores;
+        this.router = new ServiceRouter(vertx, registry, policies, settings.router(), clock, new RouterMetrics(meters));
+        this.contexts = new ContextFailover(vertx, router, registry, clock, settings.maxContextsPerSession(),
+                settings.maxContexts(), settings.resendTimeoutMillis(), settings.orphanRetryMillis());
+        // A third of the TTL: a silent instance is gone at most TTL × 4/3 after its last heartbeat.
+        this.sweepTimer = RegistrySweeper.every(vertx, registry,
+                Duration.ofMillis(Math.max(10, settings.registry().ttl().toMillis() / 3)));
+    }
+
+    /** Single node: in-memory registry and policies. */
+    public static AccessRouting local(Vertx vertx, Settings settings, Clock clock, MeterRegistry meters) {
+        return new AccessRouting(vertx, new InMemoryServiceRegistry(settings.registry(), clock),
+                new InMemoryPolicyStore(), settings, clock, meters, () -> { });
+    }
+
+    /** Cluster-wide registry and policies in Hazelcast; their blocking start runs on a worker thread. */
+    public static Future<AccessRouting> clustered(Vertx vertx, HazelcastInstance hazelcast, Settings settings,
+                                                  Clock clock, MeterRegistry meters) {
+        return clusteredRegistry(vertx, hazelcast, settings.registry(), clock).compose(registry ->
+                vertx.executeBlocking(() -> {
+                    HazelcastPolicyStore policies = new HazelcastPolicyStore(hazelcast, settings.policyMapName());
+                    policies.start();
+                    return policies;
+                }).map(policies -> new AccessRouting(vertx, registry, policies, settings, clock, meters, () -> {
+                    policies.close();
+                    registry.close();
+                })));
+    }
+
+    /**
+     * A started Hazelcast registry, for nodes that only host services (they need it for
+     * {@link com.quotebus.access.registry.ServiceRegistration}); close it with {@code executeBlocking}.
+     */
+    public static Future<HazelcastServiceRegistry> clusteredRegistry(Vertx vertx, HazelcastInstance hazelcast,
+                                                                     RegistryConfig config, Clock clock) {
+        return vertx.executeBlocking(() -> {
+            HazelcastServiceRegistry registry = new HazelcastServiceRegistry(hazelcast, config, clock);
+            registry.start();
+            return registry;
+        });
+    }
+
+    public ServiceRegistry registry() {
+        return registry;
+    }
+
+    public PolicyStore policies() {
+        return policies;
+    }
+
+    public ServiceRouter router() {
+        return router;
+    }
+
+    public ContextFailover contexts() {
+        return contexts;
+    }
+
+    /** Stops timers and listeners; requests in flight still complete. */
+    public Future<Void> close() {
+        vertx.cancelTimer(sweepTimer);
+        contexts.close();
+        router.close();
+        return vertx.executeBlocking(() -> {
+            closeStores.run();
+            return null;
+        });
+    }
+}

@@ -1,0 +1,60 @@
+package com.quotebus.access.routing;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Router meters: {@code quotebus.route.latency} (timer, tags service and outcome ok|error),
+ * {@code quotebus.route.retries} (counter, tag service) and {@code quotebus.route.errors} (counter, tags service
+ * and code: see {@link RouteFailures} and the event-bus failure types). The service tag is the routed service,
+ * or {@code unknown} for names with no instance and no policy, so client input cannot grow the tag set.
+ */
+public final class RouterMetrics {
+
+    private final MeterRegistry meters;
+    // Tag values are bounded (known services), so these caches are too; they spare a registry lookup per request.
+    private final Map<String, Timer> okTimers = new ConcurrentHashMap<>();
+    private final Map<String, Timer> errorTimers = new ConcurrentHashMap<>();
+
+    public RouterMetrics(MeterRegistry meters) {
+        if (meters == null) {
+            throw new IllegalArgumentException("meters is required");
+        }
+        this.meters = meters;
+    }
+
+    void completed(String service, long nanos, boolean ok) {
+        (ok ? okTimers : errorTimers).computeIfAbsent(service, s -> Timer.builder("quotebus.route.latency")
+                        .tag("service", s).tag("outcome", ok ? "ok" : "error").publishPercentileHistogram()
+                        .register(meters))
+                .record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    void retried(String service) {
+        Counter.builder("quotebus.route.retries").tag("service", service).register(meters).increment();
+    }
+
+    void failed(String service, String code) {
+        Counter.builder("quotebus.route.errors").tag("service", service).tag("code", code).register(meters).increment();
+    }
+
+    public double retries(String service) {
+        Counter c = meters.find("quotebus.route.retries").tag("service", service).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    public double errors(String service, String code) {
+        Counter c = meters.find("quotebus.route.errors").tag("service", service).tag("code", code).counter();
+        return c == null ? 0 : c.count();
+    }
+
+    public long completedCount(String service) {
+        return meters.find("quotebus.route.latency").tag("service", service).timers().stream()
+                .mapToLong(Timer::count).sum();
+    }
+}

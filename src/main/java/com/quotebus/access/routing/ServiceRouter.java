@@ -1,0 +1,431 @@
+package com.quotebus.access.routing;
+
+import com.quotebus.access.registry.RegistryListener;
+import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.access.registry.ServiceRegistry;
+import io.vertx.core.Context;
+import io.vertx.core.Future;
+import io.vertx.core.Promise;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonObject;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+
+/**
+ * Routes a client request for {@code svc.<service>[.<action>]} to an instance of the service and returns its
+ * reply. Chooses with the service's {@link ServicePolicy} (read from the {@link PolicyStore} on every request,
+ * so a change applies at once), sends with {@code eventBus.request(instance.address, ...)} and a timeout of
+ * {@code min(per-try timeout, time left to the deadline)}, and retries on another instance within the deadline
+ * when the failure allows it:
+ * <ul>
+ *   <li>{@code NO_HANDLERS} (the request never arrived): always retried;</li>
+ *   <li>{@code TIMEOUT}, or the instance removed from the registry while it held the request (its node left,
+ *       it expired or deregistered): retried only when the request is idempotent: the policy says so (default),
+ *       the service is not in {@link RouterConfig#nonIdempotentServices()} and header {@code idempotent} is not
+ *       {@code false};</li>
+ *   <li>the service's own failure ({@code RECIPIENT_FAILURE}): never retried, passed to the caller.</li>
+ * </ul>
+ * DRAINING instances get no new requests. The action (what follows the service in the address) is sent in
+ * header {@value #ACTION_HEADER}. Multicast policies send to every ACTIVE instance at once, without retries.
+ *
+ * <p>Thread-safety: {@link #route} may be called from any thread; each request runs on the caller's Vert.x
+ * context (or a new event-loop context if called from elsewhere) and its future completes there.
+ */
+public final class ServiceRouter implements AutoCloseable {
+
+    /** Header carrying the action part of the address to the instance. */
+    public static final String ACTION_HEADER = "svc-action";
+    /** Request header that turns retries after a possible delivery off when {@code false}. */
+    public static final String IDEMPOTENT_HEADER = "idempotent";
+    /** Multicast reply headers: how many instances answered, how many failed. */
+    public static final String MULTICAST_REPLIED_HEADER = "multicast-replied";
+    public static final String MULTICAST_FAILED_HEADER = "multicast-failed";
+    private static final String PREFIX = "svc.";
+
+    private final Vertx vertx;
+    private final ServiceRegistry registry;
+    private final PolicyStore policies;
+    private final RouterConfig config;
+    private final Clock clock;
+    private final RouterMetrics metrics;
+    private final OutstandingRequests outstanding = new OutstandingRequests();
+    private final Map<String, StrategySlot> strategies = new ConcurrentHashMap<>();
+    private final Map<String, Set<Attempt>> inFlight = new ConcurrentHashMap<>();
+    private final RegistryListener removals = new RegistryListener() {
+        @Override
+        public void removed(ServiceInstance instance) {
+            instanceRemoved(instance);
+        }
+    };
+
+    public ServiceRouter(Vertx vertx, ServiceRegistry registry, PolicyStore policies, RouterConfig config, Clock clock,
+                         RouterMetrics metrics) {
+        if (vertx == null || registry == null || policies == null || config == null || clock == null || metrics == null) {
+            throw new IllegalArgumentException("vertx, registry, policies, config, clock and metrics are required");
+        }
+        this.vertx = vertx;
+        this.registry = registry;
+        this.policies = policies;
+        this.config = config;
+        this.clock = clock;
+        this.metrics = metrics;
+        registry.addListener(removals);
+    }
+
+    /** Stops watching the registry; requests in flight still complete. */
+    @Override
+    public void close() {
+        registry.removeListener(removals);
+    }
+
+    /** Routes with the default total timeout. */
+    public Future<RouteReply> route(String address, Object body, Map<String, String> headers) {
+        return route(address, body, headers, 0);
+    }
+
+    /**
+     * Routes one request.
+     *
+     * @param address        {@code svc.<service>} or {@code svc.<service>.<action>}
+     * @param body           request body (any type the event bus can carry; a {@link JsonObject} for hashing)
+     * @param headers        request headers, forwarded to the instance; may be {@code null}
+     * @param deadlineMillis absolute deadline on the router clock (epoch millis); {@code <= 0} means now plus
+     *                       {@link RouterConfig#defaultTimeoutMillis()}
+     * @return the reply, or a failure: a {@link ReplyException} (see {@link RouteFailures})
+     */
+    public Future<RouteReply> route(String address, Object body, Map<String, String> headers, long deadlineMillis) {
+        long start = System.nanoTime();
+        long deadline = deadlineMillis > 0 ? deadlineMillis : clock.millis() + config.defaultTimeoutMillis();
+        Context context = vertx.getOrCreateContext();
+        Promise<RouteReply> promise = Promise.promise();
+        Call call;
+        try {
+            call = newCall(address, body, headers, deadline, context, promise, start);
+        } catch (IllegalArgumentException e) {
+            metrics.failed("invalid", "BAD_ADDRESS");
+            return Future.failedFuture(RouteFailures.badAddress(address));
+        }
+        if (Vertx.currentContext() == context) {
+            call.begin();
+        } else {
+            context.runOnContext(v -> call.begin());
+        }
+        return promise.future();
+    }
+
+    /** Requests in flight from this router to the instance. */
+    public int outstanding(String service, String instanceId) {
+        return outstanding.of(ServiceInstance.key(service, instanceId));
+    }
+
+    /** Requests in flight from this router in total. */
+    public int outstanding() {
+        return outstanding.total();
+    }
+
+    public RouterMetrics metrics() {
+        return metrics;
+    }
+
+    private Call newCall(String address, Object body, Map<String, String> headers, long deadline, Context context,
+                         Promise<RouteReply> promise, long startNanos) {
+        if (address == null || !address.startsWith(PREFIX)) {
+            throw new IllegalArgumentException("bad address");
+        }
+        String rest = address.substring(PREFIX.length());
+        int dot = rest.indexOf('.');
+        String service = dot < 0 ? rest : rest.substring(0, dot);
+        String action = dot < 0 ? null : rest.substring(dot + 1);
+        ServiceInstance.checkService(service);
+        if (action != null && action.isEmpty()) {
+            throw new IllegalArgumentException("empty action");
+        }
+        Map<String, String> sendHeaders = new LinkedHashMap<>(headers == null ? Map.of() : headers);
+        if (action != null) {
+            sendHeaders.put(ACTION_HEADER, action);
+        }
+        ServicePolicy policy = policies.policy(service);
+        boolean idempotent = policy.idempotent() && !config.nonIdempotentServices().contains(service)
+                && !"false".equalsIgnoreCase(sendHeaders.get(IDEMPOTENT_HEADER));
+        long perTry = policy.perTryTimeoutMillis() > 0 ? policy.perTryTimeoutMillis() : config.perTryTimeoutMillis();
+        String key = routingKey(body, policy.hashField());
+        return new Call(service, body, sendHeaders, policy, idempotent, perTry, deadline,
+                new RouteRequest(service, key, sendHeaders), context, promise, startNanos);
+    }
+
+    private static String routingKey(Object body, String field) {
+        if (body instanceof JsonObject json) {
+            Object value = json.getValue(field);
+            if (value instanceof String || value instanceof Number) {
+                return value.toString();
+            }
+        }
+        return null;
+    }
+
+    private RoutingStrategy strategyFor(String service, ServicePolicy policy) {
+        StrategySlot slot = strategies.get(service);
+        if (slot == null || !slot.policy.equals(policy)) {
+            // A policy change starts the new strategy from scratch; a race here only costs a fresh start.
+            slot = new StrategySlot(policy, policy.strategy().create(policy, outstanding));
+            strategies.put(service, slot);
+        }
+        return slot.strategy;
+    }
+
+    /** Known services keep their name; others become {@code unknown} so client input cannot grow the tag set. */
+    private String metricService(String service, ServicePolicy policy) {
+        return !registry.instances(service).isEmpty() || !policy.equals(ServicePolicy.DEFAULT) ? service : "unknown";
+    }
+
+    private void instanceRemoved(ServiceInstance instance) {
+        Set<Attempt> attempts = inFlight.get(instance.key());
+        if (attempts == null) {
+            return;
+        }
+        for (Attempt a : List.copyOf(attempts)) {
+            a.context.runOnContext(v -> a.complete(null, RouteFailures.instanceLost(instance.key())));
+        }
+    }
+
+    private record StrategySlot(ServicePolicy policy, RoutingStrategy strategy) {
+    }
+
+    /** One request to one instance; completes once, by reply, failure, timeout or instance removal. */
+    private final class Attempt {
+        final ServiceInstance instance;
+        final Context context;
+        final BiConsumer<Message<Object>, Throwable> then;
+        boolean done; // touched only on context
+
+        Attempt(ServiceInstance instance, Context context, BiConsumer<Message<Object>, Throwable> then) {
+            this.instance = instance;
+            this.context = context;
+            this.then = then;
+        }
+
+        void send(Object body, Map<String, String> headers, long timeoutMillis) {
+            inFlight.computeIfAbsent(instance.key(), k -> ConcurrentHashMap.newKeySet()).add(this);
+            outstanding.started(instance.key());
+            DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis);
+            headers.forEach(options::addHeader);
+            vertx.eventBus().request(instance.address(), body, options)
+                    .onComplete(ar -> complete(ar.succeeded() ? ar.result() : null, ar.cause()));
+        }
+
+        void complete(Message<Object> reply, Throwable failure) {
+            if (done) {
+                return; // a late reply after the instance was declared lost, or the reverse
+            }
+            done = true;
+            inFlight.computeIfPresent(instance.key(), (k, set) -> {
+                set.remove(this);
+                return set.isEmpty() ? null : set;
+            });
+            outstanding.finished(instance.key());
+            then.accept(reply, failure);
+        }
+    }
+
+    /** One routed request: its attempts run one after another on {@code context}. */
+    private final class Call {
+        final String service;
+        final Object body;
+        final Map<String, String> headers;
+        final ServicePolicy policy;
+        final boolean idempotent;
+        final long perTryMillis;
+        final long deadline;
+        final RouteRequest request;
+        final Context context;
+        final Promise<RouteReply> promise;
+        final long startNanos;
+        final String metricTag;
+        final Set<String> tried = new HashSet<>();
+        int attempts;
+        Throwable lastFailure;
+
+        Call(String service, Object body, Map<String, String> headers, ServicePolicy policy, boolean idempotent,
+             long perTryMillis, long deadline, RouteRequest request, Context context, Promise<RouteReply> promise,
+             long startNanos) {
+            this.service = service;
+            this.body = body;
+            this.headers = headers;
+            this.policy = policy;
+            this.idempotent = idempotent;
+            this.perTryMillis = perTryMillis;
+            this.deadline = deadline;
+            this.request = request;
+            this.context = context;
+            this.promise = promise;
+            this.startNanos = startNanos;
+            this.metricTag = metricService(service, policy);
+        }
+
+        void begin() {
+            if (policy.strategy().multicast()) {
+                multicast();
+            } else {
+                next();
+            }
+        }
+
+        private List<ServiceInstance> candidates() {
+            List<ServiceInstance> out = new ArrayList<>();
+            for (ServiceInstance i : registry.instances(service)) {
+                if (i.active() && !tried.contains(i.instanceId())) {
+                    out.add(i);
+                }
+            }
+            return out;
+        }
+
+        private void next() {
+            long remaining = deadline - clock.millis();
+            if (remaining <= 0) {
+                fail(lastFailure != null ? lastFailure : RouteFailures.deadline(service));
+                return;
+            }
+            List<ServiceInstance> candidates = candidates();
+            if (candidates.isEmpty()) {
+                fail(lastFailure != null ? lastFailure : RouteFailures.noInstance(service));
+                return;
+            }
+            ServiceInstance chosen = strategyFor(service, policy).choose(candidates, request);
+            tried.add(chosen.instanceId());
+            attempts++;
+            new Attempt(chosen, context, (reply, failure) -> {
+                if (failure == null) {
+                    succeed(new RouteReply(reply.body(), headersOf(reply), service, List.of(chosen.instanceId()),
+                            attempts));
+                } else if (retryable(failure) && attempts < config.maxAttempts() && deadline > clock.millis()) {
+                    lastFailure = failure;
+                    metrics.retried(metricTag);
+                    next();
+                } else {
+                    fail(failure);
+                }
+            }).send(body, headers, Math.min(remaining, perTryMillis));
+        }
+
+        private boolean retryable(Throwable failure) {
+            if (!(failure instanceof ReplyException re)) {
+                return false;
+            }
+            if (re.failureType() == ReplyFailure.NO_HANDLERS) {
+                return true;
+            }
+            return idempotent && (re.failureType() == ReplyFailure.TIMEOUT
+                    || re.failureCode() == RouteFailures.INSTANCE_LOST);
+        }
+
+        private void multicast() {
+            long remaining = deadline - clock.millis();
+            if (remaining <= 0) {
+                fail(RouteFailures.deadline(service));
+                return;
+            }
+            List<ServiceInstance> targets = candidates();
+            if (targets.isEmpty()) {
+                fail(RouteFailures.noInstance(service));
+                return;
+            }
+            attempts = 1;
+            int n = targets.size();
+            Object[] replies = new Object[n];
+            Message<?>[] messages = new Message<?>[n];
+            Throwable[] failures = new Throwable[n];
+            int[] pending = {n};
+            boolean first = policy.strategy() == StrategyKind.MULTICAST_FIRST;
+            for (int k = 0; k < n; k++) {
+                int index = k;
+                ServiceInstance target = targets.get(k);
+                new Attempt(target, context, (reply, failure) -> {
+                    pending[0]--;
+                    if (failure == null) {
+                        replies[index] = reply.body();
+                        messages[index] = reply;
+                        if (first) {
+                            succeed(new RouteReply(reply.body(), headersOf(reply), service,
+                                    List.of(target.instanceId()), 1));
+                        }
+                    } else {
+                        failures[index] = failure;
+                    }
+                    if (pending[0] == 0) {
+                        multicastDone(targets, replies, messages, failures, first);
+                    }
+                }).send(body, headers, Math.min(remaining, perTryMillis));
+            }
+        }
+
+        private void multicastDone(List<ServiceInstance> targets, Object[] replies, Message<?>[] messages,
+                                   Throwable[] failures, boolean first) {
+            List<Object> bodies = new ArrayList<>();
+            List<String> ids = new ArrayList<>();
+            Throwable firstFailure = null;
+            for (int k = 0; k < targets.size(); k++) {
+                if (messages[k] != null) {
+                    bodies.add(replies[k]);
+                    ids.add(targets.get(k).instanceId());
+                } else if (firstFailure == null) {
+                    firstFailure = failures[k];
+                }
+            }
+            if (bodies.isEmpty()) {
+                fail(firstFailure);
+                return;
+            }
+            if (first) {
+                return; // already answered by the first reply
+            }
+            Object merged;
+            try {
+                merged = ReplyMerger.merge(bodies);
+            } catch (IllegalArgumentException e) {
+                fail(RouteFailures.notMergeable(e.getMessage()));
+                return;
+            }
+            Map<String, String> h = new LinkedHashMap<>();
+            h.put(MULTICAST_REPLIED_HEADER, String.valueOf(bodies.size()));
+            h.put(MULTICAST_FAILED_HEADER, String.valueOf(targets.size() - bodies.size()));
+            succeed(new RouteReply(merged, h, service, ids, 1));
+        }
+
+        // Metrics first: the caller's callbacks run inside tryComplete/tryFail.
+        private void succeed(RouteReply reply) {
+            if (!promise.future().isComplete()) {
+                metrics.completed(metricTag, System.nanoTime() - startNanos, true);
+                promise.complete(reply);
+            }
+        }
+
+        private void fail(Throwable failure) {
+            if (!promise.future().isComplete()) {
+                metrics.completed(metricTag, System.nanoTime() - startNanos, false);
+                metrics.failed(metricTag, RouteFailures.code(failure));
+                promise.fail(failure);
+            }
+        }
+    }
+
+    private static Map<String, String> headersOf(Message<?> reply) {
+        Map<String, String> h = new LinkedHashMap<>();
+        for (String name : reply.headers().names()) {
+            h.put(name, reply.headers().get(name));
+        }
+        return h;
+    }
+}

@@ -1,0 +1,319 @@
+package com.quotebus.access.routing;
+
+import com.quotebus.access.registry.InMemoryServiceRegistry;
+import com.quotebus.access.registry.RegistryConfig;
+import com.quotebus.access.registry.ServiceInstance;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.junit5.Timeout;
+import io.vertx.junit5.VertxExtension;
+import io.vertx.junit5.VertxTestContext;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@ExtendWith(VertxExtension.class)
+@Timeout(value = 10, timeUnit = TimeUnit.SECONDS)
+class ServiceRouterTest {
+
+    private final Clock clock = Clock.systemUTC();
+    private InMemoryServiceRegistry registry;
+    private InMemoryPolicyStore policies;
+    private ServiceRouter router;
+
+    @BeforeEach
+    void setUp(Vertx vertx) {
+        registry = new InMemoryServiceRegistry(RegistryConfig.DEFAULT, clock);
+        policies = new InMemoryPolicyStore();
+        router = new ServiceRouter(vertx, registry, policies,
+                new RouterConfig(4000, 1000, 3, Set.of("order")), clock, new RouterMetrics(new SimpleMeterRegistry()));
+    }
+
+    /** Deploys the fakes and registers them. */
+    private Future<Void> start(Vertx vertx, FakeService... fakes) {
+        List<Future<?>> all = new ArrayList<>();
+        for (FakeService f : fakes) {
+            registry.register(ServiceInstance.of(f.service, f.instanceId, "node1"));
+            all.add(vertx.deployVerticle(f));
+        }
+        return Future.all(all).mapEmpty();
+    }
+
+    /** Routes {@code n} requests one after another; returns the answering instance ids. */
+    private Future<List<String>> routeInSequence(String address, JsonObject body, int n) {
+        List<String> ids = new ArrayList<>();
+        Future<Void> chain = Future.succeededFuture();
+        for (int i = 0; i < n; i++) {
+            chain = chain.compose(v -> router.route(address, body, Map.of())
+                    .map(r -> { ids.add(r.instanceIds().get(0)); return null; }));
+        }
+        return chain.map(v -> ids);
+    }
+
+    @Test
+    void roundRobinByDefaultAndTheActionTravelsInAHeader(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.answering("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        start(vertx, a, b)
+                .compose(v -> routeInSequence("svc.kline.history", new JsonObject().put("code", "600000.SH"), 4))
+                .onComplete(test.succeeding(ids -> test.verify(() -> {
+                    assertThat(ids).containsExactly("a", "b", "a", "b");
+                    assertThat(a.received).containsExactly("a:history:{\"code\":\"600000.SH\"}",
+                            "a:history:{\"code\":\"600000.SH\"}");
+                    assertThat(router.outstanding()).isZero();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void anInstanceThatNeverAnswersIsRetriedElsewhereWithinTheDeadline(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.silent("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        start(vertx, a, b)
+                .compose(v -> router.route("svc.kline", new JsonObject().put("q", 1), Map.of(), clock.millis() + 4000))
+                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                    assertThat(reply.body()).isEqualTo(new JsonObject().put("instance", "b")
+                            .put("echo", new JsonObject().put("q", 1)));
+                    assertThat(reply.instanceIds()).containsExactly("b");
+                    assertThat(reply.attempts()).isEqualTo(2);
+                    assertThat(a.received).hasSize(1);
+                    assertThat(router.metrics().retries("kline")).isEqualTo(1.0);
+                    assertThat(router.outstanding()).isZero();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void anInstanceWithoutConsumerIsRetriedEvenWhenTheRequestIsNotIdempotent(Vertx vertx, VertxTestContext test) {
+        registry.register(ServiceInstance.of("order", "a", "node1")); // registered, but nothing consumes
+        FakeService b = FakeService.answering("order", "b");
+        start(vertx, b)
+                .compose(v -> router.route("svc.order.place", "x", Map.of()))
+                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                    assertThat(reply.instanceIds()).containsExactly("b");
+                    assertThat(reply.attempts()).isEqualTo(2);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void aTimeoutIsNotRetriedWhenTheRequestSaysItIsNotIdempotent(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.silent("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        start(vertx, a, b)
+                .compose(v -> router.route("svc.kline", "x", Map.of(ServiceRouter.IDEMPOTENT_HEADER, "false")))
+                .onComplete(test.failing(e -> test.verify(() -> {
+                    assertThat(e).isInstanceOf(ReplyException.class);
+                    assertThat(((ReplyException) e).failureType()).isEqualTo(ReplyFailure.TIMEOUT);
+                    assertThat(b.received).isEmpty();
+                    assertThat(router.metrics().errors("kline", "TIMEOUT")).isEqualTo(1.0);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void aTimeoutIsNotRetriedForAServiceConfiguredNonIdempotent(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.silent("order", "a");
+        FakeService b = FakeService.answering("order", "b");
+        start(vertx, a, b)
+                .compose(v -> router.route("svc.order", "x", Map.of()))
+                .onComplete(test.failing(e -> test.verify(() -> {
+                    assertThat(((ReplyException) e).failureType()).isEqualTo(ReplyFailure.TIMEOUT);
+                    assertThat(b.received).isEmpty();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void whenTheDeadlineLeavesNoTimeForARetryTheCallerGetsTheTimeout(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.silent("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        start(vertx, a, b)
+                .compose(v -> router.route("svc.kline", "x", Map.of(), clock.millis() + 150))
+                .onComplete(test.failing(e -> test.verify(() -> {
+                    assertThat(((ReplyException) e).failureType()).isEqualTo(ReplyFailure.TIMEOUT);
+                    assertThat(b.received).isEmpty();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void aDrainingInstanceGetsNoNewRequests(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.answering("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        FakeService c = FakeService.answering("kline", "c");
+        start(vertx, a, b, c)
+                .compose(v -> Future.fromCompletionStage(registry.drain("kline", "b")))
+                .compose(v -> routeInSequence("svc.kline", new JsonObject(), 6))
+                .onComplete(test.succeeding(ids -> test.verify(() -> {
+                    assertThat(ids).containsExactly("a", "c", "a", "c", "a", "c");
+                    assertThat(b.received).isEmpty();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void anInstanceRemovedWhileHoldingARequestIsRetriedAtOnce(Vertx vertx, VertxTestContext test) {
+        ServiceRouter slowTries = new ServiceRouter(vertx, registry, policies, new RouterConfig(5000, 4000, 3, Set.of()),
+                clock, new RouterMetrics(new SimpleMeterRegistry()));
+        FakeService a = FakeService.silent("kline", "a");
+        a.onReceive(() -> registry.deregister("kline", "a")); // its node "dies" with the request
+        FakeService b = FakeService.answering("kline", "b");
+        long begin = System.nanoTime();
+        start(vertx, a, b)
+                .compose(v -> slowTries.route("svc.kline", "x", Map.of()))
+                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                    assertThat(reply.instanceIds()).containsExactly("b");
+                    assertThat(reply.attempts()).isEqualTo(2);
+                    assertThat(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - begin))
+                            .as("retried on removal, not after the 4 s per-try timeout").isLessThan(4000);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void theServicesOwnFailureIsPassedThroughWithoutRetry(Vertx vertx, VertxTestContext test) {
+        FakeService a = new FakeService("kline", "a", m -> { throw new IllegalStateException("bad period"); });
+        FakeService b = FakeService.answering("kline", "b");
+        start(vertx, a, b)
+                .compose(v -> router.route("svc.kline", "x", Map.of()))
+                .onComplete(test.failing(e -> test.verify(() -> {
+                    ReplyException re = (ReplyException) e;
+                    assertThat(re.failureType()).isEqualTo(ReplyFailure.RECIPIENT_FAILURE);
+                    assertThat(re.failureCode()).isEqualTo(7);
+                    assertThat(re.getMessage()).isEqualTo("bad period");
+                    assertThat(b.received).isEmpty();
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void noActiveInstanceAndBadAddressesAreRejectedWithTheirCodes(VertxTestContext test) {
+        registry.register(ServiceInstance.of("kline", "a", "n"));
+        registry.drain("kline", "a");
+        Future<RouteReply> none = router.route("svc.kline", "x", Map.of());
+        Future<RouteReply> unknown = router.route("svc.nothing", "x", Map.of());
+        Future<RouteReply> bad = router.route("kline", "x", Map.of());
+        Future<RouteReply> badName = router.route("svc.Kline!", "x", Map.of());
+        Future.join(none, unknown, bad, badName).onComplete(ar -> test.verify(() -> {
+            assertThat(List.of(none, unknown, bad, badName)).extracting(f -> ((ReplyException) f.cause()).failureCode())
+                    .containsExactly(RouteFailures.NO_INSTANCE, RouteFailures.NO_INSTANCE, RouteFailures.BAD_ADDRESS,
+                            RouteFailures.BAD_ADDRESS);
+            assertThat(((ReplyException) none.cause()).failureType()).isEqualTo(ReplyFailure.NO_HANDLERS);
+            assertThat(router.metrics().errors("kline", "NO_INSTANCE")).isEqualTo(1.0);
+            assertThat(router.metrics().errors("unknown", "NO_INSTANCE")).isEqualTo(1.0);
+            test.completeNow();
+        }));
+    }
+
+    @Test
+    void weightedPolicySetLiveSplitsByWeight(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.answering("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        start(vertx, a, b)
+                .compose(v -> Future.fromCompletionStage(registry.setWeight("kline", "b", 3)))
+                .compose(v -> Future.fromCompletionStage(policies.setPolicy("kline", ServicePolicy.of(StrategyKind.WEIGHTED))))
+                .compose(v -> routeInSequence("svc.kline", new JsonObject(), 8))
+                .onComplete(test.succeeding(ids -> test.verify(() -> {
+                    assertThat(ids).containsExactly("b", "a", "b", "b", "b", "a", "b", "b");
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void consistentHashKeepsACodeOnOneInstance(Vertx vertx, VertxTestContext test) {
+        FakeService a = FakeService.answering("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        FakeService c = FakeService.answering("kline", "c");
+        policies.setPolicy("kline", ServicePolicy.of(StrategyKind.CONSISTENT_HASH));
+        ConsistentHashStrategy oracle = new ConsistentHashStrategy(ServicePolicy.DEFAULT.virtualNodes());
+        List<ServiceInstance> three = List.of(ServiceInstance.of("kline", "a", "n"), ServiceInstance.of("kline", "b", "n"),
+                ServiceInstance.of("kline", "c", "n"));
+        List<String> expected = new ArrayList<>();
+        Future<Void> chain = start(vertx, a, b, c);
+        List<String> got = new ArrayList<>();
+        for (String code : List.of("600000.SH", "000001.SZ", "600000.SH", "rb2505.SHF", "000001.SZ", "600000.SH")) {
+            expected.add(oracle.choose(three, RouteRequest.of("kline", code)).instanceId());
+            chain = chain.compose(v -> router.route("svc.kline", new JsonObject().put("code", code), Map.of())
+                    .map(r -> { got.add(r.instanceIds().get(0)); return null; }));
+        }
+        chain.onComplete(test.succeeding(v -> test.verify(() -> {
+            assertThat(got).isEqualTo(expected);
+            assertThat(got.get(0)).isEqualTo(got.get(2)).isEqualTo(got.get(5));
+            test.completeNow();
+        })));
+    }
+
+    @Test
+    void multicastMergeConcatenatesArrayRepliesAndCountsFailures(Vertx vertx, VertxTestContext test) {
+        FakeService a = new FakeService("board", "a", m -> new JsonArray().add("a1").add("a2"));
+        FakeService b = FakeService.silent("board", "b");
+        FakeService c = new FakeService("board", "c", m -> new JsonArray().add("c1"));
+        policies.setPolicy("board", ServicePolicy.of(StrategyKind.MULTICAST_MERGE));
+        start(vertx, a, b, c)
+                .compose(v -> router.route("svc.board.top", new JsonObject(), Map.of()))
+                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                    assertThat(reply.body()).isEqualTo(new JsonArray().add("a1").add("a2").add("c1"));
+                    assertThat(reply.instanceIds()).containsExactly("a", "c");
+                    assertThat(reply.headers()).isEqualTo(Map.of(ServiceRouter.MULTICAST_REPLIED_HEADER, "2",
+                            ServiceRouter.MULTICAST_FAILED_HEADER, "1"));
+                    assertThat(b.received).hasSize(1);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void multicastFirstAnswersWithTheFirstSuccess(Vertx vertx, VertxTestContext test) {
+        FakeService a = new FakeService("board", "a", m -> { throw new IllegalStateException("no"); });
+        FakeService b = FakeService.silent("board", "b");
+        FakeService c = FakeService.answering("board", "c");
+        policies.setPolicy("board", ServicePolicy.of(StrategyKind.MULTICAST_FIRST));
+        start(vertx, a, b, c)
+                .compose(v -> router.route("svc.board", "x", Map.of()))
+                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                    assertThat(reply.instanceIds()).containsExactly("c");
+                    assertThat(a.received).hasSize(1);
+                    assertThat(b.received).hasSize(1);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void leastOutstandingAvoidsTheInstanceHoldingARequest(Vertx vertx, VertxTestContext test) {
+        ServiceRouter patient = new ServiceRouter(vertx, registry, policies, new RouterConfig(3000, 2000, 1, Set.of()),
+                clock, new RouterMetrics(new SimpleMeterRegistry()));
+        FakeService a = FakeService.silent("kline", "a");
+        FakeService b = FakeService.answering("kline", "b");
+        policies.setPolicy("kline", ServicePolicy.of(StrategyKind.LEAST_OUTSTANDING));
+        start(vertx, a, b).onComplete(test.succeeding(v -> {
+            Future<RouteReply> held = patient.route("svc.kline", "slow", Map.of()); // a (tie, first in turn)
+            List<String> ids = new ArrayList<>();
+            Future<Void> chain = Future.succeededFuture();
+            for (int i = 0; i < 4; i++) {
+                chain = chain.compose(x -> patient.route("svc.kline", "fast", Map.of())
+                        .map(r -> { ids.add(r.instanceIds().get(0)); return null; }));
+            }
+            chain.onComplete(test.succeeding(x -> test.verify(() -> {
+                assertThat(patient.outstanding("kline", "a")).isEqualTo(1);
+                assertThat(ids).containsExactly("b", "b", "b", "b");
+                assertThat(a.received).containsExactly("a:null:slow");
+                assertThat(held.isComplete()).isFalse();
+                test.completeNow();
+            })));
+        }));
+    }
+}
