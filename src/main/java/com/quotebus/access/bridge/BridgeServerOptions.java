@@ -311,7 +311,7 @@ public record BridgeServerOptions(
     }
 
     private static <T> List<T> listOf(List<T> list, String key) {
-        require(list != null && !list.contains(null), key, "must be a list without nulls", list);
+        require(list != null && list.stream().allMatch(java.util.Objects::nonNull), key, "must be a list without nulls", list);
         return List.copyOf(list);
     }
 
