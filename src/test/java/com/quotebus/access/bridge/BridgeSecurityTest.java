@@ -163,10 +163,10 @@ class BridgeSecurityTest {
             c.register("quote.1.SH");
             assertThat(c.readUntilClosed()).containsExactly(err("idle_timeout"));
         }
-        BridgeMetrics.Snapshot m = g.server().metrics().snapshot();
-        assertThat(m.errors(ErrorCode.IDLE_TIMEOUT)).isEqualTo(1);
-        assertThat(m.subscriptions()).isZero();
-        assertThat(m.consumers()).isZero();
+        BridgeMetrics metrics = g.server().metrics();
+        awaitCondition(() -> metrics.snapshot().consumers() == 0, "consumer released");
+        assertThat(metrics.snapshot().errors(ErrorCode.IDLE_TIMEOUT)).isEqualTo(1);
+        assertThat(metrics.snapshot().subscriptions()).isZero();
     }
 
     @Test
