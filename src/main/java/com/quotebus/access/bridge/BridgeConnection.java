@@ -572,4 +572,14 @@ final class BridgeConnection implements FrameListener {
     int subscriptionCount() {
         return subscriptions.size();
     }
+
+    /** Frames held by this connection and not yet given to the socket (coalescing buffer and backlogs). */
+    int heldFrames() {
+        return pendingFrames + (controlBacklog == null ? 0 : controlBacklog.size())
+                + (streamBacklog == null ? 0 : streamBacklog.size()) + (conflated == null ? 0 : conflated.size());
+    }
+
+    boolean congested() {
+        return congested;
+    }
 }

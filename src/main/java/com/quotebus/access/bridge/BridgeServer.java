@@ -140,6 +140,28 @@ public final class BridgeServer implements TopicSink {
         return connections.size();
     }
 
+    /** Frames held for clients across this server's connections (tests, diagnostics). */
+    Future<Integer> heldFrames() {
+        return Future.future(p -> context.runOnContext(v -> {
+            int held = 0;
+            for (BridgeConnection c : connections) {
+                held += c.heldFrames();
+            }
+            p.complete(held);
+        }));
+    }
+
+    /** Number of connections currently backed up (tests, diagnostics). */
+    Future<Integer> congestedConnections() {
+        return Future.future(p -> context.runOnContext(v -> {
+            int n = 0;
+            for (BridgeConnection c : connections) {
+                n += c.congested() ? 1 : 0;
+            }
+            p.complete(n);
+        }));
+    }
+
     public BridgeMetrics metrics() {
         return metrics;
     }
