@@ -56,6 +56,8 @@ final class BridgeConnection implements FrameListener {
     private int inFlight;
     private long lastFrameNanos;
     private boolean closed;
+    /** A close is scheduled; nothing more is queued. */
+    private boolean closing;
 
     private ByteBuf pending;
     private int pendingFrames;
@@ -85,10 +87,11 @@ final class BridgeConnection implements FrameListener {
         socket.setWriteQueueMaxSize(options.writeQueueMaxBytes());
         socket.handler(decoder::feed);
         socket.drainHandler(v -> onDrained());
-        socket.closeHandler(v -> release());
+        // Both may fire inside a write, i.e. while the server iterates a topic's subscribers: release later.
+        socket.closeHandler(v -> server.later(this::release));
         socket.exceptionHandler(t -> {
             LOG.debug("connection " + socket.remoteAddress() + " failed: " + t);
-            close(null);
+            closeLater(null);
         });
     }
 
@@ -406,7 +409,7 @@ final class BridgeConnection implements FrameListener {
      * @param address the market-data address for last-value and stream frames, else null
      */
     void enqueue(byte[] frame, int kind, String address) {
-        if (closed) {
+        if (closed || closing) {
             return;
         }
         if (!congested) {
@@ -432,7 +435,7 @@ final class BridgeConnection implements FrameListener {
                     return;
                 }
                 if (options.slowConsumerPolicy() == SlowConsumerPolicy.DISCONNECT) {
-                    close(ErrorCode.SLOW_CONSUMER);
+                    closeLater(ErrorCode.SLOW_CONSUMER);
                     return;
                 }
                 if (gaps == null) {
@@ -446,7 +449,7 @@ final class BridgeConnection implements FrameListener {
                     controlBacklog = new ArrayDeque<>();
                 }
                 if (controlBacklog.size() >= options.controlBacklogMaxFrames()) {
-                    close(ErrorCode.SLOW_CONSUMER);
+                    closeLater(ErrorCode.SLOW_CONSUMER);
                     return;
                 }
                 controlBacklog.add(frame);
@@ -519,6 +522,18 @@ final class BridgeConnection implements FrameListener {
             conflated = null;
         }
         flush();
+    }
+
+    /**
+     * Closes on the next turn: enqueue is called while the server iterates a topic's subscribers,
+     * which releasing this connection's subscriptions would modify.
+     */
+    private void closeLater(ErrorCode reason) {
+        if (closing) {
+            return;
+        }
+        closing = true;
+        server.later(() -> close(reason));
     }
 
     /** Sends {@code err reason} (when given) and closes; all state is released by the close handler. */

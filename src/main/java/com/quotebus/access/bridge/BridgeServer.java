@@ -292,8 +292,17 @@ public final class BridgeServer implements TopicSink {
         dirty.add(c);
         if (!flushScheduled) {
             flushScheduled = true;
-            context.execute(flushTask);
+            later(flushTask);
         }
+    }
+
+    /**
+     * Runs {@code task} on this server's event loop after the tasks already queued, never inline
+     * ({@code ContextInternal.execute} runs inline when already on the loop, which would defeat
+     * coalescing and the deferred closes).
+     */
+    void later(Runnable task) {
+        context.nettyEventLoop().execute(task);
     }
 
     private void flushDirty() {

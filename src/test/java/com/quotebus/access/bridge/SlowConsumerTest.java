@@ -102,24 +102,33 @@ class SlowConsumerTest {
     }
 
     @Test
-    void disconnectPolicyClosesTheSlowClientWithAReason() throws Exception {
+    void disconnectPolicyClosesEachSlowClientWithAReason() throws Exception {
         AccessGatewayVerticle g = deploy(vertx,
                 slowOptions().slowConsumerPolicy(SlowConsumerPolicy.DISCONNECT).build(), null);
         BridgeMetrics metrics = g.server().metrics();
-        try (RawBridgeClient c = RawBridgeClient.connect(g.port(), 4096)) {
-            c.register("tick.600000.SH");
-            c.sync();
+        try (RawBridgeClient a = RawBridgeClient.connect(g.port(), 4096);
+             RawBridgeClient b = RawBridgeClient.connect(g.port(), 4096)) {
+            a.register("tick.600000.SH");
+            b.register("tick.600000.SH");
+            a.sync();
+            b.sync();
             for (int i = 0; i < MESSAGES; i++) {
                 vertx.eventBus().publish("tick.600000.SH", new JsonObject().put("seq", i).put("pad", PAD));
             }
-            awaitCondition(() -> metrics.snapshot().connectionsActive() == 0, "slow client disconnected");
-            assertThat(metrics.snapshot().errors(ErrorCode.SLOW_CONSUMER)).isEqualTo(1);
+            awaitCondition(() -> metrics.snapshot().connectionsActive() == 0, "slow clients disconnected");
+            assertThat(metrics.snapshot().errors(ErrorCode.SLOW_CONSUMER)).isEqualTo(2);
+            awaitCondition(() -> metrics.snapshot().consumers() == 0, "consumer released");
             assertThat(metrics.snapshot().subscriptions()).isZero();
-            assertThat(metrics.snapshot().consumers()).isZero();
-            List<JsonObject> frames = c.readUntilClosed();
-            assertThat(frames).isNotEmpty();
-            assertThat(frames.get(frames.size() - 1))
-                    .isEqualTo(new JsonObject().put("type", "err").put("message", "slow_consumer"));
+            for (RawBridgeClient c : List.of(a, b)) {
+                List<JsonObject> frames = c.readUntilClosed();
+                assertThat(frames).isNotEmpty();
+                assertThat(frames.get(frames.size() - 1))
+                        .isEqualTo(new JsonObject().put("type", "err").put("message", "slow_consumer"));
+                // Everything before the reason is the ticks in order, none skipped.
+                for (int i = 0; i < frames.size() - 1; i++) {
+                    assertThat(frames.get(i).getJsonObject("body").getInteger("seq")).isEqualTo(i);
+                }
+            }
         }
     }
 }
