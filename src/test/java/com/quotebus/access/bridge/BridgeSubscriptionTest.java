@@ -98,6 +98,25 @@ class BridgeSubscriptionTest {
     }
 
     @Test
+    void aBurstHandledInOneEventLoopTurnReachesTheSocketInOneWrite() throws Exception {
+        try (RawBridgeClient c = RawBridgeClient.connect(port)) {
+            c.register("tick.600000.SH");
+            c.sync();
+            long writesBefore = metrics().socketWrites();
+            gateway.server().context().runOnContext(v -> {
+                for (int i = 0; i < 50; i++) {
+                    vertx.eventBus().publish("tick.600000.SH", i);
+                }
+            });
+            for (int i = 0; i < 50; i++) {
+                assertThat(c.read().getInteger("body")).isEqualTo(i);
+            }
+            assertThat(metrics().socketWrites() - writesBefore).isEqualTo(1);
+            assertThat(metrics().framesOut()).isEqualTo(1 + 50);
+        }
+    }
+
+    @Test
     void newSubscriberGetsTheCachedLastValueBeforeUpdates() throws Exception {
         try (RawBridgeClient first = RawBridgeClient.connect(port);
              RawBridgeClient late = RawBridgeClient.connect(port)) {
