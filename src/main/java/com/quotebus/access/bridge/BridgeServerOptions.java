@@ -1,0 +1,399 @@
+package com.quotebus.access.bridge;
+
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Configuration of the client-facing bridge server, checked once when built. Every bad value fails
+ * with an {@link IllegalArgumentException} naming the key. Built with {@link #builder()} or read
+ * from JSON/HOCON with {@link #fromJson(JsonObject)} (keys as the component names below).
+ *
+ * @param host                          interface to listen on
+ * @param port                          TCP port; 0 picks a free one (tests)
+ * @param maxFrameSize                  largest accepted JSON payload of one client frame, bytes; a larger declared
+ *                                      length closes the connection ({@code frame_too_large})
+ * @param idleTimeoutMs                 a client that sends no frame (pings count) for this long gets
+ *                                      {@code err idle_timeout} and is closed; 0 disables
+ * @param writeQueueMaxBytes            bytes queued in the socket before the client counts as backed up; then
+ *                                      last-value data is conflated and stream data goes to the bounded backlog
+ * @param flushThresholdBytes           outgoing bytes of one connection are coalesced and written once per
+ *                                      event-loop turn, or as soon as this many are pending
+ * @param socketSendBufferBytes         SO_SNDBUF of client sockets; 0 keeps the OS default (auto-tuned, up to
+ *                                      megabytes per socket on Linux: set it to bound kernel memory per client)
+ * @param inboundPermits                addresses clients may {@code send}/{@code publish} to
+ * @param outboundPermits               addresses clients may {@code register} for
+ * @param internalPrefixes              addresses starting with one of these are never reachable by clients,
+ *                                      whatever the permits say
+ * @param lastValuePrefixes             market-data addresses where only the newest value matters: cached for
+ *                                      new subscribers and conflated for slow ones
+ * @param streamPrefixes                market-data addresses where every message matters (ticks): bounded backlog,
+ *                                      then {@link #slowConsumerPolicy}
+ * @param adminPrefix                   addresses needing header {@code token} equal to {@link #adminToken}
+ * @param adminToken                    the admin token; null makes admin addresses unreachable
+ * @param maxSubscriptionsPerConnection register quota per connection
+ * @param rateLimitPerSecond            sustained send/publish/register/unregister frames per second per
+ *                                      connection (token bucket refill rate)
+ * @param rateLimitBurst                token bucket size
+ * @param requestTimeoutMs              timeout of a client request when it sets no {@code timeout} header
+ * @param maxRequestTimeoutMs           upper bound for a client's {@code timeout} header
+ * @param maxInFlightRequestsPerConnection requests of one connection waiting for a reply
+ * @param routedPrefixes                requests to these addresses go to the pluggable {@link RequestRouter};
+ *                                      others are plain event-bus requests
+ * @param slowConsumerPolicy            what happens when a stream backlog overflows
+ * @param streamBacklogMaxFrames        stream frames held for one backed-up connection
+ * @param controlBacklogMaxFrames       replies, errors and point-to-point messages held for one backed-up
+ *                                      connection; overflow disconnects it ({@code slow_consumer})
+ * @param lastValueCacheMaxEntries      addresses whose last value the node keeps for new subscribers (LRU)
+ * @param maxPendingServerRequestsPerConnection server→client requests waiting for this client's answer
+ */
+public record BridgeServerOptions(
+        String host,
+        int port,
+        int maxFrameSize,
+        long idleTimeoutMs,
+        int writeQueueMaxBytes,
+        int flushThresholdBytes,
+        int socketSendBufferBytes,
+        List<AddressPermit> inboundPermits,
+        List<AddressPermit> outboundPermits,
+        List<String> internalPrefixes,
+        List<String> lastValuePrefixes,
+        List<String> streamPrefixes,
+        String adminPrefix,
+        String adminToken,
+        int maxSubscriptionsPerConnection,
+        double rateLimitPerSecond,
+        int rateLimitBurst,
+        long requestTimeoutMs,
+        long maxRequestTimeoutMs,
+        int maxInFlightRequestsPerConnection,
+        List<String> routedPrefixes,
+        SlowConsumerPolicy slowConsumerPolicy,
+        int streamBacklogMaxFrames,
+        int controlBacklogMaxFrames,
+        int lastValueCacheMaxEntries,
+        int maxPendingServerRequestsPerConnection) {
+
+    private static final Set<String> KEYS = Set.of("host", "port", "maxFrameSize", "idleTimeoutMs",
+            "writeQueueMaxBytes", "flushThresholdBytes", "socketSendBufferBytes", "inboundPermits", "outboundPermits", "internalPrefixes",
+            "lastValuePrefixes", "streamPrefixes", "adminPrefix", "adminToken", "maxSubscriptionsPerConnection",
+            "rateLimitPerSecond", "rateLimitBurst", "requestTimeoutMs", "maxRequestTimeoutMs",
+            "maxInFlightRequestsPerConnection", "routedPrefixes", "slowConsumerPolicy", "streamBacklogMaxFrames",
+            "controlBacklogMaxFrames", "lastValueCacheMaxEntries", "maxPendingServerRequestsPerConnection");
+
+    public BridgeServerOptions {
+        inboundPermits = listOf(inboundPermits, "inboundPermits");
+        outboundPermits = listOf(outboundPermits, "outboundPermits");
+        internalPrefixes = listOf(internalPrefixes, "internalPrefixes");
+        lastValuePrefixes = listOf(lastValuePrefixes, "lastValuePrefixes");
+        streamPrefixes = listOf(streamPrefixes, "streamPrefixes");
+        routedPrefixes = listOf(routedPrefixes, "routedPrefixes");
+        require(host != null && !host.isBlank(), "host", "must not be empty", host);
+        require(port >= 0 && port <= 65535, "port", "must be 0..65535", port);
+        require(maxFrameSize >= 64 && maxFrameSize <= 16 << 20, "maxFrameSize", "must be 64..16777216", maxFrameSize);
+        require(idleTimeoutMs >= 0, "idleTimeoutMs", "must be >= 0", idleTimeoutMs);
+        require(writeQueueMaxBytes >= 1024, "writeQueueMaxBytes", "must be >= 1024", writeQueueMaxBytes);
+        require(flushThresholdBytes >= 256 && flushThresholdBytes <= writeQueueMaxBytes, "flushThresholdBytes",
+                "must be 256..writeQueueMaxBytes", flushThresholdBytes);
+        require(socketSendBufferBytes >= 0, "socketSendBufferBytes", "must be >= 0", socketSendBufferBytes);
+        requirePrefixes(internalPrefixes, "internalPrefixes");
+        requirePrefixes(lastValuePrefixes, "lastValuePrefixes");
+        requirePrefixes(streamPrefixes, "streamPrefixes");
+        requirePrefixes(routedPrefixes, "routedPrefixes");
+        for (String lv : lastValuePrefixes) {
+            for (String st : streamPrefixes) {
+                require(!lv.startsWith(st) && !st.startsWith(lv), "streamPrefixes",
+                        "overlaps lastValuePrefixes entry '" + lv + "'", st);
+            }
+        }
+        require(adminPrefix != null && !adminPrefix.isEmpty(), "adminPrefix", "must not be empty", adminPrefix);
+        require(adminToken == null || !adminToken.isEmpty(), "adminToken", "must be absent or non-empty", "\"\"");
+        require(maxSubscriptionsPerConnection >= 1, "maxSubscriptionsPerConnection", "must be >= 1",
+                maxSubscriptionsPerConnection);
+        require(rateLimitPerSecond > 0 && Double.isFinite(rateLimitPerSecond), "rateLimitPerSecond", "must be > 0",
+                rateLimitPerSecond);
+        require(rateLimitBurst >= 1, "rateLimitBurst", "must be >= 1", rateLimitBurst);
+        require(requestTimeoutMs >= 1, "requestTimeoutMs", "must be >= 1", requestTimeoutMs);
+        require(maxRequestTimeoutMs >= requestTimeoutMs, "maxRequestTimeoutMs", "must be >= requestTimeoutMs",
+                maxRequestTimeoutMs);
+        require(maxInFlightRequestsPerConnection >= 1, "maxInFlightRequestsPerConnection", "must be >= 1",
+                maxInFlightRequestsPerConnection);
+        require(slowConsumerPolicy != null, "slowConsumerPolicy", "must be GAP or DISCONNECT", null);
+        require(streamBacklogMaxFrames >= 1, "streamBacklogMaxFrames", "must be >= 1", streamBacklogMaxFrames);
+        require(controlBacklogMaxFrames >= 1, "controlBacklogMaxFrames", "must be >= 1", controlBacklogMaxFrames);
+        require(lastValueCacheMaxEntries >= 0, "lastValueCacheMaxEntries", "must be >= 0", lastValueCacheMaxEntries);
+        require(maxPendingServerRequestsPerConnection >= 1, "maxPendingServerRequestsPerConnection", "must be >= 1",
+                maxPendingServerRequestsPerConnection);
+    }
+
+    /** The defaults; see {@link Builder} for each value. */
+    public static BridgeServerOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder starting from these values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.host = host;
+        b.port = port;
+        b.maxFrameSize = maxFrameSize;
+        b.idleTimeoutMs = idleTimeoutMs;
+        b.writeQueueMaxBytes = writeQueueMaxBytes;
+        b.flushThresholdBytes = flushThresholdBytes;
+        b.socketSendBufferBytes = socketSendBufferBytes;
+        b.inboundPermits = inboundPermits;
+        b.outboundPermits = outboundPermits;
+        b.internalPrefixes = internalPrefixes;
+        b.lastValuePrefixes = lastValuePrefixes;
+        b.streamPrefixes = streamPrefixes;
+        b.adminPrefix = adminPrefix;
+        b.adminToken = adminToken;
+        b.maxSubscriptionsPerConnection = maxSubscriptionsPerConnection;
+        b.rateLimitPerSecond = rateLimitPerSecond;
+        b.rateLimitBurst = rateLimitBurst;
+        b.requestTimeoutMs = requestTimeoutMs;
+        b.maxRequestTimeoutMs = maxRequestTimeoutMs;
+        b.maxInFlightRequestsPerConnection = maxInFlightRequestsPerConnection;
+        b.routedPrefixes = routedPrefixes;
+        b.slowConsumerPolicy = slowConsumerPolicy;
+        b.streamBacklogMaxFrames = streamBacklogMaxFrames;
+        b.controlBacklogMaxFrames = controlBacklogMaxFrames;
+        b.lastValueCacheMaxEntries = lastValueCacheMaxEntries;
+        b.maxPendingServerRequestsPerConnection = maxPendingServerRequestsPerConnection;
+        return b;
+    }
+
+    /**
+     * Reads options from JSON (e.g. the {@code bridge} block of {@code verticles.conf}); absent keys
+     * keep their defaults, unknown keys fail. Permits are arrays of {@code {"address":..}} or
+     * {@code {"addressRegex":..}} objects, as in the stock bridge's {@code PermittedOptions}.
+     */
+    public static BridgeServerOptions fromJson(JsonObject json) {
+        for (String key : json.fieldNames()) {
+            require(KEYS.contains(key), key, "is not a known bridge option (known: " + new java.util.TreeSet<>(KEYS)
+                    + ")", json.getValue(key));
+        }
+        Builder b = builder();
+        try {
+            if (json.containsKey("host")) b.host(json.getString("host"));
+            if (json.containsKey("port")) b.port(intValue(json, "port"));
+            if (json.containsKey("maxFrameSize")) b.maxFrameSize(intValue(json, "maxFrameSize"));
+            if (json.containsKey("idleTimeoutMs")) b.idleTimeoutMs(longValue(json, "idleTimeoutMs"));
+            if (json.containsKey("writeQueueMaxBytes")) b.writeQueueMaxBytes(intValue(json, "writeQueueMaxBytes"));
+            if (json.containsKey("flushThresholdBytes")) b.flushThresholdBytes(intValue(json, "flushThresholdBytes"));
+            if (json.containsKey("socketSendBufferBytes")) {
+                b.socketSendBufferBytes(intValue(json, "socketSendBufferBytes"));
+            }
+            if (json.containsKey("inboundPermits")) b.inboundPermits(permits(json, "inboundPermits"));
+            if (json.containsKey("outboundPermits")) b.outboundPermits(permits(json, "outboundPermits"));
+            if (json.containsKey("internalPrefixes")) b.internalPrefixes(strings(json, "internalPrefixes"));
+            if (json.containsKey("lastValuePrefixes")) b.lastValuePrefixes(strings(json, "lastValuePrefixes"));
+            if (json.containsKey("streamPrefixes")) b.streamPrefixes(strings(json, "streamPrefixes"));
+            if (json.containsKey("adminPrefix")) b.adminPrefix(json.getString("adminPrefix"));
+            if (json.containsKey("adminToken")) b.adminToken(json.getString("adminToken"));
+            if (json.containsKey("maxSubscriptionsPerConnection")) {
+                b.maxSubscriptionsPerConnection(intValue(json, "maxSubscriptionsPerConnection"));
+            }
+            if (json.containsKey("rateLimitPerSecond")) {
+                b.rateLimitPerSecond(number(json, "rateLimitPerSecond").doubleValue());
+            }
+            if (json.containsKey("rateLimitBurst")) b.rateLimitBurst(intValue(json, "rateLimitBurst"));
+            if (json.containsKey("requestTimeoutMs")) b.requestTimeoutMs(longValue(json, "requestTimeoutMs"));
+            if (json.containsKey("maxRequestTimeoutMs")) b.maxRequestTimeoutMs(longValue(json, "maxRequestTimeoutMs"));
+            if (json.containsKey("maxInFlightRequestsPerConnection")) {
+                b.maxInFlightRequestsPerConnection(intValue(json, "maxInFlightRequestsPerConnection"));
+            }
+            if (json.containsKey("routedPrefixes")) b.routedPrefixes(strings(json, "routedPrefixes"));
+            if (json.containsKey("slowConsumerPolicy")) {
+                String p = json.getString("slowConsumerPolicy");
+                try {
+                    b.slowConsumerPolicy(SlowConsumerPolicy.valueOf(p));
+                } catch (IllegalArgumentException | NullPointerException e) {
+                    throw new IllegalArgumentException("slowConsumerPolicy must be GAP or DISCONNECT, was " + p);
+                }
+            }
+            if (json.containsKey("streamBacklogMaxFrames")) {
+                b.streamBacklogMaxFrames(intValue(json, "streamBacklogMaxFrames"));
+            }
+            if (json.containsKey("controlBacklogMaxFrames")) {
+                b.controlBacklogMaxFrames(intValue(json, "controlBacklogMaxFrames"));
+            }
+            if (json.containsKey("lastValueCacheMaxEntries")) {
+                b.lastValueCacheMaxEntries(intValue(json, "lastValueCacheMaxEntries"));
+            }
+            if (json.containsKey("maxPendingServerRequestsPerConnection")) {
+                b.maxPendingServerRequestsPerConnection(intValue(json, "maxPendingServerRequestsPerConnection"));
+            }
+        } catch (ClassCastException e) {
+            throw new IllegalArgumentException("bridge option has the wrong type: " + e.getMessage(), e);
+        }
+        return b.build();
+    }
+
+    /** True when clients may never reach {@code address}. */
+    public boolean isInternal(String address) {
+        return startsWithAny(address, internalPrefixes);
+    }
+
+    /** True for addresses where only the newest value matters. */
+    public boolean isLastValue(String address) {
+        return startsWithAny(address, lastValuePrefixes);
+    }
+
+    /** True for addresses where every message matters. */
+    public boolean isStream(String address) {
+        return startsWithAny(address, streamPrefixes);
+    }
+
+    static boolean startsWithAny(String address, List<String> prefixes) {
+        for (int i = 0, n = prefixes.size(); i < n; i++) {
+            if (address.startsWith(prefixes.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Number number(JsonObject json, String key) {
+        Object v = json.getValue(key);
+        require(v instanceof Number, key, "must be a number", v);
+        return (Number) v;
+    }
+
+    private static int intValue(JsonObject json, String key) {
+        Number n = number(json, key);
+        require(n.doubleValue() == n.intValue(), key, "must be a whole number in int range", n);
+        return n.intValue();
+    }
+
+    private static long longValue(JsonObject json, String key) {
+        Number n = number(json, key);
+        require(n.doubleValue() == (double) n.longValue(), key, "must be a whole number", n);
+        return n.longValue();
+    }
+
+    private static List<String> strings(JsonObject json, String key) {
+        Object v = json.getValue(key);
+        require(v instanceof JsonArray, key, "must be an array of strings", v);
+        List<String> out = new ArrayList<>();
+        for (Object o : (JsonArray) v) {
+            require(o instanceof String, key, "must be an array of strings", v);
+            out.add((String) o);
+        }
+        return out;
+    }
+
+    private static List<AddressPermit> permits(JsonObject json, String key) {
+        Object v = json.getValue(key);
+        require(v instanceof JsonArray, key, "must be an array of {address|addressRegex} objects", v);
+        List<AddressPermit> out = new ArrayList<>();
+        for (Object o : (JsonArray) v) {
+            require(o instanceof JsonObject, key, "entries must be {address|addressRegex} objects", o);
+            JsonObject p = (JsonObject) o;
+            Object address = p.getValue("address");
+            Object regex = p.getValue("addressRegex");
+            require((address instanceof String) ^ (regex instanceof String), key,
+                    "each entry needs exactly one of address, addressRegex (strings)", p);
+            try {
+                out.add(address != null ? AddressPermit.exact((String) address) : AddressPermit.regex((String) regex));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+            }
+        }
+        return out;
+    }
+
+    private static <T> List<T> listOf(List<T> list, String key) {
+        require(list != null && list.stream().allMatch(java.util.Objects::nonNull), key, "must be a list without nulls", list);
+        return List.copyOf(list);
+    }
+
+    private static void requirePrefixes(List<String> prefixes, String key) {
+        for (String p : prefixes) {
+            require(p != null && !p.isEmpty(), key, "entries must be non-empty strings", prefixes);
+        }
+    }
+
+    private static void require(boolean ok, String key, String reason, Object value) {
+        if (!ok) {
+            throw new IllegalArgumentException(key + " " + reason + ", was " + value);
+        }
+    }
+
+    /** Mutable builder; {@link #build()} validates. Defaults are listed on each field. */
+    public static final class Builder {
+        private String host = "0.0.0.0";
+        private int port = 7000;
+        private int maxFrameSize = 64 * 1024;
+        private long idleTimeoutMs = 60_000;
+        private int writeQueueMaxBytes = 256 * 1024;
+        private int flushThresholdBytes = 16 * 1024;
+        private int socketSendBufferBytes = 0;
+        private List<AddressPermit> inboundPermits = List.of(AddressPermit.regex("svc\\..+"));
+        private List<AddressPermit> outboundPermits =
+                List.of(AddressPermit.regex("(quote|kline|minute|pricevol|tick)\\..+"));
+        private List<String> internalPrefixes = List.of("internal.");
+        private List<String> lastValuePrefixes = List.of("quote.", "kline.", "minute.", "pricevol.");
+        private List<String> streamPrefixes = List.of("tick.");
+        private String adminPrefix = "admin.";
+        private String adminToken = null;
+        private int maxSubscriptionsPerConnection = 2000;
+        private double rateLimitPerSecond = 200;
+        private int rateLimitBurst = 400;
+        private long requestTimeoutMs = 2000;
+        private long maxRequestTimeoutMs = 10_000;
+        private int maxInFlightRequestsPerConnection = 256;
+        private List<String> routedPrefixes = List.of("svc.");
+        private SlowConsumerPolicy slowConsumerPolicy = SlowConsumerPolicy.GAP;
+        private int streamBacklogMaxFrames = 1024;
+        private int controlBacklogMaxFrames = 1024;
+        private int lastValueCacheMaxEntries = 200_000;
+        private int maxPendingServerRequestsPerConnection = 256;
+
+        public Builder host(String v) { host = v; return this; }
+        public Builder port(int v) { port = v; return this; }
+        public Builder maxFrameSize(int v) { maxFrameSize = v; return this; }
+        public Builder idleTimeoutMs(long v) { idleTimeoutMs = v; return this; }
+        public Builder writeQueueMaxBytes(int v) { writeQueueMaxBytes = v; return this; }
+        public Builder flushThresholdBytes(int v) { flushThresholdBytes = v; return this; }
+        public Builder socketSendBufferBytes(int v) { socketSendBufferBytes = v; return this; }
+        public Builder inboundPermits(List<AddressPermit> v) { inboundPermits = v; return this; }
+        public Builder outboundPermits(List<AddressPermit> v) { outboundPermits = v; return this; }
+        public Builder internalPrefixes(List<String> v) { internalPrefixes = v; return this; }
+        public Builder lastValuePrefixes(List<String> v) { lastValuePrefixes = v; return this; }
+        public Builder streamPrefixes(List<String> v) { streamPrefixes = v; return this; }
+        public Builder adminPrefix(String v) { adminPrefix = v; return this; }
+        public Builder adminToken(String v) { adminToken = v; return this; }
+        public Builder maxSubscriptionsPerConnection(int v) { maxSubscriptionsPerConnection = v; return this; }
+        public Builder rateLimitPerSecond(double v) { rateLimitPerSecond = v; return this; }
+        public Builder rateLimitBurst(int v) { rateLimitBurst = v; return this; }
+        public Builder requestTimeoutMs(long v) { requestTimeoutMs = v; return this; }
+        public Builder maxRequestTimeoutMs(long v) { maxRequestTimeoutMs = v; return this; }
+        public Builder maxInFlightRequestsPerConnection(int v) { maxInFlightRequestsPerConnection = v; return this; }
+        public Builder routedPrefixes(List<String> v) { routedPrefixes = v; return this; }
+        public Builder slowConsumerPolicy(SlowConsumerPolicy v) { slowConsumerPolicy = v; return this; }
+        public Builder streamBacklogMaxFrames(int v) { streamBacklogMaxFrames = v; return this; }
+        public Builder controlBacklogMaxFrames(int v) { controlBacklogMaxFrames = v; return this; }
+        public Builder lastValueCacheMaxEntries(int v) { lastValueCacheMaxEntries = v; return this; }
+        public Builder maxPendingServerRequestsPerConnection(int v) {
+            maxPendingServerRequestsPerConnection = v;
+            return this;
+        }
+
+        public BridgeServerOptions build() {
+            return new BridgeServerOptions(host, port, maxFrameSize, idleTimeoutMs, writeQueueMaxBytes,
+                    flushThresholdBytes, socketSendBufferBytes, inboundPermits, outboundPermits, internalPrefixes, lastValuePrefixes,
+                    streamPrefixes, adminPrefix, adminToken, maxSubscriptionsPerConnection, rateLimitPerSecond,
+                    rateLimitBurst, requestTimeoutMs, maxRequestTimeoutMs, maxInFlightRequestsPerConnection,
+                    routedPrefixes, slowConsumerPolicy, streamBacklogMaxFrames, controlBacklogMaxFrames,
+                    lastValueCacheMaxEntries, maxPendingServerRequestsPerConnection);
+        }
+    }
+}

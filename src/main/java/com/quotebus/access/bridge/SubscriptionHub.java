@@ -1,0 +1,200 @@
+package com.quotebus.access.bridge;
+
+import com.quotebus.access.bridge.frame.FrameEncoder;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.logging.Logger;
+import io.vertx.core.internal.logging.LoggerFactory;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One event-bus consumer per address per node, shared by every client of every bridge server of
+ * the node. Each published message is encoded to its frame once, here, and the same bytes go to
+ * every bridge server that has subscribers (which copies them into each subscriber's coalescing
+ * buffer). The newest frame of each last-value address is kept (LRU, capped) and handed to new
+ * subscribers before any update.
+ *
+ * <p>All state lives on the hub's own context; bridge servers on other event loops reach it by
+ * posting to that context, and it reaches them the same way, so each pair sees the other's events
+ * in order. Create one per node and pass it to every {@link BridgeServer}.
+ */
+public final class SubscriptionHub {
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
+
+    private final ContextInternal context;
+    private final EventBus eventBus;
+    private final BridgeServerOptions options;
+    private final BridgeMetrics metrics;
+    private final Map<String, Topic> topics = new HashMap<>();
+    /** Last-value topics holding a cached frame, least recently updated first. */
+    private final LinkedHashMap<String, Topic> cached;
+    private boolean loggedEncodeFailure;
+    private boolean closed;
+
+    private static final class Topic {
+        final String address;
+        final boolean lastValue;
+        final List<TopicSink> sinks = new ArrayList<>(2);
+        MessageConsumer<Object> consumer;
+        byte[] lastFrame;
+        int sendCursor;
+
+        Topic(String address, boolean lastValue) {
+            this.address = address;
+            this.lastValue = lastValue;
+        }
+    }
+
+    /**
+     * Creates a hub bound to the calling thread's context (or a new event-loop context when called
+     * outside Vert.x).
+     */
+    public SubscriptionHub(Vertx vertx, BridgeServerOptions options, BridgeMetrics metrics) {
+        this.context = (ContextInternal) vertx.getOrCreateContext();
+        this.eventBus = vertx.eventBus();
+        this.options = options;
+        this.metrics = metrics;
+        int cap = options.lastValueCacheMaxEntries();
+        this.cached = new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Topic> eldest) {
+                if (size() > cap) {
+                    eldest.getValue().lastFrame = null;
+                    return true;
+                }
+                return false;
+            }
+        };
+    }
+
+    public BridgeMetrics metrics() {
+        return metrics;
+    }
+
+    /** Number of addresses with a consumer; read on any thread (approximate while changing). */
+    public int consumerCount() {
+        return (int) metrics.consumers.sum();
+    }
+
+    /** Adds one attachment of {@code sink} to {@code address}; answered by {@link TopicSink#onAttached}. */
+    void attach(String address, TopicSink sink, long attachId) {
+        onHub(() -> {
+            if (closed) {
+                return;
+            }
+            Topic topic = topics.get(address);
+            if (topic == null) {
+                topic = new Topic(address, options.isLastValue(address));
+                Topic t = topic;
+                topic.consumer = eventBus.consumer(address, m -> onMessage(t, m));
+                topics.put(address, topic);
+                metrics.consumers.increment();
+            }
+            topic.sinks.add(sink);
+            byte[] snapshot = topic.lastFrame;
+            toSink(sink, () -> sink.onAttached(address, attachId, snapshot));
+        });
+    }
+
+    /** Removes one attachment of {@code sink}; the consumer goes when the last one does. */
+    void detach(String address, TopicSink sink) {
+        onHub(() -> {
+            Topic topic = topics.get(address);
+            if (topic == null || !topic.sinks.remove(sink)) {
+                return;
+            }
+            if (topic.sinks.isEmpty()) {
+                removeTopic(topic);
+            }
+        });
+    }
+
+    /** Unregisters every consumer. */
+    public Future<Void> close() {
+        ContextInternal ctx = context;
+        return Future.future(p -> ctx.runOnContext(v -> {
+            closed = true;
+            for (Topic t : new ArrayList<>(topics.values())) {
+                removeTopic(t);
+            }
+            p.complete();
+        }));
+    }
+
+    private void removeTopic(Topic topic) {
+        topics.remove(topic.address);
+        cached.remove(topic.address);
+        topic.lastFrame = null;
+        topic.consumer.unregister();
+        metrics.consumers.decrement();
+    }
+
+    private void onMessage(Topic topic, Message<Object> message) {
+        metrics.messagesFromBus.increment();
+        List<TopicSink> sinks = topic.sinks;
+        if (sinks.isEmpty()) {
+            return;
+        }
+        if (message.isSend()) {
+            // Point-to-point: one subscriber gets it, as with one consumer per subscriber.
+            TopicSink sink = sinks.get(Math.floorMod(topic.sendCursor++, sinks.size()));
+            toSink(sink, () -> sink.onSend(topic.address, message));
+            return;
+        }
+        byte[] frame;
+        try {
+            frame = FrameEncoder.message(topic.address, null, message.headers(), message.body(), false);
+        } catch (RuntimeException e) {
+            metrics.encodeFailures.increment();
+            if (!loggedEncodeFailure) {
+                loggedEncodeFailure = true;
+                LOG.warn("cannot encode a message on " + topic.address + " as JSON (logged once): " + e);
+            }
+            return;
+        }
+        if (topic.lastValue && options.lastValueCacheMaxEntries() > 0) {
+            topic.lastFrame = frame;
+            cached.put(topic.address, topic);
+        }
+        for (int i = 0, n = sinks.size(); i < n; i++) {
+            TopicSink sink = sinks.get(i);
+            if (sink.context().nettyEventLoop().inEventLoop()) {
+                sink.onPublish(topic.address, frame);
+            } else {
+                sink.context().execute(() -> sink.onPublish(topic.address, frame));
+            }
+        }
+    }
+
+    /** Fails a point-to-point request nobody can take. */
+    static void noHandlers(Message<Object> message) {
+        if (message.replyAddress() != null) {
+            message.fail(ReplyFailure.NO_HANDLERS.toInt(), "no subscriber for " + message.address());
+        }
+    }
+
+    private void onHub(Runnable action) {
+        if (context.isRunningOnContext()) {
+            action.run();
+        } else {
+            context.runOnContext(v -> action.run());
+        }
+    }
+
+    private static void toSink(TopicSink sink, Runnable action) {
+        if (sink.context().nettyEventLoop().inEventLoop()) {
+            action.run();
+        } else {
+            sink.context().execute(action);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package com.quotebus.access.bridge.frame;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.internal.buffer.BufferInternal;
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.Json;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Incremental decoder of length-prefixed JSON frames. Accepts any split of the stream: several
+ * frames per read, one frame over many reads, a length prefix cut in two.
+ *
+ * <p>Complete frames are parsed straight from the read buffer; only the tail of an incomplete
+ * frame is copied, into a buffer that never exceeds {@code 4 + maxFrameSize} bytes because the
+ * declared length is checked as soon as its four bytes are in. Not thread-safe: one per connection,
+ * fed from the connection's event loop.
+ */
+public final class FrameDecoder {
+    private static final int PREFIX = 4;
+
+    private final int maxFrameSize;
+    private final FrameListener listener;
+    /** Bytes of an incomplete frame carried to the next read; null while there are none. */
+    private ByteBuf carry;
+    private boolean stopped;
+
+    public FrameDecoder(int maxFrameSize, FrameListener listener) {
+        if (maxFrameSize <= 0) {
+            throw new IllegalArgumentException("maxFrameSize must be positive, was " + maxFrameSize);
+        }
+        this.maxFrameSize = maxFrameSize;
+        this.listener = listener;
+    }
+
+    /** Feeds the next bytes of the stream. */
+    public void feed(Buffer data) {
+        feed(((BufferInternal) data).getByteBuf());
+    }
+
+    /** Feeds the next bytes of the stream; {@code in} is read, not retained or released. */
+    public void feed(ByteBuf in) {
+        if (stopped) {
+            return;
+        }
+        if (carry == null || !carry.isReadable()) {
+            decode(in);
+            if (!stopped && in.isReadable()) {
+                keep(in);
+            }
+            return;
+        }
+        // Complete the carried frame with as few bytes as needed, then go on from the read buffer.
+        while (carry.readableBytes() < PREFIX && in.isReadable()) {
+            carry.writeByte(in.readByte());
+        }
+        if (carry.readableBytes() < PREFIX) {
+            return;
+        }
+        int length = carry.getInt(carry.readerIndex());
+        if (!lengthAcceptable(length)) {
+            return;
+        }
+        int missing = PREFIX + length - carry.readableBytes();
+        int take = Math.min(missing, in.readableBytes());
+        carry.writeBytes(in, take);
+        if (take < missing) {
+            return;
+        }
+        decode(carry);
+        carry.clear();
+        if (!stopped) {
+            decode(in);
+            if (!stopped && in.isReadable()) {
+                keep(in);
+            }
+        }
+    }
+
+    /** Drops carried bytes; the decoder ignores input from now on. */
+    public void stop() {
+        stopped = true;
+        carry = null;
+    }
+
+    /** Bytes held for an incomplete frame (for tests and memory accounting). */
+    public int carriedBytes() {
+        return carry == null ? 0 : carry.readableBytes();
+    }
+
+    private void keep(ByteBuf in) {
+        if (carry == null) {
+            carry = Unpooled.buffer(Math.min(Math.max(256, in.readableBytes()), PREFIX + maxFrameSize),
+                    PREFIX + maxFrameSize);
+        }
+        carry.writeBytes(in);
+    }
+
+    /** Decodes whole frames from {@code buf}, leaving the bytes of an incomplete one unread. */
+    private void decode(ByteBuf buf) {
+        while (!stopped && buf.readableBytes() >= PREFIX) {
+            int start = buf.readerIndex();
+            int length = buf.getInt(start);
+            if (!lengthAcceptable(length)) {
+                return;
+            }
+            if (buf.readableBytes() < PREFIX + length) {
+                return;
+            }
+            buf.readerIndex(start + PREFIX + length);
+            if (length == 0) {
+                listener.onInvalidFrame(ErrorCode.EMPTY_FRAME);
+                continue;
+            }
+            Object value;
+            try {
+                value = Json.decodeValue(BufferInternal.buffer(buf.slice(start + PREFIX, length)));
+            } catch (DecodeException e) {
+                listener.onInvalidFrame(ErrorCode.INVALID_JSON);
+                continue;
+            }
+            if (value instanceof JsonObject object) {
+                listener.onFrame(object, PREFIX + length);
+            } else {
+                listener.onInvalidFrame(ErrorCode.INVALID_FRAME);
+            }
+        }
+    }
+
+    private boolean lengthAcceptable(int length) {
+        if (length < 0) {
+            stop();
+            listener.onFatal(ErrorCode.INVALID_LENGTH);
+            return false;
+        }
+        if (length > maxFrameSize) {
+            stop();
+            listener.onFatal(ErrorCode.FRAME_TOO_LARGE);
+            return false;
+        }
+        return true;
+    }
+}
