@@ -65,6 +65,21 @@ public final class BarAccumulator {
         turnover += amount;
     }
 
+    /**
+     * Starts the bar from the aggregate of earlier trading days of the same period (a week bar joined
+     * mid-week: Monday–Wednesday from history, Thursday's trades added live).
+     */
+    public void seedFrom(Bar earlier) {
+        open = earlier.open();
+        high = earlier.high();
+        low = earlier.low();
+        close = earlier.close();
+        volume = earlier.volume();
+        turnover = earlier.turnover();
+        openInterest = earlier.openInterest();
+        hasData = true;
+    }
+
     /** Lets an extreme revealed by a snapshot (day high/low moved) enter the bar. */
     public void touch(long price) {
         if (!hasData) {

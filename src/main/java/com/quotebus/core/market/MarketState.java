@@ -53,6 +53,18 @@ public final class MarketState {
         return s;
     }
 
+    /**
+     * Seeds a week/month/quarter/year bar of a code with the aggregate of the period's earlier trading
+     * days (from history), so that a calculator starting mid-period builds the whole period's bar.
+     */
+    public void carryIn(String code, com.quotebus.core.kline.Bar earlierDays) {
+        SymbolState s = symbols.get(code);
+        if (s == null) {
+            throw new IllegalArgumentException("unknown code " + code);
+        }
+        s.carryIn(earlierDays);
+    }
+
     /** Forgets an instrument (it moved to another shard). */
     public boolean removeInstrument(String code) {
         return symbols.remove(code) != null;

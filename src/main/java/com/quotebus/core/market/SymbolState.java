@@ -5,6 +5,7 @@ import com.quotebus.core.event.Side;
 import com.quotebus.core.event.Snapshot;
 import com.quotebus.core.event.Trade;
 import com.quotebus.core.instrument.Instrument;
+import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.BarAccumulator;
 import com.quotebus.core.kline.Period;
 import com.quotebus.core.minute.MinuteLine;
@@ -34,6 +35,7 @@ public final class SymbolState {
     private final long closeGraceMs;
     private final MarketListener listener;
     private final BarAccumulator[] bars = new BarAccumulator[PERIODS.length];
+    private final Bar[] carry = new Bar[PERIODS.length];
     private TradingDaySchedule schedule;
     private MinuteLine minuteLine;
     private PriceVolumeTable priceVolume;
@@ -276,12 +278,30 @@ public final class SymbolState {
                 closeBar(b);
                 long start = schedules.schedule(template, cal.onOrAfter(from)).firstStart();
                 b.begin(key, day, start, end);
+                Bar earlier = carry[p.ordinal()];
+                if (earlier != null && periodFirstDay(p, earlier.tradingDay()).equals(from)
+                        && earlier.tradingDay().isBefore(day)) {
+                    b.seedFrom(earlier);
+                }
             }
+            carry[p.ordinal()] = null;
         }
         listener.onTradingDay(this, day);
     }
 
-    static LocalDate periodFirstDay(Period p, LocalDate day) {
+    /**
+     * Gives a week, month, quarter or year bar the aggregate of the earlier trading days of its period,
+     * taken from history (a calculator that starts mid-period). Used when the period's bar begins.
+     */
+    void carryIn(Bar earlierDays) {
+        if (earlierDays.period().isIntraday() || earlierDays.period() == Period.DAY) {
+            throw new IllegalArgumentException("only week and longer bars carry in, not " + earlierDays.period());
+        }
+        carry[earlierDays.period().ordinal()] = earlierDays;
+    }
+
+    /** The first calendar day of the period containing {@code day} (Monday, the 1st, …). */
+    public static LocalDate periodFirstDay(Period p, LocalDate day) {
         return switch (p) {
             case WEEK -> day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
             case MONTH -> day.withDayOfMonth(1);
@@ -291,7 +311,8 @@ public final class SymbolState {
         };
     }
 
-    static LocalDate periodLastDay(Period p, LocalDate day) {
+    /** The last calendar day of the period containing {@code day}. */
+    public static LocalDate periodLastDay(Period p, LocalDate day) {
         return switch (p) {
             case WEEK -> day.with(TemporalAdjusters.nextOrSame(DayOfWeek.SUNDAY));
             case MONTH -> day.with(TemporalAdjusters.lastDayOfMonth());

@@ -280,4 +280,28 @@ class MarketStateTest {
         assertThat(s.bar(Period.YEAR).volume()).isEqualTo(total);
         assertThat(s.bar(Period.QUARTER).volume()).isEqualTo(days.get(4).volume());
     }
+
+    @Test
+    void aWeekBarJoinedMidWeekCarriesTheEarlierDaysFromHistory() {
+        Recorder rec = new Recorder();
+        MarketState m = market(BarSource.TRADES, rec, PUFA);
+        LocalDate wednesday = LocalDate.parse("2025-03-12");
+        Bar mondayToTuesday = new Bar("600000.SH", Period.WEEK, LocalDate.parse("2025-03-11"), 0, 0, 99_000, 105_000,
+                95_000, 101_000, 50_000, 5_000_000_000L, 0, false);
+        m.carryIn("600000.SH", mondayToTuesday);
+        SyntheticDay d = SyntheticDay.generate(PUFA, wednesday, CALENDAR, 3, 2);
+        d.trades.forEach(m::apply);
+        var week = m.symbol("600000.SH").bar(Period.WEEK);
+        long dayVolume = d.trades.stream().mapToLong(Trade::quantity).sum();
+        assertThat(week.open()).isEqualTo(99_000);
+        assertThat(week.volume()).isEqualTo(50_000 + dayVolume);
+        assertThat(week.high()).isEqualTo(Math.max(105_000, d.trades.stream().mapToLong(Trade::price).max().orElseThrow()));
+        assertThat(week.close()).isEqualTo(d.trades.get(d.trades.size() - 1).price());
+        // a carry-in from another week is ignored
+        MarketState other = market(BarSource.TRADES, new Recorder(), PUFA);
+        other.carryIn("600000.SH", new Bar("600000.SH", Period.WEEK, LocalDate.parse("2025-03-07"), 0, 0, 1, 1, 1, 1,
+                7, 7, 0, false));
+        d.trades.forEach(other::apply);
+        assertThat(other.symbol("600000.SH").bar(Period.WEEK).volume()).isEqualTo(dayVolume);
+    }
 }
