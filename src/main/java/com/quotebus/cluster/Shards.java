@@ -1,14 +1,13 @@
 package com.quotebus.cluster;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.zip.CRC32;
 
 /**
- * Symbol sharding. A code's shard is {@code crc32(code) mod shardCount} (stable across JVMs and
- * languages, unlike {@code String.hashCode}). A shard's owner among the live calculator instances is
+ * Symbol sharding. A code's shard is {@code floorMod(code.hashCode(), shardCount)} — the JDK specifies
+ * {@link String#hashCode()}, so every node computes the same shard (the collector's
+ * {@code CollectorAddresses.shardOf} is the same rule). A shard's owner among the live calculator instances is
  * chosen by rendezvous (highest-random-weight) hashing: every node computes the same owner from the
  * same instance list, and when an instance joins or leaves only the shards it gains or loses move.
  */
@@ -22,9 +21,7 @@ public final class Shards {
         if (shardCount <= 0) {
             throw new IllegalArgumentException("shard count must be > 0, was " + shardCount);
         }
-        CRC32 crc = new CRC32();
-        crc.update(code.getBytes(StandardCharsets.UTF_8));
-        return (int) (crc.getValue() % shardCount);
+        return Math.floorMod(code.hashCode(), shardCount);
     }
 
     public static String streamAddress(int shard) {
