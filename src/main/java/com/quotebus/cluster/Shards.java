@@ -15,7 +15,26 @@ public final class Shards {
     /** Event-bus address prefix of the collector's per-shard stream: {@code internal.md.shard.<shard>}. */
     public static final String STREAM_PREFIX = "internal.md.shard.";
 
+    /** Default number of shards ({@code cluster.shards}). */
+    public static final int DEFAULT_COUNT = 16;
+    private static volatile int configuredCount = DEFAULT_COUNT;
+
     private Shards() {}
+
+    /**
+     * The shard count of this deployment ({@code cluster.shards}), set once by the node at start; every
+     * node of a cluster must use the same value.
+     */
+    public static int configuredCount() {
+        return configuredCount;
+    }
+
+    public static void configure(int count) {
+        if (count <= 0 || count > 4096) {
+            throw new IllegalArgumentException("cluster.shards must be 1..4096, was " + count);
+        }
+        configuredCount = count;
+    }
 
     public static int shardOf(String code, int shardCount) {
         if (shardCount <= 0) {

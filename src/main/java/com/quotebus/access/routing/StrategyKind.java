@@ -13,6 +13,8 @@ public enum StrategyKind {
     LEAST_OUTSTANDING("least-outstanding"),
     /** {@link ConsistentHashStrategy} on the policy's hash field. */
     CONSISTENT_HASH("consistent-hash"),
+    /** {@link ShardOwnerStrategy}: the calculator instance that owns the code's shard. */
+    SHARD_OWNER("shard-owner"),
     /** Every ACTIVE instance; the replies are merged (see {@link ReplyMerger}). */
     MULTICAST_MERGE("multicast-merge"),
     /** Every ACTIVE instance; the first successful reply wins. */
@@ -39,6 +41,7 @@ public enum StrategyKind {
             case WEIGHTED -> new SmoothWeightedStrategy();
             case LEAST_OUTSTANDING -> new LeastOutstandingStrategy(outstanding);
             case CONSISTENT_HASH -> new ConsistentHashStrategy(policy.virtualNodes());
+            case SHARD_OWNER -> new ShardOwnerStrategy(com.quotebus.cluster.Shards.configuredCount());
             case MULTICAST_MERGE, MULTICAST_FIRST -> null;
         };
     }
