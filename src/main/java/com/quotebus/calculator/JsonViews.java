@@ -103,9 +103,6 @@ public final class JsonViews {
     }
 
     public static JsonObject instrument(Instrument i) {
-        return new JsonObject().put("code", i.codeText()).put("name", i.name()).put("type", i.type().name())
-                .put("market", i.code().market().name()).put("tick", i.priceTick()).put("lot", i.lotSize())
-                .put("multiplier", i.multiplier()).put("preClose", i.preClose()).put("upper", i.upperLimit())
-                .put("lower", i.lowerLimit()).put("session", i.sessionTemplate());
+        return com.quotebus.cluster.InstrumentJson.toJson(i);
     }
 }

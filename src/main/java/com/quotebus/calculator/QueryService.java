@@ -10,6 +10,7 @@ import static com.quotebus.calculator.QueryError.UNKNOWN_CODE;
 import com.quotebus.calculator.history.BarRing;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.calculator.history.TradeTape;
+import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.adjust.Adjustment;
 import com.quotebus.core.indicator.Indicator;
@@ -31,9 +32,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Predicate;
 
 /**
  * Answers the {@code svc.*} queries from the engine's state, the in-memory rings and the history store.
@@ -55,22 +54,31 @@ public final class QueryService {
     }
 
     private final CalculatorEngine engine;
-    private final Map<String, Instrument> instruments;
-    private final Predicate<String> owns;
+    private final InstrumentDirectory instruments;
+    private final Ownership ownership;
     private final HistoryStore history;
     private final BlockingReads blocking;
     private final AdjustFactorTable factors;
 
+    /** Whether this instance serves a code. */
+    public enum Serving { LIVE, REBUILDING, NOT_OWNED }
+
+    /** Which codes this instance serves (its shards). */
+    @FunctionalInterface
+    public interface Ownership {
+        Serving of(String code);
+    }
+
     /**
      * @param instruments every instrument of the market (not only this instance's shards)
-     * @param owns        whether this instance owns a code's shard
+     * @param ownership   whether this instance serves a code
      * @param history     the history store, or {@code null} (memory only)
      */
-    public QueryService(CalculatorEngine engine, Map<String, Instrument> instruments, Predicate<String> owns,
+    public QueryService(CalculatorEngine engine, InstrumentDirectory instruments, Ownership ownership,
                         HistoryStore history, BlockingReads blocking, AdjustFactorTable factors) {
         this.engine = engine;
         this.instruments = instruments;
-        this.owns = owns;
+        this.ownership = ownership;
         this.history = history;
         this.blocking = blocking;
         this.factors = factors;
@@ -145,10 +153,14 @@ public final class QueryService {
     /** The code of the request: present, known, and owned by this instance. */
     String ownedCode(JsonObject req) {
         String code = string(req, "code", true);
-        if (!instruments.containsKey(code)) {
+        if (instruments.get(code) == null) {
             throw UNKNOWN_CODE.exception("'" + code + "' is not a known instrument");
         }
-        if (!owns.test(code) || engine.symbol(code) == null) {
+        Serving serving = ownership.of(code);
+        if (serving == Serving.REBUILDING) {
+            throw QueryError.UNAVAILABLE.exception("'" + code + "' is being rebuilt from the journal; retry shortly");
+        }
+        if (serving != Serving.LIVE || engine.symbol(code) == null) {
             throw NOT_OWNER.exception("'" + code + "' is served by another calculator instance");
         }
         return code;
@@ -179,11 +191,11 @@ public final class QueryService {
             if (!(c instanceof String code)) {
                 throw BAD_REQUEST.exception("'codes' must hold strings, held " + c);
             }
-            if (!instruments.containsKey(code)) {
+            if (instruments.get(code) == null) {
                 unknown.add(code);
                 continue;
             }
-            SymbolState s = owns.test(code) ? engine.symbol(code) : null;
+            SymbolState s = ownership.of(code) == Serving.LIVE ? engine.symbol(code) : null;
             if (s != null && s.snapshot() != null) {
                 quotes.add(JsonViews.quote(engine.quoteSeq(code), s.snapshot()));
             }
@@ -309,7 +321,7 @@ public final class QueryService {
     JsonObject instruments(JsonObject req) {
         String market = string(req, "market", false);
         JsonArray list = new JsonArray();
-        instruments.values().stream()
+        instruments.all().values().stream()
                 .filter(i -> market == null || i.code().market().name().equals(market))
                 .sorted((a, b) -> a.codeText().compareTo(b.codeText()))
                 .forEach(i -> list.add(JsonViews.instrument(i)));

@@ -3,6 +3,7 @@ package com.quotebus.calculator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quotebus.calculator.history.RocksHistoryStore;
+import com.quotebus.cluster.InMemoryInstrumentDirectory;
 import com.quotebus.core.adjust.AdjustFactor;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.adjust.AdjustFactors;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,8 +64,10 @@ class QueryServiceTest {
         AdjustFactorTable factors = AdjustFactorTable.of(List.of(AdjustFactors.of("600000.SH",
                 List.of(AdjustFactor.of(LocalDate.parse("2020-01-01"), "1.0"),
                         AdjustFactor.of(LocalDate.parse("2025-02-10"), "1.25")))));
-        service = new QueryService(engine, Map.of("600000.SH", TestInstruments.PUFA, "000001.SZ", TestInstruments.PINGAN,
-                "rb2505.SHF", TestInstruments.REBAR), code -> !code.equals("rb2505.SHF"), store, INLINE, factors);
+        InMemoryInstrumentDirectory directory = new InMemoryInstrumentDirectory();
+        directory.putAll(List.of(TestInstruments.PUFA, TestInstruments.PINGAN, TestInstruments.REBAR));
+        service = new QueryService(engine, directory, code -> code.equals("rb2505.SHF") ? QueryService.Serving.NOT_OWNED
+                : QueryService.Serving.LIVE, store, INLINE, factors);
     }
 
     @AfterEach

@@ -1,0 +1,234 @@
+package com.quotebus.calculator;
+
+import com.quotebus.access.registry.InstanceState;
+import com.quotebus.access.registry.RegistryListener;
+import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.access.registry.ServiceRegistration;
+import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.calculator.history.HistoryStore;
+import com.quotebus.cluster.InstrumentDirectory;
+import com.quotebus.cluster.Shards;
+import com.quotebus.core.adjust.AdjustFactorTable;
+import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.instrument.Instrument;
+import com.quotebus.core.kline.Bar;
+import com.quotebus.core.time.MarketClock;
+import com.quotebus.core.time.TradingSchedules;
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.json.JsonObject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * A calculator instance: owns a share of the symbol shards (rendezvous over the live instances in the
+ * service registry), rebuilds each shard it acquires from the collector's journal and then follows its
+ * live stream, publishes pushes, answers {@code svc.*} queries at its instance addresses and registers
+ * them in the registry. Thin: the work is in {@link CalculatorEngine}, {@link QueryService} and
+ * {@link ShardLoader}.
+ */
+public final class CalculatorVerticle extends VerticleBase {
+    private static final Logger LOG = Logger.getLogger(CalculatorVerticle.class.getName());
+    /** The registry service whose instances are the calculators (every calculator registers all services). */
+    static final String MEMBERSHIP_SERVICE = "kline";
+
+    private final CalculatorOptions options;
+    private final String instanceId;
+    private final String nodeId;
+    private final int shards;
+    private final ServiceRegistry registry;
+    private final HistoryStore history;
+    private final InstrumentDirectory directory;
+    private final TradingSchedules schedules;
+    private final MarketClock clock;
+    private final AdjustFactorTable factors;
+
+    private CalculatorEngine engine;
+    private QueryService queries;
+    private ShardLoader loader;
+    private final List<Bar> pendingBars = new ArrayList<>();
+    private final List<ServiceRegistration> registrations = new ArrayList<>();
+    private final List<MessageConsumer<?>> consumers = new ArrayList<>();
+    private RegistryListener membershipListener;
+    private boolean stopping;
+    private long eventsApplied;
+
+    public CalculatorVerticle(CalculatorOptions options, String instanceId, String nodeId, int shards,
+                              ServiceRegistry registry, HistoryStore history, InstrumentDirectory directory,
+                              TradingSchedules schedules, MarketClock clock, AdjustFactorTable factors) {
+        this.options = options;
+        this.instanceId = instanceId;
+        this.nodeId = nodeId;
+        this.shards = shards;
+        this.registry = registry;
+        this.history = history;
+        this.directory = directory;
+        this.schedules = schedules;
+        this.clock = clock;
+        this.factors = factors;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Override
+    public Future<?> start() {
+        EventBusPushSink sink = new EventBusPushSink(vertx.eventBus());
+        engine = new CalculatorEngine(schedules, options.barSource(), options.limits(), sink);
+        engine.onClosedBar(pendingBars::add);
+        if (history != null) {
+            engine.onFinishedMinuteLine((code, day, points) ->
+                    vertx.executeBlocking(() -> {
+                        history.putMinuteLine(code, day, points);
+                        return null;
+                    }, false).onFailure(e -> LOG.log(Level.WARNING, "minute line of " + code + " not stored", e)));
+        }
+        loader = new ShardLoader(vertx, engine, directory, shards, options, this::onApplied);
+        queries = new QueryService(engine, directory, loader, history, new WorkerReads(), factors);
+        directory.addListener(i -> context.runOnContext(v -> onInstrument(i)));
+
+        List<Future<?>> ready = new ArrayList<>();
+        for (String service : QueryService.SERVICES) {
+            String address = ServiceInstance.defaultAddress(service, instanceId);
+            MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> answer(service, m));
+            consumers.add(c);
+            ready.add(c.completion());
+        }
+        vertx.setPeriodic(options.clockTickMs(), t -> tick());
+        vertx.setPeriodic(options.historyFlushMs(), t -> flushHistory());
+        return Future.all(ready).compose(v -> register()).compose(v -> {
+            membershipListener = new RegistryListener() {
+                @Override
+                public void added(ServiceInstance instance) {
+                    context.runOnContext(x -> rebalance());
+                }
+
+                @Override
+                public void updated(ServiceInstance previous, ServiceInstance current) {
+                    if (previous.state() != current.state()) {
+                        context.runOnContext(x -> rebalance());
+                    }
+                }
+
+                @Override
+                public void removed(ServiceInstance instance) {
+                    context.runOnContext(x -> rebalance());
+                }
+            };
+            registry.addListener(membershipListener);
+            rebalance();
+            return Future.succeededFuture();
+        });
+    }
+
+    private Future<Void> register() {
+        List<Future<ServiceRegistration>> regs = new ArrayList<>();
+        for (String service : QueryService.SERVICES) {
+            ServiceInstance me = new ServiceInstance(service, instanceId,
+                    ServiceInstance.defaultAddress(service, instanceId), options.weight(), 0, InstanceState.ACTIVE,
+                    nodeId, 0);
+            regs.add(ServiceRegistration.start(vertx, registry, me, Duration.ofMillis(options.heartbeatMs()),
+                    () -> eventsApplied));
+        }
+        return Future.all(regs).map(cf -> {
+            for (int i = 0; i < cf.size(); i++) {
+                registrations.add(cf.resultAt(i));
+            }
+            return null;
+        });
+    }
+
+    /** Recomputes the shards this instance owns among the ACTIVE calculators and loads/drops the difference. */
+    void rebalance() {
+        if (stopping) {
+            return;
+        }
+        Set<String> live = new TreeSet<>();
+        for (ServiceInstance i : registry.instances(MEMBERSHIP_SERVICE)) {
+            if (i.active()) {
+                live.add(i.instanceId());
+            }
+        }
+        live.add(instanceId);
+        Set<Integer> owned = new HashSet<>(Shards.ownedBy(instanceId, live, shards));
+        loader.assign(owned);
+    }
+
+    private void onApplied(MarketEvent e) {
+        eventsApplied++;
+    }
+
+    private void onInstrument(Instrument i) {
+        loader.onInstrument(i);
+    }
+
+    private void tick() {
+        long now = clock.millis();
+        if (now > 0) {
+            engine.advanceTo(now);
+        }
+    }
+
+    private void flushHistory() {
+        if (history == null || pendingBars.isEmpty()) {
+            pendingBars.clear();
+            return;
+        }
+        List<Bar> batch = new ArrayList<>(pendingBars);
+        pendingBars.clear();
+        vertx.executeBlocking(() -> {
+            history.putBars(batch);
+            return null;
+        }, true).onFailure(e -> LOG.log(Level.WARNING, batch.size() + " closed bars not stored", e));
+    }
+
+    private void answer(String service, Message<Object> m) {
+        queries.handle(service, m.body()).onComplete(ar -> {
+            if (ar.succeeded()) {
+                m.reply(ar.result());
+            } else if (ar.cause() instanceof QueryError.QueryException q) {
+                m.fail(q.error().code(), q.getMessage());
+            } else {
+                LOG.log(Level.WARNING, "svc." + service + " failed", ar.cause());
+                m.fail(QueryError.INTERNAL.code(), QueryError.INTERNAL.wireName() + ": " + ar.cause());
+            }
+        });
+    }
+
+    /** Store reads on the worker pool, never on the event loop. */
+    private final class WorkerReads implements QueryService.BlockingReads {
+        @Override
+        public <T> Future<T> run(Callable<T> read) {
+            return vertx.executeBlocking(read, false);
+        }
+    }
+
+    /** Deregisters first (the gateway stops routing here and the other calculators take the shards). */
+    @Override
+    public Future<?> stop() {
+        stopping = true;
+        if (membershipListener != null) {
+            registry.removeListener(membershipListener);
+        }
+        List<Future<Void>> all = new ArrayList<>();
+        registrations.forEach(r -> all.add(r.stop()));
+        flushHistory();
+        return Future.join(all).eventually(() -> loader.close());
+    }
+
+    /** Counters for status pages. */
+    public JsonObject status() {
+        return new JsonObject().put("instance", instanceId).put("shards", new ArrayList<>(loader.servedShards()))
+                .put("symbols", engine.market().size()).put("eventsApplied", eventsApplied);
+    }
+}

@@ -1,0 +1,239 @@
+package com.quotebus.calculator;
+
+import com.quotebus.cluster.InstrumentDirectory;
+import com.quotebus.cluster.Shards;
+import com.quotebus.collector.verticle.CollectorAddresses;
+import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.instrument.Instrument;
+import com.quotebus.wire.EventCodec;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
+import io.vertx.core.eventbus.Message;
+import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.json.JsonObject;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Acquires and releases shards for one calculator, on its event loop.
+ *
+ * <p><b>Acquire</b> (no gap, no duplicate): subscribe to the shard's live stream first and buffer what
+ * arrives; page through the collector's journal of the day ({@code internal.journal.replay}) applying
+ * every event with pushes off (the per-address sequences advance exactly as they did on the instance
+ * that published them); then apply the buffer — events already replayed are dropped by their per-symbol
+ * sequence — and follow the live stream. If the buffer overflows during a long rebuild it is emptied and
+ * one more replay pass picks the events up from the journal. With no journal (no collector yet, or no
+ * trading today) the shard starts from the live stream.
+ *
+ * <p><b>Release</b>: unsubscribe and forget the shard's symbols.
+ */
+final class ShardLoader implements QueryService.Ownership {
+    private static final Logger LOG = Logger.getLogger(ShardLoader.class.getName());
+
+    private final Vertx vertx;
+    private final CalculatorEngine engine;
+    private final InstrumentDirectory directory;
+    private final int shards;
+    private final CalculatorOptions options;
+    private final Consumer<MarketEvent> applied;
+    private final Map<Integer, Shard> owned = new HashMap<>();
+    private long autoAdded;
+
+    private static final class Shard {
+        final int id;
+        MessageConsumer<MarketEvent> consumer;
+        List<MarketEvent> buffer = new ArrayList<>();
+        boolean overflowed;
+        boolean live;
+        boolean released;
+
+        Shard(int id) {
+            this.id = id;
+        }
+    }
+
+    ShardLoader(Vertx vertx, CalculatorEngine engine, InstrumentDirectory directory, int shards,
+                CalculatorOptions options, Consumer<MarketEvent> applied) {
+        this.vertx = vertx;
+        this.engine = engine;
+        this.directory = directory;
+        this.shards = shards;
+        this.options = options;
+        this.applied = applied;
+    }
+
+    @Override
+    public QueryService.Serving of(String code) {
+        Shard s = owned.get(Shards.shardOf(code, shards));
+        if (s == null) {
+            return QueryService.Serving.NOT_OWNED;
+        }
+        return s.live ? QueryService.Serving.LIVE : QueryService.Serving.REBUILDING;
+    }
+
+    Set<Integer> servedShards() {
+        return new TreeSet<>(owned.keySet());
+    }
+
+    /** Makes the owned set equal {@code target}: releases the others, acquires the new ones. */
+    void assign(Set<Integer> target) {
+        for (Integer id : new ArrayList<>(owned.keySet())) {
+            if (!target.contains(id)) {
+                release(owned.remove(id));
+            }
+        }
+        for (Integer id : target) {
+            if (!owned.containsKey(id)) {
+                acquire(id);
+            }
+        }
+    }
+
+    void onInstrument(Instrument i) {
+        Shard s = owned.get(Shards.shardOf(i.codeText(), shards));
+        if (s != null) {
+            engine.addInstrument(i);
+        }
+    }
+
+    private void acquire(int id) {
+        Shard shard = new Shard(id);
+        owned.put(id, shard);
+        for (Instrument i : directory.all().values()) {
+            if (Shards.shardOf(i.codeText(), shards) == id) {
+                engine.addInstrument(i);
+            }
+        }
+        shard.consumer = vertx.eventBus().consumer(Shards.streamAddress(id), m -> onLive(shard, m));
+        long started = System.nanoTime();
+        shard.consumer.completion()
+                .compose(v -> replay(shard, 0, null, new long[1]))
+                .onComplete(ar -> {
+                    if (shard.released) {
+                        return;
+                    }
+                    if (ar.failed()) {
+                        LOG.log(Level.INFO, "shard " + id + ": no journal replay (" + ar.cause().getMessage()
+                                + "); following the live stream from now");
+                    }
+                    goLive(shard, started);
+                });
+    }
+
+    private void onLive(Shard shard, Message<MarketEvent> m) {
+        MarketEvent e = m.body();
+        if (shard.live) {
+            apply(e);
+            return;
+        }
+        if (shard.buffer.size() >= options.liveBufferEvents()) {
+            shard.buffer.clear();
+            shard.overflowed = true;
+        }
+        shard.buffer.add(e);
+    }
+
+    /**
+     * Pages through the journal from {@code from}; {@code end} pins the first pass to the journal's length
+     * when it started. Resolves with the next position.
+     */
+    private Future<Long> replay(Shard shard, long from, Long end, long[] count) {
+        if (shard.released) {
+            return Future.succeededFuture(from);
+        }
+        JsonObject req = new JsonObject().put("shard", shard.id).put("shards", shards).put("from", from)
+                .put("maxEvents", options.replayPageEvents());
+        if (end != null) {
+            req.put("end", end);
+        }
+        return vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY, req,
+                        new DeliveryOptions().setSendTimeout(30_000))
+                .compose(reply -> {
+                    long next = Long.parseLong(reply.headers().get("nextPosition"));
+                    long pinned = end != null ? end : Long.parseLong(reply.headers().get("endPosition"));
+                    boolean complete = Boolean.parseBoolean(reply.headers().get("complete"));
+                    count[0] += applySilently(reply.body());
+                    if (!complete) {
+                        return replay(shard, next, pinned, count);
+                    }
+                    if (shard.overflowed) {
+                        shard.overflowed = false;
+                        return replay(shard, next, null, count);
+                    }
+                    return Future.succeededFuture(next);
+                });
+    }
+
+    private int applySilently(Buffer page) {
+        ByteBuffer bytes = ByteBuffer.wrap(page.getBytes());
+        int n = 0;
+        engine.setPublishing(false);
+        try {
+            while (bytes.hasRemaining()) {
+                MarketEvent e = (MarketEvent) EventCodec.decode(bytes);
+                apply(e);
+                n++;
+            }
+        } finally {
+            engine.setPublishing(true);
+        }
+        return n;
+    }
+
+    private void apply(MarketEvent e) {
+        if (engine.symbol(e.code()) == null) {
+            Instrument i = directory.get(e.code());
+            if (i == null) {
+                autoAdded++;
+                return; // not in the directory yet: the collector publishes instruments before their events
+            }
+            engine.addInstrument(i);
+        }
+        engine.apply(e);
+        applied.accept(e);
+    }
+
+    private void goLive(Shard shard, long startedNanos) {
+        List<MarketEvent> buffered = shard.buffer;
+        shard.buffer = null;
+        buffered.forEach(this::apply);
+        shard.live = true;
+        LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
+    }
+
+    private void release(Shard shard) {
+        shard.released = true;
+        if (shard.consumer != null) {
+            shard.consumer.unregister();
+        }
+        for (var s : new ArrayList<>(engine.symbols())) {
+            if (Shards.shardOf(s.code(), shards) == shard.id) {
+                engine.removeInstrument(s.code());
+            }
+        }
+    }
+
+    Future<Void> close() {
+        List<Future<Void>> all = new ArrayList<>();
+        for (Shard s : owned.values()) {
+            s.released = true;
+            if (s.consumer != null) {
+                all.add(s.consumer.unregister());
+            }
+        }
+        owned.clear();
+        return Future.join(all).mapEmpty();
+    }
+
+}
