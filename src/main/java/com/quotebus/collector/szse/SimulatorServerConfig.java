@@ -24,6 +24,17 @@ public record SimulatorServerConfig(String host, int port, int publishIntervalMs
     public static final SimulatorServerConfig DEFAULT =
             new SimulatorServerConfig("0.0.0.0", 9100, 10, 1000, 16 << 20, 4 << 20, 5000, "SZSE-SIM", "");
 
+    /** From the {@code simulator} section (server keys; the market keys are read by {@code SimulatorConfig}). */
+    public static SimulatorServerConfig from(com.quotebus.collector.sim.ConfigSection c) {
+        SimulatorServerConfig d = DEFAULT;
+        return new SimulatorServerConfig(c.getString("host", d.host()), c.getInt("port", d.port()),
+                c.getInt("publish-interval-ms", d.publishIntervalMs()),
+                c.getInt("heartbeat-interval-ms", d.heartbeatIntervalMs()),
+                c.getInt("max-client-queue-bytes", d.maxClientQueueBytes()),
+                c.getInt("max-batch-bytes", d.maxBatchBytes()), c.getInt("logon-timeout-ms", d.logonTimeoutMs()),
+                c.getString("sender-comp-id", d.senderCompId()), c.getString("password", d.password()));
+    }
+
     public SimulatorServerConfig {
         check(host != null && !host.isBlank(), "host", host, "an interface address");
         check(port >= 0 && port <= 65535, "port", port, "0..65535");

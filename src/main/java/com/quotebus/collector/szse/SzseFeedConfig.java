@@ -21,6 +21,23 @@ public record SzseFeedConfig(String name, String host, int port, String senderCo
         String password, int heartbeatSeconds, int reconnectInitialMs, int reconnectMaxMs, int logonTimeoutMs,
         int maxBodyLength) {
 
+    /** From one feed line's section; {@code name}, {@code host} and {@code port} are required. */
+    public static SzseFeedConfig from(com.quotebus.collector.sim.ConfigSection c) {
+        String name = c.getString("name", null);
+        String host = c.getString("host", null);
+        if (name == null || host == null || c.getInt("port", 0) == 0) {
+            throw new IllegalArgumentException(c.key("name") + ", " + c.key("host") + " and " + c.key("port")
+                    + " are required");
+        }
+        SzseFeedConfig d = of(name, host, c.getInt("port", 0));
+        return new SzseFeedConfig(name, host, d.port(), c.getString("sender-comp-id", d.senderCompId()),
+                c.getString("target-comp-id", d.targetCompId()), c.getString("password", d.password()),
+                c.getInt("heartbeat-seconds", d.heartbeatSeconds()),
+                c.getInt("reconnect-initial-ms", d.reconnectInitialMs()),
+                c.getInt("reconnect-max-ms", d.reconnectMaxMs()), c.getInt("logon-timeout-ms", d.logonTimeoutMs()),
+                c.getInt("max-body-length", d.maxBodyLength()));
+    }
+
     public SzseFeedConfig {
         check(name != null && !name.isBlank(), name, "name", "non-empty");
         check(host != null && !host.isBlank(), name, "host", "non-empty");
