@@ -13,7 +13,6 @@ import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -605,14 +604,5 @@ public final class MarketGenerator {
                     inst.upperLimit(), inst.lowerLimit(), future ? openInterest : 0, future ? settlement : 0,
                     future ? target.preClose() : 0, bid, ask, sym.channel(), 0, 0, "");
         }
-    }
-
-    /** Unmodifiable view for tests. */
-    List<String> debugIntervals() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < intervals.length; i += 2) {
-            out.add(ChinaTime.dateTime(intervals[i]) + "-" + ChinaTime.dateTime(intervals[i + 1]));
-        }
-        return Collections.unmodifiableList(out);
     }
 }

@@ -70,9 +70,17 @@ public final class SimulatorServer extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        if (generator.tradingDay() == null) {
-            generator.startAt(clock.millis());
-        }
+        // Fast-forwarding a fresh generator to the clock (the night session, the daily history of every
+        // symbol) takes a second or so: off the event loop.
+        Future<Void> ready = generator.tradingDay() != null ? Future.succeededFuture()
+                : vertx.executeBlocking(() -> {
+                    generator.startAt(clock.millis());
+                    return null;
+                });
+        return ready.compose(v -> listen());
+    }
+
+    private Future<NetServer> listen() {
         publishedDay = generator.tradingDay();
         server = vertx.createNetServer(new NetServerOptions().setTcpNoDelay(true));
         server.connectHandler(this::accept);

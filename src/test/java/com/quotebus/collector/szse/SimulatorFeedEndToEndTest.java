@@ -165,20 +165,28 @@ class SimulatorFeedEndToEndTest {
         SzseBinaryFeedSource line = feed("szse-a");
         line.start(sink).toCompletableFuture().get(10, TimeUnit.SECONDS);
         clock.set(T1);
-        List<MarketEvent> expected = expectedEvents(T0, T1);
+        MarketGenerator reference = new MarketGenerator(SIM, CALENDAR);
+        reference.startAt(T0);
+        CollectingListener l = new CollectingListener();
+        reference.advanceTo(T1, l);
         long[] last = new long[5];
-        for (MarketEvent e : expected) {
-            last[e.channel()] = Math.max(last[e.channel()], e.channelSeq());
+        for (Object o : l.all) {
+            if (o instanceof com.quotebus.collector.sim.SimOrder order) {
+                last[order.channel()] = order.channelSeq();
+            } else if (o instanceof com.quotebus.core.event.Trade t) {
+                last[t.channel()] = t.channelSeq();
+            }
         }
-        await(() -> sink.events.size() >= expected.size(), "events");
+        await(() -> sink.events.size() >= l.events.size(), "events");
         sink.heartbeats.clear();
-        await(() -> sink.heartbeats.size() >= 8, "two rounds of heartbeats");
-        // orders follow no trade at the tail only rarely; the heartbeat is at least the last trade's sequence
-        for (String hb : sink.heartbeats.subList(0, 4)) {
-            int channel = Integer.parseInt(hb.split(":")[0]);
-            assertThat(Long.parseLong(hb.split(":")[1])).as(hb).isGreaterThanOrEqualTo(last[channel]);
+        await(() -> sink.heartbeats.size() >= 12, "three rounds of heartbeats");
+        List<String> hb;
+        synchronized (sink.heartbeats) {
+            hb = new java.util.ArrayList<>(sink.heartbeats);
         }
-        assertThat(sink.heartbeats.subList(0, 4)).extracting(h -> h.split(":")[0]).containsExactly("1", "2", "3", "4");
+        int first = hb.indexOf("1:" + last[1]); // the clear may have cut a round
+        assertThat(hb.subList(first, first + 8)).containsExactly("1:" + last[1], "2:" + last[2], "3:" + last[3],
+                "4:" + last[4], "1:" + last[1], "2:" + last[2], "3:" + last[3], "4:" + last[4]);
         line.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
 
