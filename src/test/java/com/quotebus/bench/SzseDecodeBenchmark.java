@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -26,7 +27,8 @@ import org.openjdk.jmh.infra.Blackhole;
  * the simulator's continuous trading (2000 stocks + 2 futures, 2000 trades/s): snapshots with 10+10 levels,
  * trades, orders and channel heartbeats, as the gateway would send them. Each message is framed, checksummed,
  * decoded and — for snapshots and trades — turned into a {@code Snapshot}/{@code Trade} record handed to a sink.
- * The buffer is fed in 64 KiB reads, like a socket.
+ * The buffer is fed in 64 KiB reads, like a socket. {@code orders=false} leaves the orders out, so every
+ * message (but the heartbeats) becomes a record.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -34,6 +36,10 @@ import org.openjdk.jmh.infra.Blackhole;
 public class SzseDecodeBenchmark {
     /** Messages in the buffer; JMH divides by it so the score is messages/s. */
     public static final int MESSAGES = 200_000;
+
+    /** With orders (the gateway's real mix) or snapshots and trades only (every message normalised). */
+    @Param({"true", "false"})
+    public boolean orders;
 
     private byte[] stream;
     private SzseDecoder decoder;
@@ -46,7 +52,7 @@ public class SzseDecodeBenchmark {
                 TradingCalendar.loadDefault());
         long t = ChinaTime.epochMillis(LocalDateTime.parse("2025-03-04T09:30:00"));
         g.startAt(t);
-        CountingPublisher p = new CountingPublisher(4);
+        CountingPublisher p = new CountingPublisher(4, orders);
         while (p.count < MESSAGES) {
             t += 100;
             g.advanceTo(t, p);
@@ -98,8 +104,11 @@ public class SzseDecodeBenchmark {
         final SzseEventPublisher publisher;
         final java.util.List<Integer> ends = new java.util.ArrayList<>();
 
-        CountingPublisher(int channels) {
+        final boolean withOrders;
+
+        CountingPublisher(int channels, boolean withOrders) {
             this.publisher = new SzseEventPublisher(channels);
+            this.withOrders = withOrders;
         }
 
         void delegate(Runnable r) {
@@ -117,7 +126,9 @@ public class SzseDecodeBenchmark {
 
         @Override
         public void onOrder(com.quotebus.collector.sim.SimOrder o) {
-            delegate(() -> publisher.onOrder(o));
+            if (withOrders) {
+                delegate(() -> publisher.onOrder(o));
+            }
         }
 
         @Override
