@@ -25,9 +25,9 @@ class SimulatorArchitectureTest {
     }
 
     @Test
-    void onlyTheTcpSourceAndTheServerUseVertx() {
+    void onlyTheTcpSourceTheServerAndItsMainUseVertx() {
         noClasses().that().resideInAPackage("com.quotebus.collector.szse..")
-                .and().doNotHaveSimpleName("SzseBinaryFeedSource").and().doNotHaveSimpleName("SimulatorServer")
+                .and().doNotHaveSimpleName("SzseBinaryFeedSource").and().doNotHaveSimpleName("SimulatorServer").and().doNotHaveSimpleName("SimulatorMain")
                 .and().areNotNestedClasses()
                 .should().dependOnClassesThat().resideInAPackage("io.vertx..").check(CLASSES);
     }
