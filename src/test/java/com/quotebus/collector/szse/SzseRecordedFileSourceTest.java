@@ -42,7 +42,7 @@ class SzseRecordedFileSourceTest {
     @Test
     void aCorruptRecordingStopsTheReplayAfterSayingWhy(@TempDir Path dir) throws Exception {
         byte[] good = new SzseEncoder().trade(trade(2)).toByteArray();
-        byte[] absurd = {0, 4, (byte) 0x93, (byte) 0xCF, 0x7f, 0, 0, 0}; // MsgType 300111, BodyLength 2130706432
+        byte[] absurd = {0, 4, (byte) 0x94, 0x4F, 0x7f, 0, 0, 0}; // MsgType 300111, BodyLength 2130706432
         Path file = dir.resolve("bad.bin");
         Files.write(file, WireBytes.concat(good, absurd, good));
         RecordingSink sink = new RecordingSink();
