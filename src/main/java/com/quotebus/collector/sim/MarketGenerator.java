@@ -10,9 +10,9 @@ import com.quotebus.core.time.ChinaTime;
 import com.quotebus.core.time.SessionSegment;
 import com.quotebus.core.time.SessionTemplate;
 import com.quotebus.core.time.TradingCalendar;
+import com.quotebus.core.time.TradingSchedules;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -126,6 +126,16 @@ public final class MarketGenerator {
         this.intervals = mergedIntervals(states);
         this.intervalIdx = 0;
         this.nextBoundary = intervals.length == 0 ? Long.MAX_VALUE : alignUp(intervals[0]);
+    }
+
+    /**
+     * Starts the trading day that {@code t} belongs to (a time at or after 18:00 belongs to the next trading
+     * day) and fast-forwards to {@code t} silently: the market's state and channel sequences are as if it had
+     * run since the day's start, but nothing before {@code t} is emitted.
+     */
+    public void startAt(long t) {
+        startDay(new TradingSchedules(calendar).tradingDayOf(t));
+        advanceTo(t, SimListener.NONE);
     }
 
     /** Emits every event with a time ≤ {@code t} in time order, rolling into following trading days. */
@@ -594,14 +604,5 @@ public final class MarketGenerator {
                     inst.upperLimit(), inst.lowerLimit(), future ? openInterest : 0, future ? settlement : 0,
                     future ? target.preClose() : 0, bid, ask, sym.channel(), 0, 0, "");
         }
-    }
-
-    /** Unmodifiable view for tests. */
-    List<String> debugIntervals() {
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < intervals.length; i += 2) {
-            out.add(ChinaTime.dateTime(intervals[i]) + "-" + ChinaTime.dateTime(intervals[i + 1]));
-        }
-        return Collections.unmodifiableList(out);
     }
 }

@@ -21,6 +21,15 @@ public record SimClockConfig(LocalTime startTime, LocalDate startDate, double sp
 
     public static final SimClockConfig DEFAULT = new SimClockConfig(LocalTime.of(9, 14), null, 1.0, true, 1);
 
+    /** From the {@code clock} section: start-time, start-date, speed, skip-dead-time, lead-minutes. */
+    public static SimClockConfig from(ConfigSection c) {
+        SimClockConfig d = DEFAULT;
+        return new SimClockConfig(c.get("start-time", d.startTime(), LocalTime::parse, "a time HH:mm"),
+                c.get("start-date", d.startDate(), LocalDate::parse, "a date yyyy-MM-dd"),
+                c.getDouble("speed", d.speed()), c.getBoolean("skip-dead-time", d.skipDeadTime()),
+                c.getInt("lead-minutes", d.leadMinutes()));
+    }
+
     public SimClockConfig {
         Objects.requireNonNull(startTime, "clock.start-time is required");
         if (!(speed >= 0.01 && speed <= 10_000)) {

@@ -4,7 +4,6 @@ import com.quotebus.core.instrument.Code;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.instrument.InstrumentType;
 import com.quotebus.core.time.SessionTemplate;
-import com.quotebus.core.time.SessionTemplates;
 
 /**
  * The static part of one simulated symbol (what does not change from day to day). Its {@link Instrument}
@@ -51,9 +50,5 @@ public record SimSymbol(int index, Code code, String name, InstrumentType type, 
     /** Half-up to the nearest tick. */
     public long roundToTick(double price) {
         return Math.round(price / tick) * tick;
-    }
-
-    static SessionTemplate templateOf(String name) {
-        return SessionTemplates.get(name);
     }
 }

@@ -19,6 +19,7 @@ import java.util.SplittableRandom;
 public final class SimUniverse {
     private static final int[] BOARDS = {600, 0, 601, 2, 688, 300};
     private final List<SimSymbol> symbols;
+    private final java.util.Map<String, Integer> multipliers = new java.util.HashMap<>();
 
     public SimUniverse(SimulatorConfig config) {
         int n = config.stocks() + (config.futures() ? 2 : 0);
@@ -48,6 +49,11 @@ public final class SimUniverse {
                     limit, base, "CN_STOCK", w[i++] / total));
         }
         this.symbols = Collections.unmodifiableList(list);
+        for (SimSymbol s : list) {
+            if (s.multiplier() != 1) {
+                multipliers.put(s.codeText(), s.multiplier());
+            }
+        }
     }
 
     private static SimSymbol symbol(SimulatorConfig c, int index, Code code, String name, InstrumentType type, long tick,
@@ -67,11 +73,6 @@ public final class SimUniverse {
 
     /** Contract multiplier of a code (1 for unknown codes and stocks); for the feed normaliser. */
     public int multiplierOf(String code) {
-        for (SimSymbol s : symbols) {
-            if (s.isFuture() && s.codeText().equals(code)) {
-                return s.multiplier();
-            }
-        }
-        return 1;
+        return multipliers.getOrDefault(code, 1);
     }
 }

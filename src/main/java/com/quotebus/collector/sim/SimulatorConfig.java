@@ -20,6 +20,15 @@ public record SimulatorConfig(long seed, int stocks, boolean futures, int trades
 
     public static final SimulatorConfig DEFAULT = new SimulatorConfig(20250101L, 2000, true, 500, 4, 3000, 10);
 
+    /** From the {@code simulator} section: keys as in the parameter list, missing keys take the defaults. */
+    public static SimulatorConfig from(ConfigSection c) {
+        SimulatorConfig d = DEFAULT;
+        return new SimulatorConfig(c.getLong("seed", d.seed()), c.getInt("symbols", d.stocks()),
+                c.getBoolean("futures", d.futures()), c.getInt("rate", d.tradesPerSecond()),
+                c.getInt("channels", d.channels()), c.getInt("snapshot-interval-ms", d.snapshotIntervalMs()),
+                c.getInt("book-depth", d.bookDepth()));
+    }
+
     public SimulatorConfig {
         require(stocks >= 1 && stocks <= 6000, "symbols", stocks, "1..6000");
         require(tradesPerSecond >= 1 && tradesPerSecond <= 1_000_000, "rate", tradesPerSecond, "1..1000000");

@@ -1,6 +1,7 @@
 package com.quotebus.collector.szse;
 
 import com.quotebus.core.instrument.Code;
+import java.util.function.ToIntFunction;
 
 /**
  * {@code SecurityID + SecurityIDSource → "000001.SZ"} without a new String per message: an open-addressing
@@ -13,8 +14,21 @@ final class SecurityCodeCache {
     private final long[] ids = new long[SLOTS];
     private final int[] sources = new int[SLOTS];
     private final String[] codes = new String[SLOTS];
+    private final int[] multipliers = new int[SLOTS];
+    private final ToIntFunction<String> multiplierOf;
     private int size;
     private long uncached;
+    private int lastMultiplier;
+
+    /** @param multiplierOf contract multiplier of a code, asked once per code */
+    SecurityCodeCache(ToIntFunction<String> multiplierOf) {
+        this.multiplierOf = multiplierOf;
+    }
+
+    /** The multiplier of the code last returned by {@link #code}. */
+    int lastMultiplier() {
+        return lastMultiplier;
+    }
 
     /** The code text, or null when the source is unknown or the symbol is not a valid code symbol. */
     String code(long idBits, int sourceBits) {
@@ -25,6 +39,7 @@ final class SecurityCodeCache {
                 break;
             }
             if (ids[slot] == idBits && sources[slot] == sourceBits) {
+                lastMultiplier = multipliers[slot];
                 return c;
             }
             slot = (slot + 1) & (SLOTS - 1);
@@ -38,6 +53,7 @@ final class SecurityCodeCache {
             return null;
         }
         String code = symbol + source.suffix();
+        lastMultiplier = Math.max(1, multiplierOf.applyAsInt(code));
         if (size >= MAX_CODES) {
             uncached++;
             return code;
@@ -45,6 +61,7 @@ final class SecurityCodeCache {
         ids[slot] = idBits;
         sources[slot] = sourceBits;
         codes[slot] = code;
+        multipliers[slot] = lastMultiplier;
         size++;
         return code;
     }

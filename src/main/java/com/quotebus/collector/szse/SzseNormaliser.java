@@ -29,9 +29,8 @@ public final class SzseNormaliser {
     private static final long[] STOCK_AUCTION_PRINTS = {hm(9, 25), hm(15, 0)};
     private static final long[] FUTURE_AUCTION_PRINTS = {hm(8, 59), hm(9, 29), hm(20, 59)};
 
-    private final SecurityCodeCache codes = new SecurityCodeCache();
+    private final SecurityCodeCache codes;
     private final SzseTime time = new SzseTime();
-    private final ToIntFunction<String> multiplierOf;
     private String rejectReason;
     private long cancels;
     private long orders;
@@ -50,9 +49,12 @@ public final class SzseNormaliser {
         this(code -> 1);
     }
 
-    /** @param multiplierOf contract multiplier per code (futures turnover = price × qty × multiplier) */
+    /**
+     * @param multiplierOf contract multiplier per code (futures turnover = price × qty × multiplier); asked once
+     *                     per code, the answer is cached with the code
+     */
     public SzseNormaliser(ToIntFunction<String> multiplierOf) {
-        this.multiplierOf = multiplierOf;
+        this.codes = new SecurityCodeCache(multiplierOf);
     }
 
     private static long hm(int h, int m) {
@@ -198,7 +200,7 @@ public final class SzseNormaliser {
         }
         rejectReason = null;
         Side side = side(m, code, t);
-        long amount = m.lastPx * qty * multiplierOf.applyAsInt(code);
+        long amount = m.lastPx * qty * codes.lastMultiplier();
         return new Trade(code, t, m.lastPx, qty, amount, side, m.channelNo, m.applSeqNum, m.bidApplSeqNum,
                 m.offerApplSeqNum, 0, "");
     }

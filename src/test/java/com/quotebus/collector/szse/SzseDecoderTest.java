@@ -339,4 +339,22 @@ class SzseDecoderTest {
         assertThat(sink.malformed).containsExactly(
                 "300191 seq 1 has an unknown SecurityIDSource '555' or SecurityID '000001'");
     }
+
+    @Test
+    void checksumIsTheByteSumModulo256ForAnyLengthAndAlignment() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int len = 0; len < 3000; len += 1 + len / 7) {
+            byte[] b = new byte[len + 3];
+            for (int i = 0; i < b.length; i++) {
+                b[i] = (byte) r.nextInt(256);
+            }
+            for (int off = 0; off < 3; off++) {
+                int sum = 0;
+                for (int i = off; i < off + len; i++) {
+                    sum += b[i] & 0xff;
+                }
+                assertThat(SzseDecoder.checksum(b, off, len)).as("len %d off %d", len, off).isEqualTo(sum % 256);
+            }
+        }
+    }
 }

@@ -1,0 +1,53 @@
+package com.quotebus.collector.szse;
+
+import com.quotebus.collector.sim.ConfigSection;
+import com.quotebus.collector.sim.MarketGenerator;
+import com.quotebus.collector.sim.SimClockConfig;
+import com.quotebus.collector.sim.SimulatedMarketClock;
+import com.quotebus.collector.sim.SimulatorConfig;
+import com.quotebus.core.time.ChinaTime;
+import com.quotebus.core.time.MarketClock;
+import com.quotebus.core.time.TradingCalendar;
+import io.vertx.core.Vertx;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the SZSE simulator on its own: {@code java -cp quotebus.jar com.quotebus.collector.szse.SimulatorMain
+ * [key=value …]} with the keys of {@code simulator.*} and {@code clock.*} in {@code docs/feeds.md}, e.g.
+ * {@code port=9100 symbols=2000 rate=500 clock.speed=10}.
+ */
+public final class SimulatorMain {
+    private SimulatorMain() {}
+
+    public static void main(String[] args) {
+        Map<String, Object> simulator = new HashMap<>();
+        Map<String, Object> clock = new HashMap<>();
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("argument '" + arg + "' is not key=value");
+            }
+            String key = arg.substring(0, eq);
+            String value = arg.substring(eq + 1);
+            if (key.startsWith("clock.")) {
+                clock.put(key.substring(6), value);
+            } else {
+                simulator.put(key.startsWith("simulator.") ? key.substring(10) : key, value);
+            }
+        }
+        SimulatorConfig market = SimulatorConfig.from(new ConfigSection("simulator", simulator));
+        SimulatorServerConfig serverConfig = SimulatorServerConfig.from(new ConfigSection("simulator", simulator));
+        TradingCalendar calendar = TradingCalendar.loadDefault();
+        MarketGenerator generator = new MarketGenerator(market, calendar);
+        SimulatedMarketClock marketClock = new SimulatedMarketClock(SimClockConfig.from(new ConfigSection("clock",
+                clock)), calendar, MarketClock.system(), generator::activeIntervals);
+        System.out.println("market time " + ChinaTime.dateTime(marketClock.millis()) + ", " + generator.universe().size()
+                + " symbols");
+        Vertx vertx = Vertx.vertx();
+        vertx.deployVerticle(new SimulatorServer(serverConfig, generator, marketClock)).onFailure(e -> {
+            System.err.println("simulator failed to start: " + e.getMessage());
+            vertx.close();
+        });
+    }
+}
