@@ -173,6 +173,7 @@ public final class Arbitrator implements FeedSink {
                 ch.lastDelivered = 0; // the start of the channel's day: nothing can come before it
             } else {
                 ch.joining = true; // mid-stream: wait one window for lower sequences from the other line
+                ch.joinSince = now;
             }
         }
         if (seq <= ch.lastDelivered || ch.held.containsKey(seq)) {
@@ -291,7 +292,7 @@ public final class Arbitrator implements FeedSink {
     private static long holeSince(ChannelState ch) {
         Map.Entry<Long, Held> first = ch.held.firstEntry();
         if (ch.joining) {
-            return first.getValue().arrived;
+            return ch.joinSince;
         }
         if (first != null) {
             return ch.tailSince >= 0 ? Math.min(first.getValue().arrived, ch.tailSince) : first.getValue().arrived;
@@ -419,6 +420,7 @@ public final class Arbitrator implements FeedSink {
         long lastDelivered = -1;
         /** First events of a channel joined mid-stream are held one window so the earliest line's copy leads. */
         boolean joining;
+        long joinSince;
         long expectedUpTo = -1;
         long tailSince = -1;
     }
