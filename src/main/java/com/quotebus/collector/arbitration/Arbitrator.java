@@ -24,7 +24,9 @@ import java.util.TreeMap;
  *       delivered in sequence order; later copies are duplicates; a copy older than one its own source already
  *       sent is out of order. A hole waits {@code gapWindowMillis} (from the arrival of the event that revealed
  *       it) for any source to fill it, then is declared lost, reported, and the channel's symbols go stale.
- *       Heartbeats (last sequence sent) reveal a hole at the tail the same way.</li>
+ *       Heartbeats (last sequence sent) reveal a hole at the tail the same way. A channel whose first message
+ *       is sequence 1 starts there at once; one joined mid-stream waits one window and starts at the lowest
+ *       sequence received (what came before is the next snapshot's business).</li>
  *   <li><b>Snapshots</b> carry no channel sequence: per code, the first copy of a newer exchange time wins; an
  *       older one, or one identical in content to a snapshot already delivered at the same time, is a duplicate.
  *       A delivered snapshot makes a stale symbol fresh.</li>
@@ -166,14 +168,19 @@ public final class Arbitrator implements FeedSink {
         }
         src.lastSeq.put(t.channel(), seq);
         ch.codes.add(t.code());
-        if (ch.lastDelivered < 0) {
-            ch.lastDelivered = seq - 1; // joining the channel here: what came before is the snapshot's business
+        if (ch.lastDelivered < 0 && !ch.joining) {
+            if (seq == 1) {
+                ch.lastDelivered = 0; // the start of the channel's day: nothing can come before it
+            } else {
+                ch.joining = true; // mid-stream: wait one window for lower sequences from the other line
+                ch.joinSince = now;
+            }
         }
         if (seq <= ch.lastDelivered || ch.held.containsKey(seq)) {
             src.duplicates++;
             return;
         }
-        if (seq == ch.lastDelivered + 1) {
+        if (seq == ch.lastDelivered + 1 && !ch.joining) {
             ch.lastDelivered = seq;
             deliver(src, t);
             drain(ch);
@@ -213,7 +220,7 @@ public final class Arbitrator implements FeedSink {
         SourceState src = touch(source, now);
         src.heartbeats++;
         ChannelState ch = channel(channel);
-        if (ch.lastDelivered < 0) {
+        if (ch.lastDelivered < 0 && !ch.joining) {
             ch.lastDelivered = lastSeq; // joining a channel at its current position
         }
         if (lastSeq > ch.expectedUpTo) {
@@ -284,6 +291,9 @@ public final class Arbitrator implements FeedSink {
     /** When the channel's first hole was revealed, or -1 when it has none. */
     private static long holeSince(ChannelState ch) {
         Map.Entry<Long, Held> first = ch.held.firstEntry();
+        if (ch.joining) {
+            return ch.joinSince;
+        }
         if (first != null) {
             return ch.tailSince >= 0 ? Math.min(first.getValue().arrived, ch.tailSince) : first.getValue().arrived;
         }
@@ -292,6 +302,13 @@ public final class Arbitrator implements FeedSink {
 
     private void declareHole(int channel, ChannelState ch, String reason) {
         Map.Entry<Long, Held> first = ch.held.firstEntry();
+        if (ch.joining) {
+            // joined mid-stream: start at the lowest sequence any line delivered; earlier ones are the snapshot's
+            ch.joining = false;
+            ch.lastDelivered = first.getKey() - 1;
+            drain(ch);
+            return;
+        }
         long from = ch.lastDelivered + 1;
         long to = first != null ? first.getKey() - 1 : ch.expectedUpTo;
         if (to < from) {
@@ -401,6 +418,9 @@ public final class Arbitrator implements FeedSink {
         final TreeMap<Long, Held> held = new TreeMap<>();
         final Set<String> codes = new HashSet<>();
         long lastDelivered = -1;
+        /** First events of a channel joined mid-stream are held one window so the earliest line's copy leads. */
+        boolean joining;
+        long joinSince;
         long expectedUpTo = -1;
         long tailSince = -1;
     }

@@ -91,6 +91,12 @@ public record CollectorConfig(LocalDate tradingDay, Path journalDirectory, Fsync
             throw bad("leader.renewMillis", "must be > 0 and at most half of leader.leaseMillis (" + lease
                     + "), was " + renew);
         }
+        if (leaderType.equals("hazelcast") && (lease < HazelcastLeaderElection.MIN_LEASE_MILLIS
+                || renew * 2 > lease - 1_000)) {
+            throw bad("leader.leaseMillis", "with hazelcast must be >= " + HazelcastLeaderElection.MIN_LEASE_MILLIS
+                    + " and leave renewMillis <= (leaseMillis - 1000) / 2 (expiry has one-second granularity); was "
+                    + lease + " with renewMillis " + renew);
+        }
         String member = leader.getString("member", "collector-" + ProcessHandle.current().pid());
         long takeover = longOf(j, "takeoverReplayMillis", "takeoverReplayMillis", lease + renew);
         if (takeover < lease) {

@@ -21,6 +21,12 @@ import java.util.concurrent.TimeUnit;
  * cluster round trip: run them off the event loop.
  */
 public final class HazelcastLeaderElection implements LeaderElection {
+    /**
+     * Shortest lease accepted. Hazelcast keeps update times in whole seconds and rounds a TTL up to a second, so
+     * a lease can lapse up to one second early: renew at least every {@code (leaseMillis - 1000) / 2} ms.
+     */
+    public static final long MIN_LEASE_MILLIS = 2_000;
+
     /** The map holding the leases. */
     public static final String MAP = "quotebus.collector.leases";
 
@@ -30,8 +36,9 @@ public final class HazelcastLeaderElection implements LeaderElection {
     private final long leaseMillis;
 
     public HazelcastLeaderElection(HazelcastInstance hazelcast, String name, String member, long leaseMillis) {
-        if (leaseMillis <= 0) {
-            throw new IllegalArgumentException("leaseMillis must be > 0, was " + leaseMillis);
+        if (leaseMillis < MIN_LEASE_MILLIS) {
+            throw new IllegalArgumentException("leaseMillis must be >= " + MIN_LEASE_MILLIS
+                    + " (Hazelcast expiry has one-second granularity), was " + leaseMillis);
         }
         this.leases = hazelcast.getMap(MAP);
         this.name = name;

@@ -309,4 +309,24 @@ class ArbitratorTest {
 
         assertThat(out.log).containsExactly("trade 000001.SZ 2011/3 from szse-a");
     }
+
+    @Test
+    void aChannelJoinedMidStreamWaitsOneWindowAndStartsAtTheLowestSequenceAnyLineHad() {
+        arb.onEvent(A, trade("000001.SZ", CH, 101)); // A lost 100
+        clock.advance(5);
+        arb.onEvent(B, trade("000001.SZ", CH, 100));
+        arb.onEvent(B, trade("000001.SZ", CH, 101));
+        arb.checkTimers();
+        assertThat(out.log).isEmpty();
+
+        clock.advance(15);
+        arb.checkTimers();
+        arb.onEvent(A, trade("000001.SZ", CH, 102));
+
+        assertThat(out.log).containsExactly(
+                "trade 000001.SZ 2011/100 from szse-b",
+                "trade 000001.SZ 2011/101 from szse-a",
+                "trade 000001.SZ 2011/102 from szse-a");
+        assertThat(arb.metrics().gaps()).isZero();
+    }
 }
