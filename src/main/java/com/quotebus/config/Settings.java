@@ -209,6 +209,72 @@ public final class Settings {
         }
     }
 
+    /**
+     * The subtree at {@code key} (e.g. {@code access}) as JSON with every override applied to its leaves
+     * ({@code QUOTEBUS_ACCESS_PORT=7100} replaces {@code access.port}); an override's text takes the type
+     * of the value it replaces (number, boolean, list from comma-separated text). Empty when absent.
+     */
+    public JsonObject section(String key) {
+        Object v = raw(key);
+        if (v == null) {
+            return new JsonObject();
+        }
+        if (!(v instanceof JsonObject o)) {
+            throw new ConfigException(key, v, "a section (object)");
+        }
+        return overridden(key, o.copy());
+    }
+
+    private JsonObject overridden(String prefix, JsonObject o) {
+        for (String field : o.fieldNames()) {
+            String key = prefix + "." + field;
+            Object value = o.getValue(field);
+            if (value instanceof JsonObject child) {
+                overridden(key, child);
+                continue;
+            }
+            String text = props.get("quotebus." + key);
+            if (text == null) {
+                text = env.get(envName(key));
+            }
+            if (text == null) {
+                continue;
+            }
+            o.put(field, coerce(key, text, value));
+        }
+        return o;
+    }
+
+    private static Object coerce(String key, String text, Object like) {
+        try {
+            if (like instanceof Integer || like instanceof Long) {
+                return Long.parseLong(text.strip());
+            }
+            if (like instanceof Number) {
+                return Double.parseDouble(text.strip());
+            }
+        } catch (NumberFormatException e) {
+            throw new ConfigException(key, text, "a number");
+        }
+        if (like instanceof Boolean) {
+            return switch (text.strip().toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "on", "1" -> true;
+                case "false", "no", "off", "0" -> false;
+                default -> throw new ConfigException(key, text, "true or false");
+            };
+        }
+        if (like instanceof JsonArray) {
+            JsonArray a = new JsonArray();
+            for (String part : text.split(",")) {
+                if (!part.isBlank()) {
+                    a.add(part.strip());
+                }
+            }
+            return a;
+        }
+        return text;
+    }
+
     public JsonObject root() {
         return root;
     }

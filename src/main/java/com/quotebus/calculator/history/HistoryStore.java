@@ -26,6 +26,11 @@ public interface HistoryStore extends AutoCloseable {
     /** The latest day before {@code day} with a stored 分时 line, or {@code null}. */
     LocalDate lastMinuteLineBefore(String code, LocalDate day);
 
+    /** A small metadata value (e.g. what was seeded), or {@code null}. */
+    byte[] meta(String key);
+
+    void putMeta(String key, byte[] value);
+
     @Override
     void close();
 }

@@ -29,6 +29,7 @@ import org.rocksdb.WriteOptions;
  * <pre>
  *   bar:    'B' code-length(1) code(UTF-8) period-ordinal(1) end(8, big-endian, sign bit flipped)
  *   minute: 'M' code-length(1) code(UTF-8) epoch-day(8, big-endian, sign bit flipped)
+ *   meta:   'X' key-length(1) key(UTF-8)
  * </pre>
  * "The newest N bars ending at or before T" is {@code seekForPrev(prefix+T)} then N steps back.
  * Values are fixed-width big-endian longs (see {@link #encodeBar}). Writes of the WAL are not synced
@@ -209,6 +210,24 @@ public final class RocksHistoryStore implements HistoryStore {
                 return LocalDate.ofEpochDay(ByteBuffer.wrap(k, k.length - 8, 8).getLong() ^ Long.MIN_VALUE);
             }
             return null;
+        }
+    }
+
+    @Override
+    public byte[] meta(String key) {
+        try {
+            return db.get(prefix('X', key, 0));
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("history read failed: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void putMeta(String key, byte[] value) {
+        try {
+            db.put(writeOptions, prefix('X', key, 0), value);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("history write failed: " + e.getMessage(), e);
         }
     }
 

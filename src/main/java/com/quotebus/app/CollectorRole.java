@@ -1,0 +1,145 @@
+package com.quotebus.app;
+
+import com.quotebus.calculator.history.HistoryStore;
+import com.quotebus.cluster.InstrumentDirectory;
+import com.quotebus.cluster.MarketClockFeed;
+import com.quotebus.collector.sim.ConfigSection;
+import com.quotebus.collector.sim.MarketGenerator;
+import com.quotebus.collector.sim.SimClockConfig;
+import com.quotebus.collector.sim.SimSymbol;
+import com.quotebus.collector.sim.SimulatedMarketClock;
+import com.quotebus.collector.sim.SimulatorConfig;
+import com.quotebus.collector.szse.SimulatorServer;
+import com.quotebus.collector.szse.SimulatorServerConfig;
+import com.quotebus.config.ConfigException;
+import com.quotebus.config.Settings;
+import com.quotebus.core.instrument.Instrument;
+import com.quotebus.core.time.MarketClock;
+import com.quotebus.core.time.TradingCalendar;
+import com.quotebus.core.time.TradingSchedules;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonObject;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * The collector side of a node besides the collector verticle: the simulator (when enabled) serving the
+ * SZSE binary feed on its port, the market clock (simulated day, or the system clock for a real feed)
+ * published to the cluster on {@code internal.clock}, the day's instruments in the cluster directory,
+ * and — with the simulator — history for the calculators from the first second.
+ */
+final class CollectorRole {
+    private static final Logger LOG = Logger.getLogger(CollectorRole.class.getName());
+
+    private final Vertx vertx;
+    private final Settings settings;
+    private final NodeOptions options;
+    private final TradingCalendar calendar;
+    private final InstrumentDirectory directory;
+    private final boolean simulate;
+    private MarketGenerator generator;
+    private MarketClock clock;
+    private double speed = 1.0;
+    private String simulatorDeployment;
+    private LocalDate instrumentsDay;
+    private long clockTimer = -1;
+
+    CollectorRole(Vertx vertx, Settings settings, NodeOptions options, TradingCalendar calendar,
+                  InstrumentDirectory directory) {
+        this.vertx = vertx;
+        this.settings = settings;
+        this.options = options;
+        this.calendar = calendar;
+        this.directory = directory;
+        this.simulate = settings.bool("simulator.enabled", true);
+    }
+
+    static ConfigSection section(Settings s, String key) {
+        return new ConfigSection(key, s.section(key).getMap());
+    }
+
+    /** Parses the simulator and clock settings (fails with the key). */
+    static void check(Settings s, NodeOptions o) {
+        if (!s.bool("simulator.enabled", true)) {
+            return;
+        }
+        try {
+            SimulatorConfig.from(section(s, "simulator"));
+            SimulatorServerConfig.from(section(s, "simulator"));
+            SimClockConfig.from(section(s, "clock"));
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException("simulator/clock", e.getMessage(), "valid simulator settings");
+        }
+    }
+
+    MarketClock clock() {
+        return clock;
+    }
+
+    Future<Void> start() {
+        Future<Void> started;
+        if (simulate) {
+            SimulatorConfig market = SimulatorConfig.from(section(settings, "simulator"));
+            generator = new MarketGenerator(market, calendar);
+            SimClockConfig clockConfig = SimClockConfig.from(section(settings, "clock"));
+            speed = clockConfig.speed();
+            SimulatedMarketClock simClock = new SimulatedMarketClock(clockConfig, calendar, MarketClock.system(),
+                    generator::activeIntervals);
+            clock = simClock;
+            publishInstruments();
+            started = vertx.deployVerticle(new SimulatorServer(SimulatorServerConfig.from(section(settings,
+                    "simulator")), generator, simClock)).map(id -> {
+                        simulatorDeployment = id;
+                        return null;
+                    });
+        } else {
+            clock = MarketClock.system();
+            started = Future.succeededFuture();
+        }
+        clockTimer = vertx.setPeriodic(settings.longValue("clock.publish-interval-ms", 200, 10, 10_000), t -> {
+            vertx.eventBus().publish(MarketClockFeed.ADDRESS,
+                    new JsonObject().put("time", clock.millis()).put("speed", speed));
+            if (simulate) {
+                publishInstruments();
+            }
+        });
+        return started;
+    }
+
+    /** Puts the simulated instruments of the current market day in the directory (once per day). */
+    private void publishInstruments() {
+        LocalDate day = new TradingSchedules(calendar).tradingDayOf(clock.millis());
+        if (day.equals(instrumentsDay)) {
+            return;
+        }
+        instrumentsDay = day;
+        List<Instrument> list = new ArrayList<>();
+        for (SimSymbol s : generator.universe().symbols()) {
+            list.add(s.instrument(generator.history().day(s, day).preClose()));
+        }
+        directory.putAll(list);
+        LOG.info("instruments of " + day + ": " + list.size());
+    }
+
+    /** With the simulator: a year and more of day bars and the last days' minute lines, before calculators start. */
+    Future<Void> seedHistory(HistoryStore store) {
+        if (!simulate || !settings.bool("simulator.seed-history", true)) {
+            return Future.succeededFuture();
+        }
+        LocalDate liveDay = instrumentsDay;
+        int minuteDays = settings.intValue("simulator.seed-minute-days", 5, 0, 60);
+        SimulatedHistorySeeder seeder = new SimulatedHistorySeeder(generator.universe(), generator.history(),
+                new TradingSchedules(calendar), store, settings.longValue("simulator.seed", 20250101L,
+                Long.MIN_VALUE, Long.MAX_VALUE));
+        return vertx.executeBlocking(() -> seeder.seed(liveDay, minuteDays, LOG::info), false).mapEmpty();
+    }
+
+    Future<Void> stop() {
+        vertx.cancelTimer(clockTimer);
+        return simulatorDeployment == null ? Future.succeededFuture()
+                : vertx.undeploy(simulatorDeployment).recover(e -> Future.succeededFuture());
+    }
+}

@@ -1,0 +1,134 @@
+package com.quotebus.app;
+
+import com.quotebus.config.ConfigException;
+import com.quotebus.config.ConfigLoader;
+import com.quotebus.config.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar quotebus.jar [run] [--config FILE] [--roles collector,calculator,access] [key=value …]}
+ * starts a node (with no arguments: the whole system on embedded defaults);
+ * {@code import-bars …} imports CSV bars into the history store; the client tools
+ * ({@code quote kline minute ticks pricevol indicator admin}) talk to a running gateway.
+ */
+public final class Main {
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        String command = args.length > 0 && !args[0].startsWith("-") && !args[0].contains("=") ? args[0] : "run";
+        String[] rest = command.equals("run") && (args.length == 0 || !args[0].equals("run")) ? args
+                : Arrays.copyOfRange(args, 1, args.length);
+        return switch (command) {
+            case "run" -> runNode(rest);
+            case "import-bars" -> ImportBarsCommand.run(rest, System.out, System.err);
+            case "help", "--help", "-h" -> {
+                usage();
+                yield 0;
+            }
+            default -> ClientCommands.run(command, rest);
+        };
+    }
+
+    static void usage() {
+        System.out.println("""
+                Quotebus — real-time market data.
+
+                  java -jar quotebus.jar [run] [--config verticles.conf] [--roles collector,calculator,access] [key=value ...]
+                      start a node; with no arguments the whole system on embedded defaults
+                      (simulator feed, embedded Hazelcast on 127.0.0.1, gateway on 7000, HTTP on 8080).
+                      key=value overrides any setting of verticles.conf (e.g. access.port=7100).
+                  java -jar quotebus.jar import-bars --file daily.csv --period day [--volume-unit lots] [--amount-unit thousand]
+                  java -jar quotebus.jar quote|kline|minute|ticks|pricevol|indicator|admin ...   (client tools; --help)
+                """);
+    }
+
+    private static int runNode(String[] args) {
+        Path config = null;
+        List<String> overrides = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                case "--roles" -> overrides.add("node.roles=" + value(args, ++i, "--roles"));
+                default -> {
+                    if (!args[i].contains("=")) {
+                        System.err.println("unknown argument '" + args[i] + "' (see --help)");
+                        return 1;
+                    }
+                    overrides.add(args[i]);
+                }
+            }
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            System.setProperty("quotebus." + o.substring(0, eq), o.substring(eq + 1));
+        }
+        Settings settings;
+        QuotebusNode node;
+        try {
+            settings = ConfigLoader.load(config);
+            node = QuotebusNode.start(settings).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        } catch (ConfigException e) {
+            System.err.println("quotebus: " + e.getMessage());
+            return 1;
+        } catch (Exception e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            System.err.println("quotebus: the node did not start: " + (cause instanceof ConfigException
+                    ? cause.getMessage() : cause.toString()));
+            return 2;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            try {
+                node.stop().toCompletionStage().toCompletableFuture()
+                        .get(node.options().shutdownGraceMs() + 5_000, TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                System.err.println("quotebus: unclean stop: " + e);
+            } finally {
+                stopped.countDown();
+            }
+        }, "quotebus-shutdown"));
+        printWelcome(node);
+        try {
+            stopped.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return 0;
+    }
+
+    private static String value(String[] args, int i, String flag) {
+        if (i >= args.length) {
+            throw new IllegalArgumentException(flag + " needs a value");
+        }
+        return args[i];
+    }
+
+    private static void printWelcome(QuotebusNode node) {
+        NodeOptions o = node.options();
+        StringBuilder sb = new StringBuilder();
+        sb.append("\nQuotebus node ").append(o.nodeName()).append(" is up: roles ").append(o.roles()).append('\n');
+        if (node.gatewayPort() > 0) {
+            sb.append("  clients:  tcp://127.0.0.1:").append(node.gatewayPort())
+                    .append("  (Vert.x TCP event-bus bridge protocol, docs/protocol.md)\n");
+        }
+        if (o.httpPort() > 0) {
+            sb.append("  status:   http://").append(o.httpHost()).append(':').append(o.httpPort())
+                    .append("/status   metrics: /metrics   health: /health\n");
+        }
+        if (node.gatewayPort() > 0) {
+            sb.append("  try:      java -jar target/quotebus.jar quote 600000.SH 000001.SZ --gateway 127.0.0.1:")
+                    .append(node.gatewayPort()).append('\n');
+        }
+        sb.append("  stop:     Ctrl-C (graceful)\n");
+        System.out.println(sb);
+    }
+}

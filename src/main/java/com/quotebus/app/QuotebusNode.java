@@ -1,0 +1,334 @@
+package com.quotebus.app;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.quotebus.access.bridge.AccessGatewayVerticle;
+import com.quotebus.access.bridge.BridgeMetrics;
+import com.quotebus.access.bridge.BridgeServerOptions;
+import com.quotebus.access.bridge.RequestRouter;
+import com.quotebus.access.bridge.SubscriptionHub;
+import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.access.routing.AccessRouting;
+import com.quotebus.access.routing.ServicePolicy;
+import com.quotebus.access.routing.StrategyKind;
+import com.quotebus.bus.EventCodecs;
+import com.quotebus.calculator.CalculatorOptions;
+import com.quotebus.calculator.CalculatorVerticle;
+import com.quotebus.calculator.QueryService;
+import com.quotebus.calculator.history.HistoryStore;
+import com.quotebus.calculator.history.RocksHistoryStore;
+import com.quotebus.cluster.InstrumentDirectory;
+import com.quotebus.cluster.MarketClockFeed;
+import com.quotebus.cluster.Shards;
+import com.quotebus.collector.verticle.CollectorVerticle;
+import com.quotebus.collector.verticle.FeedSourceFactories;
+import com.quotebus.config.Settings;
+import com.quotebus.core.adjust.AdjustFactorTable;
+import com.quotebus.core.time.MarketClock;
+import com.quotebus.core.time.TradingCalendar;
+import com.quotebus.core.time.TradingSchedules;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.eventbus.EventBusOptions;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Logger;
+
+/**
+ * One Quotebus node: a clustered Vert.x on Hazelcast running the roles of its configuration. With the
+ * shipped defaults it is the whole system on one machine: simulator → collector → calculator →
+ * access gateway on 7000, HTTP status and metrics on 8080.
+ */
+public final class QuotebusNode {
+    private static final Logger LOG = Logger.getLogger(QuotebusNode.class.getName());
+
+    private final Settings settings;
+    private final NodeOptions options;
+    private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final List<String> deployments = new ArrayList<>();
+    private final List<CalculatorVerticle> calculators = new ArrayList<>();
+    private final List<AccessGatewayVerticle> gateways = new ArrayList<>();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private Vertx vertx;
+    private HazelcastClusterManager cluster;
+    private AccessRouting routing;
+    private ServiceRegistry registry;
+    private InstrumentDirectory directory;
+    private HistoryStore history;
+    private CollectorRole collector;
+    private StatusHttpServer http;
+    private SubscriptionHub hub;
+    private BridgeServerOptions bridgeOptions;
+
+    private QuotebusNode(Settings settings) {
+        this.settings = settings;
+        this.options = NodeOptions.from(settings);
+    }
+
+    /** Starts a node; every bad setting fails here, before anything binds a port. */
+    public static Future<QuotebusNode> start(Settings settings) {
+        QuotebusNode node;
+        try {
+            node = new QuotebusNode(settings);
+            node.checkSettings();
+        } catch (RuntimeException e) {
+            return Future.failedFuture(e);
+        }
+        return node.boot().map(node);
+    }
+
+    /** Parses every section up front so that a bad value stops the node with its key. */
+    private void checkSettings() {
+        Shards.configure(options.shards());
+        if (options.runs(NodeOptions.Role.CALCULATOR)) {
+            CalculatorOptions.from(settings);
+        }
+        if (options.runs(NodeOptions.Role.ACCESS)) {
+            bridgeOptions = BridgeServerOptions.fromJson(settings.section("access"));
+        }
+        if (options.runs(NodeOptions.Role.COLLECTOR)) {
+            CollectorRole.check(settings, options);
+        }
+    }
+
+    private Future<Void> boot() {
+        TradingCalendar calendar = options.holidaysFile() == null ? TradingCalendar.loadDefault()
+                : TradingCalendar.load(options.holidaysFile());
+        cluster = new HazelcastClusterManager(HazelcastConfigs.load(options));
+        VertxOptions vo = new VertxOptions()
+                .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
+                .setEventBusOptions(new EventBusOptions().setHost(options.clusterHost())
+                        .setClusterPublicHost(options.clusterHost()).setPort(0));
+        return Vertx.builder().with(vo).withMetrics(new MicrometerMetricsFactory(meters)).withClusterManager(cluster)
+                .buildClustered().compose(v -> {
+                    vertx = v;
+                    EventCodecs.registerAll(vertx.eventBus());
+                    HazelcastInstance hz = cluster.getHazelcastInstance();
+                    return vertx.executeBlocking(() -> new HazelcastInstrumentDirectory(hz), false);
+                }).compose(dir -> {
+                    directory = dir;
+                    return startRouting();
+                }).compose(v -> startCollector(calendar))
+                .compose(v -> startCalculators(calendar))
+                .compose(v -> startAccess())
+                .compose(v -> startHttp())
+                .onFailure(e -> {
+                    if (vertx != null) {
+                        vertx.close();
+                    }
+                });
+    }
+
+    private Future<Void> startRouting() {
+        HazelcastInstance hz = cluster.getHazelcastInstance();
+        AccessRouting.Settings rs = AccessRouting.Settings.DEFAULT;
+        if (options.runs(NodeOptions.Role.ACCESS)) {
+            return AccessRouting.clustered(vertx, hz, rs, Clock.systemUTC(), meters).compose(r -> {
+                routing = r;
+                registry = r.registry();
+                return installDefaultPolicies();
+            });
+        }
+        return AccessRouting.clusteredRegistry(vertx, hz, rs.registry(), Clock.systemUTC()).map(r -> {
+            registry = r;
+            return null;
+        });
+    }
+
+    /**
+     * Calculator services route by shard owner (the instance holding a code's state), except the
+     * multi-code snapshot (every instance answers for its shards; replies merged) and the instrument list
+     * (any instance). Set once per cluster: an admin's later change is kept.
+     */
+    private Future<Void> installDefaultPolicies() {
+        List<Future<?>> all = new ArrayList<>();
+        for (String service : QueryService.SERVICES) {
+            StrategyKind kind = switch (service) {
+                case "snapshot" -> StrategyKind.MULTICAST_MERGE;
+                case "instruments" -> StrategyKind.ROUND_ROBIN;
+                default -> StrategyKind.SHARD_OWNER;
+            };
+            if (!routing.policies().all().containsKey(service)) {
+                all.add(Future.fromCompletionStage(routing.policies().setPolicy(service, ServicePolicy.of(kind)),
+                        vertx.getOrCreateContext()));
+            }
+        }
+        return Future.all(all).mapEmpty();
+    }
+
+    private Future<Void> startCollector(TradingCalendar calendar) {
+        if (!options.runs(NodeOptions.Role.COLLECTOR)) {
+            return Future.succeededFuture();
+        }
+        collector = new CollectorRole(vertx, settings, options, calendar, directory);
+        return collector.start().compose(v -> {
+            FeedSourceFactories factories = FeedSourceFactories.discover()
+                    .register(new SzseBinarySourceFactory(directory));
+            JsonObject config = settings.section("collector");
+            config.put("shards", options.shards());
+            if (!config.containsKey("journal")) {
+                config.put("journal", new JsonObject());
+            }
+            JsonObject journal = config.getJsonObject("journal");
+            journal.put("directory", journal.getString("directory",
+                    options.dataDir().resolve("journal").toString()));
+            CollectorVerticle verticle = new CollectorVerticle(factories, collector.clock(), null);
+            return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
+        }).map(id -> {
+            deployments.add(id);
+            return null;
+        });
+    }
+
+    private Future<Void> startCalculators(TradingCalendar calendar) {
+        if (!options.runs(NodeOptions.Role.CALCULATOR)) {
+            return Future.succeededFuture();
+        }
+        CalculatorOptions co = CalculatorOptions.from(settings);
+        MarketClock clock;
+        if (collector != null) {
+            clock = collector.clock();
+        } else {
+            MarketClockFeed feed = new MarketClockFeed(System::currentTimeMillis);
+            vertx.eventBus().<JsonObject>consumer(MarketClockFeed.ADDRESS,
+                    m -> feed.onTick(m.body().getLong("time"), m.body().getDouble("speed", 1.0)));
+            clock = feed;
+        }
+        Path historyDir = options.dataDir().resolve("history");
+        return vertx.executeBlocking(() -> RocksHistoryStore.open(historyDir), false).compose(store -> {
+            history = store;
+            if (collector != null) {
+                return collector.seedHistory(store);
+            }
+            return Future.succeededFuture();
+        }).compose(v -> {
+            List<Future<String>> all = new ArrayList<>();
+            String node = cluster.getNodeId().substring(0, 8);
+            for (int i = 0; i < options.calculatorInstances(); i++) {
+                CalculatorVerticle c = new CalculatorVerticle(co, co.instanceIdPrefix() + "-" + node + "-" + i,
+                        cluster.getNodeId(), options.shards(), registry, history, directory,
+                        new TradingSchedules(calendar), clock, AdjustFactorTable.of(List.of()));
+                calculators.add(c);
+                all.add(vertx.deployVerticle(c));
+            }
+            return Future.all(all).map(cf -> {
+                for (int i = 0; i < cf.size(); i++) {
+                    deployments.add(cf.resultAt(i));
+                }
+                return null;
+            });
+        });
+    }
+
+    private Future<Void> startAccess() {
+        if (!options.runs(NodeOptions.Role.ACCESS)) {
+            return Future.succeededFuture();
+        }
+        hub = new SubscriptionHub(vertx, bridgeOptions, new BridgeMetrics());
+        RequestRouter router = request -> routing.router()
+                .route(request.address(), request.body(), headers(request), deadline(request))
+                .map(reply -> new RoutedReplyMessage(request.address(), reply));
+        AccessGatewayVerticle gateway = new AccessGatewayVerticle(bridgeOptions, hub, router);
+        gateways.add(gateway);
+        return vertx.deployVerticle(gateway).map(id -> {
+            deployments.add(id);
+            return null;
+        });
+    }
+
+    private static java.util.Map<String, String> headers(com.quotebus.access.bridge.ClientRequest r) {
+        java.util.Map<String, String> h = new java.util.HashMap<>();
+        if (r.headers() != null) {
+            r.headers().forEach(e -> h.put(e.getKey(), e.getValue()));
+        }
+        return h;
+    }
+
+    private static long deadline(com.quotebus.access.bridge.ClientRequest r) {
+        return r.timeoutMs() > 0 ? System.currentTimeMillis() + r.timeoutMs() : 0;
+    }
+
+    private Future<Void> startHttp() {
+        if (options.httpPort() == 0) {
+            return Future.succeededFuture();
+        }
+        http = new StatusHttpServer(vertx, meters, this::status, () -> !draining.get());
+        return http.listen(options.httpHost(), options.httpPort()).mapEmpty();
+    }
+
+    /** What /status shows. */
+    public JsonObject status() {
+        JsonObject s = new JsonObject().put("node", options.nodeName()).put("nodeId", cluster.getNodeId())
+                .put("roles", new JsonArray(options.roles().stream().map(r -> r.name().toLowerCase()).toList()))
+                .put("members", cluster.getNodes().size()).put("draining", draining.get())
+                .put("instruments", directory.all().size());
+        if (collector != null) {
+            s.put("marketTime", com.quotebus.core.time.ChinaTime.dateTime(collector.clock().millis()).toString());
+        }
+        JsonArray calcs = new JsonArray();
+        calculators.forEach(c -> calcs.add(c.status()));
+        s.put("calculators", calcs);
+        JsonObject services = new JsonObject();
+        for (String svc : registry.services()) {
+            JsonArray instances = new JsonArray();
+            registry.instances(svc).forEach(i -> instances.add(new JsonObject().put("id", i.instanceId())
+                    .put("state", i.state().name()).put("load", i.load()).put("weight", i.weight())));
+            services.put(svc, instances);
+        }
+        s.put("services", services);
+        if (!gateways.isEmpty()) {
+            s.put("gateway", new JsonObject().put("port", gateways.get(0).port()));
+        }
+        return s;
+    }
+
+    public NodeOptions options() {
+        return options;
+    }
+
+    public Vertx vertx() {
+        return vertx;
+    }
+
+    /** The gateway's bound port (after start), or -1. */
+    public int gatewayPort() {
+        return gateways.isEmpty() ? -1 : gateways.get(0).port();
+    }
+
+    /**
+     * Graceful stop (SIGTERM): health turns 503, the gateways tell their clients to reconnect elsewhere
+     * and close, calculators deregister (the others take their shards), the collector closes its journal,
+     * then the node leaves the cluster.
+     */
+    public Future<Void> stop() {
+        draining.set(true);
+        LOG.info("stopping node " + options.nodeName());
+        List<String> reversed = new ArrayList<>(deployments);
+        java.util.Collections.reverse(reversed);
+        Future<Void> chain = Future.succeededFuture();
+        for (String id : reversed) {
+            chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
+        }
+        return chain.compose(v -> http == null ? Future.succeededFuture() : http.close())
+                .compose(v -> routing == null ? Future.succeededFuture() : routing.close().recover(e -> Future.succeededFuture()))
+                .compose(v -> collector == null ? Future.succeededFuture() : collector.stop())
+                .compose(v -> vertx.close())
+                .eventually(() -> {
+                    if (history != null) {
+                        history.close();
+                    }
+                    return Future.succeededFuture();
+                });
+    }
+}
