@@ -36,8 +36,7 @@ final class HazelcastConfigs {
         config.setClusterName(o.clusterName());
         NetworkConfig network = config.getNetworkConfig();
         network.setPort(o.clusterPort());
-        network.getInterfaces().setEnabled(true).getInterfaces().clear();
-        network.getInterfaces().addInterface(o.clusterHost());
+        network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(o.clusterHost()));
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
         join.getTcpIpConfig().setEnabled(true).setMembers(o.members());

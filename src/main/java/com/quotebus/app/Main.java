@@ -51,7 +51,22 @@ public final class Main {
                 """);
     }
 
+    /** One-line log records; Hazelcast and Netty at WARNING (cluster membership changes still shown). */
+    static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (var in = Main.class.getResourceAsStream("/quotebus-logging.properties")) {
+            if (in != null) {
+                java.util.logging.LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("quotebus: logging configuration not loaded: " + e.getMessage());
+        }
+    }
+
     private static int runNode(String[] args) {
+        configureLogging();
         Path config = null;
         List<String> overrides = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -81,8 +96,12 @@ public final class Main {
             return 1;
         } catch (Exception e) {
             Throwable cause = e.getCause() != null ? e.getCause() : e;
-            System.err.println("quotebus: the node did not start: " + (cause instanceof ConfigException
-                    ? cause.getMessage() : cause.toString()));
+            if (cause instanceof ConfigException) {
+                System.err.println("quotebus: " + cause.getMessage());
+                return 1;
+            }
+            System.err.println("quotebus: the node did not start: " + cause);
+            cause.printStackTrace();
             return 2;
         }
         CountDownLatch stopped = new CountDownLatch(1);
@@ -125,8 +144,10 @@ public final class Main {
                     .append("/status   metrics: /metrics   health: /health\n");
         }
         if (node.gatewayPort() > 0) {
-            sb.append("  try:      java -jar target/quotebus.jar quote 600000.SH 000001.SZ --gateway 127.0.0.1:")
-                    .append(node.gatewayPort()).append('\n');
+            sb.append("  try:      java -jar target/quotebus.jar quote ").append(node.exampleCodes())
+                    .append(" --gateway 127.0.0.1:").append(node.gatewayPort()).append('\n');
+            sb.append("      or:   python3 docs/examples/quotebus_client.py 127.0.0.1 ").append(node.gatewayPort())
+                    .append('\n');
         }
         sb.append("  stop:     Ctrl-C (graceful)\n");
         System.out.println(sb);

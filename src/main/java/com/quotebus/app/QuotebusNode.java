@@ -293,6 +293,14 @@ public final class QuotebusNode {
         return s;
     }
 
+    /** Two codes of the instrument list for the welcome example (first SH and first SZ). */
+    String exampleCodes() {
+        var codes = new java.util.TreeSet<>(directory.all().keySet());
+        String sh = codes.stream().filter(c -> c.endsWith(".SH")).findFirst().orElse("600000.SH");
+        String sz = codes.stream().filter(c -> c.endsWith(".SZ")).findFirst().orElse("000001.SZ");
+        return sh + " " + sz;
+    }
+
     public NodeOptions options() {
         return options;
     }
