@@ -93,7 +93,10 @@ public final class CalculatorVerticle extends VerticleBase {
                         return null;
                     }, false).onFailure(e -> LOG.log(Level.WARNING, "minute line of " + code + " not stored", e)));
         }
-        loader = new ShardLoader(vertx, engine, directory, shards, options, this::onApplied);
+        loader = new ShardLoader(vertx, engine, directory, shards, options, this::onApplied, history, () -> {
+            long now = clock.millis();
+            return now > 0 ? schedules.tradingDayOf(now) : null;
+        });
         queries = new QueryService(engine, directory, loader, history, new WorkerReads(), factors);
         directory.addListener(i -> context.runOnContext(v -> onInstrument(i)));
 

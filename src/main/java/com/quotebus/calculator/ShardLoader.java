@@ -1,10 +1,14 @@
 package com.quotebus.calculator;
 
+import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.Shards;
 import com.quotebus.collector.verticle.CollectorAddresses;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.instrument.Instrument;
+import com.quotebus.core.kline.Bar;
+import com.quotebus.core.kline.Period;
+import com.quotebus.core.time.ChinaTime;
 import com.quotebus.wire.EventCodec;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -15,6 +19,7 @@ import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -22,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -48,6 +54,8 @@ final class ShardLoader implements QueryService.Ownership {
     private final CalculatorOptions options;
     private final Consumer<MarketEvent> applied;
     private final Map<Integer, Shard> owned = new HashMap<>();
+    private final HistoryStore history;
+    private final Supplier<LocalDate> today;
     private long autoAdded;
 
     private static final class Shard {
@@ -63,8 +71,15 @@ final class ShardLoader implements QueryService.Ownership {
         }
     }
 
+    /**
+     * @param history the store the week/month/quarter/year bars' earlier days come from (null: none)
+     * @param today   the current trading day (from the market clock)
+     */
     ShardLoader(Vertx vertx, CalculatorEngine engine, InstrumentDirectory directory, int shards,
-                CalculatorOptions options, Consumer<MarketEvent> applied) {
+                CalculatorOptions options, Consumer<MarketEvent> applied, HistoryStore history,
+                Supplier<LocalDate> today) {
+        this.history = history;
+        this.today = today;
         this.vertx = vertx;
         this.engine = engine;
         this.directory = directory;
@@ -117,7 +132,14 @@ final class ShardLoader implements QueryService.Ownership {
         }
         shard.consumer = vertx.eventBus().consumer(Shards.streamAddress(id), m -> onLive(shard, m));
         long started = System.nanoTime();
+        List<String> codes = new ArrayList<>();
+        for (var s : engine.symbols()) {
+            if (Shards.shardOf(s.code(), shards) == id) {
+                codes.add(s.code());
+            }
+        }
         shard.consumer.completion()
+                .compose(v -> carryIn(codes))
                 .compose(v -> replay(shard, 0, null, new long[1]))
                 .onComplete(ar -> {
                     if (shard.released) {
@@ -129,6 +151,38 @@ final class ShardLoader implements QueryService.Ownership {
                     }
                     goLive(shard, started);
                 });
+    }
+
+    /**
+     * Gives the live week/month/quarter/year bars of {@code codes} the earlier trading days of their
+     * period from the history store (one seek per code), before any event of today is applied.
+     */
+    private Future<Void> carryIn(List<String> codes) {
+        LocalDate day = today.get();
+        if (history == null || day == null || codes.isEmpty()) {
+            return Future.succeededFuture();
+        }
+        long before = ChinaTime.epochMillis(day, 0);
+        return vertx.executeBlocking(() -> {
+            Map<String, List<Bar>> out = new HashMap<>();
+            for (String code : codes) {
+                out.put(code, history.bars(code, Period.DAY, before, 370));
+            }
+            return out;
+        }, false).map(byCode -> {
+            byCode.forEach((code, days) -> {
+                if (engine.symbol(code) == null) {
+                    return;
+                }
+                for (Period p : new Period[] {Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR}) {
+                    Bar earlier = PeriodAggregates.earlierDays(code, p, day, days);
+                    if (earlier != null) {
+                        engine.market().carryIn(code, earlier);
+                    }
+                }
+            });
+            return null;
+        });
     }
 
     private void onLive(Shard shard, Message<MarketEvent> m) {
