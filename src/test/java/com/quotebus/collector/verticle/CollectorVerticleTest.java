@@ -247,4 +247,31 @@ class CollectorVerticleTest {
                     + "csv-replay");
         }
     }
+
+    @Test
+    void aHoleNoLineFillsIsPublishedAsGapThenStaleOnTheStatusAddress() throws Exception {
+        List<JsonObject> statuses = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch three = new CountDownLatch(3);
+        vertx.eventBus().<JsonObject>consumer(CollectorAddresses.STATUS, m -> {
+            statuses.add(m.body());
+            three.countDown();
+        });
+        deploy(clock);
+        for (FakeSource line : List.of(fakes.get(0), fakes.get(1))) {
+            line.sink.onEvent(line.name, trade("000001.SZ", CH, 1));
+            line.sink.onEvent(line.name, trade("000001.SZ", CH, 3)); // 2 lost on both lines
+        }
+        clock.advance(100); // past the 20 ms gap window; the verticle's tick notices
+
+        assertThat(three.await(10, TimeUnit.SECONDS)).isTrue();
+        List<String> kinds = new ArrayList<>();
+        synchronized (statuses) {
+            statuses.forEach(j -> kinds.add(j.getString("kind")));
+        }
+        assertThat(kinds).containsExactly("LEADER", "GAP", "STALE");
+        assertThat(statuses.get(1).copy().put("time", 0)).isEqualTo(new JsonObject().put("kind", "GAP")
+                .put("time", 0).put("source", "").put("channel", CH).put("fromSeq", 2L).put("toSeq", 2L)
+                .put("codes", new JsonArray()).put("reason", "not received from any source within 20 ms"));
+        assertThat(statuses.get(2).getJsonArray("codes")).isEqualTo(new JsonArray().add("000001.SZ"));
+    }
 }
