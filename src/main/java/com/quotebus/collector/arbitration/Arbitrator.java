@@ -180,6 +180,9 @@ public final class Arbitrator implements FeedSink {
         }
         if (seq <= ch.lastDelivered || ch.held.containsKey(seq)) {
             src.duplicates++;
+            // normal on a redundant line, so informational; the count is the useful part
+            problems.report(src.name, "duplicate", "channel " + t.channel() + " seq " + seq, now,
+                    System.Logger.Level.INFO);
             return;
         }
         if (seq == ch.lastDelivered + 1 && !ch.joining) {
