@@ -30,8 +30,7 @@ import org.openjdk.jmh.annotations.TearDown;
 
 /**
  * Journal append throughput (events/s), one writer thread, into a temporary directory (set -Djava.io.tmpdir to
- * measure another disk). {@code fsync}: {@code none} = page cache only (what kill -9 survives), {@code 100ms} =
- * the default policy. Run: see docs/collector.md "Benchmark".
+ * measure another disk). Run: see docs/collector.md "Benchmark".
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -40,8 +39,11 @@ public class JournalAppendBenchmark {
     @Param({"trade", "snapshot10"})
     public String event;
 
-    @Param({"none", "100ms"})
+    /** none: page cache only; 100ms: a timer thread forces every 100 ms (as the collector's tick); every: each append. */
+    @Param({"none", "100ms", "every"})
     public String fsync;
+
+    private java.util.concurrent.ScheduledExecutorService timer;
 
     private Path dir;
     private JournalWriter writer;
@@ -50,9 +52,18 @@ public class JournalAppendBenchmark {
     @Setup(Level.Iteration)
     public void open() throws IOException {
         dir = Files.createTempDirectory("journal-bench");
-        FsyncPolicy policy = fsync.equals("none") ? FsyncPolicy.NEVER : new FsyncPolicy(0, 100);
+        FsyncPolicy policy = switch (fsync) {
+            case "none" -> FsyncPolicy.NEVER;
+            case "100ms" -> new FsyncPolicy(0, 100);
+            default -> new FsyncPolicy(1, 0);
+        };
         writer = JournalWriter.open(dir, LocalDate.parse("2026-11-25"), WireEventSerializer.INSTANCE, policy,
                 MarketClock.system(), r -> { });
+        if (fsync.equals("100ms")) {
+            JournalWriter w = writer;
+            timer = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+            timer.scheduleAtFixedRate(() -> w.syncIfDue(System.currentTimeMillis()), 10, 10, TimeUnit.MILLISECONDS);
+        }
         long t = 1_795_570_200_000L;
         if (event.equals("trade")) {
             sample = new Trade("000001.SZ", t, 105_300, 200, 21_060_000, Side.BUY, 2011, 1, 5001, 5002, 1, "szse-a");
@@ -78,7 +89,12 @@ public class JournalAppendBenchmark {
     }
 
     @TearDown(Level.Iteration)
-    public void close() throws IOException {
+    public void close() throws IOException, InterruptedException {
+        if (timer != null) {
+            timer.shutdown();
+            timer.awaitTermination(1, TimeUnit.SECONDS);
+            timer = null;
+        }
         writer.close();
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());

@@ -25,8 +25,9 @@ import java.util.TreeMap;
  *       sent is out of order. A hole waits {@code gapWindowMillis} (from the arrival of the event that revealed
  *       it) for any source to fill it, then is declared lost, reported, and the channel's symbols go stale.
  *       Heartbeats (last sequence sent) reveal a hole at the tail the same way. A channel whose first message
- *       is sequence 1 starts there at once; one joined mid-stream waits one window and starts at the lowest
- *       sequence received (what came before is the next snapshot's business).</li>
+ *       is sequence 1 (or that has a single source) starts there at once; one joined mid-stream waits one window
+ *       and starts at the lowest sequence received (what came before is the next snapshot's business). Holding
+ *       trades never holds snapshots back, so a symbol's snapshots and trades are ordered only as delivered.</li>
  *   <li><b>Snapshots</b> carry no channel sequence: per code, the first copy of a newer exchange time wins; an
  *       older one, or one identical in content to a snapshot already delivered at the same time, is a duplicate.
  *       A delivered snapshot makes a stale symbol fresh.</li>
@@ -169,8 +170,9 @@ public final class Arbitrator implements FeedSink {
         src.lastSeq.put(t.channel(), seq);
         ch.codes.add(t.code());
         if (ch.lastDelivered < 0 && !ch.joining) {
-            if (seq == 1) {
-                ch.lastDelivered = 0; // the start of the channel's day: nothing can come before it
+            if (seq == 1 || sources.size() == 1) {
+                // the start of the channel's day, or no other line to wait for: start here
+                ch.lastDelivered = seq - 1;
             } else {
                 ch.joining = true; // mid-stream: wait one window for lower sequences from the other line
                 ch.joinSince = now;
@@ -178,6 +180,9 @@ public final class Arbitrator implements FeedSink {
         }
         if (seq <= ch.lastDelivered || ch.held.containsKey(seq)) {
             src.duplicates++;
+            // normal on a redundant line, so informational; the count is the useful part
+            problems.report(src.name, "duplicate", "channel " + t.channel() + " seq " + seq, now,
+                    System.Logger.Level.INFO);
             return;
         }
         if (seq == ch.lastDelivered + 1 && !ch.joining) {

@@ -20,10 +20,15 @@ final class ProblemLog {
 
     /** Records one problem; logs it when it is the first of its kind or the interval has passed. */
     void report(String source, String kind, String detail, long nowMillis) {
+        report(source, kind, detail, nowMillis, System.Logger.Level.WARNING);
+    }
+
+    /** As {@link #report(String, String, String, long)} at the given level. */
+    void report(String source, String kind, String detail, long nowMillis, System.Logger.Level level) {
         long[] e = entries.computeIfAbsent(source + '\u0000' + kind, k -> new long[] {Long.MIN_VALUE, 0});
         if (e[0] == Long.MIN_VALUE || nowMillis - e[0] >= intervalMillis) {
             String suppressed = e[1] > 0 ? " (" + e[1] + " more since the last report)" : "";
-            LOG.log(System.Logger.Level.WARNING, "source {0}: {1}: {2}{3}", source, kind, detail, suppressed);
+            LOG.log(level, "source {0}: {1}: {2}{3}", source, kind, detail, suppressed);
             e[0] = nowMillis;
             e[1] = 0;
         } else {

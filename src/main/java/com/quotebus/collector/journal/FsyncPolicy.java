@@ -7,8 +7,8 @@ package com.quotebus.collector.journal;
  * {@code everyRecords} records or {@code everyMillis} ms of records, whichever bound is set.
  *
  * @param everyRecords force after this many appends (1 = every record, the slowest and safest; 0 = no count bound)
- * @param everyMillis  force when this many ms have passed since the last force, checked on append and by
- *                     {@link JournalWriter#syncIfDue} (0 = no time bound)
+ * @param everyMillis  force when this many ms have passed since the last force, checked by
+ *                     {@link JournalWriter#syncIfDue}, which the owner calls from a timer (0 = no time bound)
  */
 public record FsyncPolicy(int everyRecords, long everyMillis) {
     /** Page cache only; forced at close. Survives {@code kill -9}, not a power cut. */

@@ -93,8 +93,20 @@ public final class JournalReader implements AutoCloseable {
         bufferStart = position;
     }
 
-    /** The next complete record, or {@code null} when none is available (yet). */
+    /**
+     * The next complete record, or {@code null} when none is available (yet). An invalid record is read a second
+     * time from the file before it is reported as corruption, in case a tailing read saw a write half-copied.
+     */
     public JournalRecord next() {
+        try {
+            return tryNext();
+        } catch (JournalCorruptedException first) {
+            discardBuffer();
+            return tryNext();
+        }
+    }
+
+    private JournalRecord tryNext() {
         try {
             long size = channel.size();
             if (position + JournalFormat.RECORD_HEADER > size) {

@@ -22,7 +22,8 @@ import java.util.zip.CRC32C;
  *
  * <p>Each {@link #append} is one {@code write} of the whole record (length, CRC32C, payload) to the page
  * cache, so {@code kill -9} loses nothing that {@code append} returned for; the {@link FsyncPolicy} bounds
- * what a power failure loses. {@link #append} is for one thread at a time; {@link #sync()} may be called
+ * what a power failure loses. The count bound forces inside {@code append}; the time bound is applied by
+ * {@link #syncIfDue}, which the owner calls from a timer (off the feed's thread, as a force takes milliseconds). {@link #append} is for one thread at a time; {@link #sync()} may be called
  * from another thread (e.g. a timer), since {@link FileChannel#force} is thread-safe.
  */
 public final class JournalWriter implements AutoCloseable {
@@ -133,8 +134,6 @@ public final class JournalWriter implements AutoCloseable {
         unsyncedRecords++;
         if (policy.everyRecords() > 0 && unsyncedRecords >= policy.everyRecords()) {
             sync();
-        } else {
-            syncIfDue(clock.millis());
         }
         return at;
     }

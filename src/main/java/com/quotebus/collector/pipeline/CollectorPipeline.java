@@ -29,7 +29,9 @@ import java.util.TreeSet;
  * leader it first republishes what it journaled in the last {@code takeoverReplayMillis} (covering the time the
  * old leader may have been dead before its lease lapsed); consumers drop what they already have by per-symbol
  * seq. Plain Java; {@link #tick()} is driven by a timer. Thread-safe: sources call the {@link #sink()} from their
- * own threads (the arbitrator's lock orders them), the timer calls {@link #tick()} and {@link #setLeader}.
+ * own threads (the arbitrator's lock orders them), the timer calls {@link #tick()} and {@link #setLeader}. Lock
+ * order is always arbitrator, then pipeline (an event takes both in that order); no method here takes the
+ * arbitrator's lock while holding the pipeline's.
  */
 public final class CollectorPipeline implements AutoCloseable {
     private static final System.Logger LOG = System.getLogger(CollectorPipeline.class.getName());
@@ -175,9 +177,13 @@ public final class CollectorPipeline implements AutoCloseable {
         }
     }
 
-    public synchronized PipelineMetrics metrics() {
-        return new PipelineMetrics(arbitrator.metrics(), journal.records(), published, republished, journalErrors,
-                leader, journal.position(), sequencer.symbols());
+    /** Counters. Takes the arbitrator's lock before (never inside) the pipeline's: events lock in that order. */
+    public PipelineMetrics metrics() {
+        var arbitration = arbitrator.metrics();
+        synchronized (this) {
+            return new PipelineMetrics(arbitration, journal.records(), published, republished, journalErrors, leader,
+                    journal.position(), sequencer.symbols());
+        }
     }
 
     public LocalDate tradingDay() {

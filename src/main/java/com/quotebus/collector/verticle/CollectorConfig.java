@@ -56,20 +56,21 @@ public record CollectorConfig(LocalDate tradingDay, Path journalDirectory, Fsync
         JsonObject journal = object(j, "journal");
         JsonObject arb = object(j, "arbitration");
         JsonObject leader = object(j, "leader");
+        long gapWindow = longOf(arb, "arbitration.gapWindowMillis", "gapWindowMillis", 20);
+        long silence = longOf(arb, "arbitration.silenceMillis", "silenceMillis", 5_000);
+        long maxHeld = longOf(arb, "arbitration.maxHeldPerChannel", "maxHeldPerChannel", 100_000);
+        long logInterval = longOf(arb, "arbitration.logIntervalMillis", "logIntervalMillis", 60_000);
+        long fsyncRecords = longOf(journal, "journal.fsyncEveryRecords", "fsyncEveryRecords", 0);
+        long fsyncMillis = longOf(journal, "journal.fsyncEveryMillis", "fsyncEveryMillis", 100);
         ArbitrationConfig a;
         try {
-            a = new ArbitrationConfig(
-                    longOf(arb, "arbitration.gapWindowMillis", "gapWindowMillis", 20),
-                    longOf(arb, "arbitration.silenceMillis", "silenceMillis", 5_000),
-                    (int) longOf(arb, "arbitration.maxHeldPerChannel", "maxHeldPerChannel", 100_000),
-                    longOf(arb, "arbitration.logIntervalMillis", "logIntervalMillis", 60_000));
+            a = new ArbitrationConfig(gapWindow, silence, (int) Math.min(maxHeld, Integer.MAX_VALUE), logInterval);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("collector." + e.getMessage(), e);
         }
         FsyncPolicy fsync;
         try {
-            fsync = new FsyncPolicy((int) longOf(journal, "journal.fsyncEveryRecords", "fsyncEveryRecords", 0),
-                    longOf(journal, "journal.fsyncEveryMillis", "fsyncEveryMillis", 100));
+            fsync = new FsyncPolicy((int) Math.min(fsyncRecords, Integer.MAX_VALUE), fsyncMillis);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("collector.journal: " + e.getMessage(), e);
         }

@@ -56,7 +56,7 @@ public final class CsvReplaySourceFactory implements FeedSourceFactory {
                     CsvReplayOptions.VolumeUnit.valueOf(o.getString("volumeUnit", "shares").toUpperCase(Locale.ROOT)),
                     o.getDouble("speed", 1.0), o.getInteger("batchSize", 1000));
         } catch (IllegalArgumentException | ClassCastException e) {
-            throw new IllegalArgumentException(key + " " + e.getMessage()
+            throw new IllegalArgumentException("collector.sources[" + spec.name() + "]: " + e.getMessage()
                     + " (priceUnit: yuan|minor, volumeUnit: shares|lots, speed: number, batchSize: integer)", e);
         }
         Context context = vertx.getOrCreateContext();

@@ -180,4 +180,41 @@ class CollectorPipelineTest {
         assertThat(outB.statuses.get(0).kind()).isEqualTo(CollectorStatus.Kind.LEADER);
         assertThat(b.metrics().republished()).isPositive();
     }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void sourcesTimersAndMetricsOnDifferentThreadsDoNotDeadlock() throws Exception {
+        Recording out = new Recording();
+        try (CollectorPipeline p = open(out)) {
+            p.setLeader(true);
+            Thread lineA = new Thread(() -> {
+                for (int seq = 1; seq <= 20_000; seq++) {
+                    p.sink().onEvent("a", trade("000001.SZ", CH, seq));
+                }
+            });
+            Thread lineB = new Thread(() -> {
+                for (int seq = 1; seq <= 20_000; seq++) {
+                    p.sink().onEvent("b", trade("000001.SZ", CH, seq));
+                }
+            });
+            Thread observer = new Thread(() -> {
+                for (int i = 0; i < 20_000; i++) {
+                    p.metrics();
+                    p.tick();
+                    p.setLeader(i % 1000 != 999);
+                }
+            });
+            lineA.start();
+            lineB.start();
+            observer.start();
+            lineA.join();
+            lineB.join();
+            observer.join();
+            p.setLeader(true);
+            assertThat(p.metrics().journaled()).isEqualTo(20_000);
+            assertThat(p.lastSeq("000001.SZ")).isEqualTo(20_000);
+        }
+        assertThat(journal().stream().map(MarketEvent::channelSeq).toList())
+                .isEqualTo(java.util.stream.LongStream.rangeClosed(1, 20_000).boxed().toList());
+    }
 }

@@ -247,4 +247,71 @@ class CollectorVerticleTest {
                     + "csv-replay");
         }
     }
+
+    @Test
+    void aHoleNoLineFillsIsPublishedAsGapThenStaleOnTheStatusAddress() throws Exception {
+        List<JsonObject> statuses = Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch three = new CountDownLatch(3);
+        vertx.eventBus().<JsonObject>consumer(CollectorAddresses.STATUS, m -> {
+            statuses.add(m.body());
+            three.countDown();
+        });
+        deploy(clock);
+        for (FakeSource line : List.of(fakes.get(0), fakes.get(1))) {
+            line.sink.onEvent(line.name, trade("000001.SZ", CH, 1));
+            line.sink.onEvent(line.name, trade("000001.SZ", CH, 3)); // 2 lost on both lines
+        }
+        clock.advance(100); // past the 20 ms gap window; the verticle's tick notices
+
+        assertThat(three.await(10, TimeUnit.SECONDS)).isTrue();
+        List<String> kinds = new ArrayList<>();
+        synchronized (statuses) {
+            statuses.forEach(j -> kinds.add(j.getString("kind")));
+        }
+        assertThat(kinds).containsExactly("LEADER", "GAP", "STALE");
+        assertThat(statuses.get(1).copy().put("time", 0)).isEqualTo(new JsonObject().put("kind", "GAP")
+                .put("time", 0).put("source", "").put("channel", CH).put("fromSeq", 2L).put("toSeq", 2L)
+                .put("codes", new JsonArray()).put("reason", "not received from any source within 20 ms"));
+        assertThat(statuses.get(2).getJsonArray("codes")).isEqualTo(new JsonArray().add("000001.SZ"));
+    }
+
+    @Test
+    void withoutAFixedDayTheCollectorRollsToTheNextTradingDaysJournalAt18h() throws Exception {
+        ManualClock friday = new ManualClock(com.quotebus.core.time.ChinaTime.epochMillis(
+                java.time.LocalDateTime.parse("2026-11-27T17:59:00")));
+        JsonObject cfg = config();
+        cfg.remove("tradingDay");
+        FeedSourceFactories factories = FeedSourceFactories.discover().register(new FeedSourceFactory() {
+            @Override
+            public String type() {
+                return "fake";
+            }
+
+            @Override
+            public FeedSource create(SourceSpec spec, Vertx v, MarketClock c) {
+                FakeSource f = new FakeSource(spec.name());
+                fakes.add(f);
+                return f;
+            }
+        });
+        CollectorVerticle verticle = new CollectorVerticle(factories, friday, LeaderElection.alwaysLeader());
+        await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)));
+        FakeSource a = fakes.get(0);
+        a.sink.onEvent("a", trade("000001.SZ", CH, 1));
+        assertThat(verticle.metrics().journaled()).isEqualTo(1);
+
+        friday.advance(60_000); // 18:00: the night belongs to Monday 2026-11-30
+        for (int i = 0; i < 400 && verticle.metrics().journaled() != 0; i++) {
+            Thread.sleep(25); // the verticle's tick rolls the day
+        }
+        a.sink.onEvent("a", trade("000001.SZ", CH, 1));
+
+        assertThat(verticle.metrics().journaled()).isEqualTo(1);
+        assertThat(dir.resolve("journal-20261127.qbj")).exists();
+        assertThat(dir.resolve("journal-20261130.qbj")).exists();
+        Message<Buffer> monday = await(vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY,
+                new JsonObject().put("codes", new JsonArray().add("000001.SZ"))));
+        assertThat(monday.headers().get("tradingDay")).isEqualTo("2026-11-30");
+        assertThat(decodeAll(monday.body())).extracting(MarketEvent::seq).containsExactly(1L);
+    }
 }

@@ -1,0 +1,65 @@
+package com.quotebus.collector.verticle;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.quotebus.collector.arbitration.ArbitrationConfig;
+import com.quotebus.collector.journal.FsyncPolicy;
+import com.quotebus.core.time.ChinaTime;
+import com.quotebus.core.time.TradingCalendar;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class CollectorConfigTest {
+    private static JsonObject minimal() {
+        return new JsonObject().put("sources", new JsonArray().add(new JsonObject().put("name", "szse-a")
+                .put("type", "szse-binary").put("host", "127.0.0.1")));
+    }
+
+    @Test
+    void defaultsApplyToEverythingButTheSources() {
+        CollectorConfig c = CollectorConfig.from(minimal().put("leader", new JsonObject().put("member", "m1")));
+
+        assertThat(c).isEqualTo(new CollectorConfig(null, Path.of("data/journal"), new FsyncPolicy(0, 100),
+                new ArbitrationConfig(20, 5_000, 100_000, 60_000), 16, 10,
+                new CollectorConfig.Leader("single", "quotebus.collector.leader", "m1", 3_000, 1_000), 4_000, 10_000,
+                List.of(new SourceSpec("szse-a", "szse-binary", minimal().getJsonArray("sources").getJsonObject(0)))));
+        assertThat(c.sources().get(0).requireString("host")).isEqualTo("127.0.0.1");
+    }
+
+    @Test
+    void badValuesFailNamingTheirKey() {
+        assertThatThrownBy(() -> CollectorConfig.from(new JsonObject()))
+                .hasMessage("collector.sources must list at least one source ({name, type, ...})");
+        assertThatThrownBy(() -> CollectorConfig.from(minimal().put("tradingDay", "25/11/2026")))
+                .hasMessage("collector.tradingDay '25/11/2026' is not a date (yyyy-MM-dd)");
+        assertThatThrownBy(() -> CollectorConfig.from(minimal().put("arbitration",
+                new JsonObject().put("silenceMillis", 0))))
+                .hasMessage("collector.arbitration: silenceMillis must be > 0, was 0");
+        assertThatThrownBy(() -> CollectorConfig.from(minimal().put("journal",
+                new JsonObject().put("fsyncEveryMillis", "often"))))
+                .hasMessage("collector.journal.fsyncEveryMillis must be a whole number, was 'often'");
+        assertThatThrownBy(() -> CollectorConfig.from(minimal().put("leader", new JsonObject()
+                .put("type", "hazelcast").put("leaseMillis", 1_000).put("renewMillis", 400))))
+                .hasMessageStartingWith("collector.leader.leaseMillis with hazelcast must be >= 2000");
+        JsonObject twice = minimal();
+        twice.getJsonArray("sources").add(new JsonObject().put("name", "szse-a").put("type", "simulator"));
+        assertThatThrownBy(() -> CollectorConfig.from(twice))
+                .hasMessage("collector.sources[1].name 'szse-a' is used twice");
+    }
+
+    @Test
+    void theTradingDayRollsAtSixInTheEveningAndSkipsWeekendsAndHolidays() {
+        TradingCalendar calendar = TradingCalendar.loadDefault();
+        long friday1759 = ChinaTime.epochMillis(LocalDateTime.parse("2026-11-27T17:59:59"));
+        long friday1800 = ChinaTime.epochMillis(LocalDateTime.parse("2026-11-27T18:00:00"));
+
+        assertThat(TradingDays.of(friday1759, calendar)).isEqualTo(LocalDate.parse("2026-11-27"));
+        assertThat(TradingDays.of(friday1800, calendar)).isEqualTo(LocalDate.parse("2026-11-30"));
+    }
+}
