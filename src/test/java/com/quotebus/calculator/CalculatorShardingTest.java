@@ -1,0 +1,130 @@
+package com.quotebus.calculator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.quotebus.access.routing.AccessRouting;
+import com.quotebus.access.routing.RouteReply;
+import com.quotebus.access.routing.ServicePolicy;
+import com.quotebus.access.routing.StrategyKind;
+import com.quotebus.bus.EventCodecs;
+import com.quotebus.cluster.InMemoryInstrumentDirectory;
+import com.quotebus.cluster.Shards;
+import com.quotebus.core.adjust.AdjustFactorTable;
+import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.instrument.Code;
+import com.quotebus.core.instrument.Instrument;
+import com.quotebus.core.instrument.InstrumentType;
+import com.quotebus.core.time.ManualClock;
+import com.quotebus.core.time.TradingCalendar;
+import com.quotebus.core.time.TradingSchedules;
+import com.quotebus.testkit.SyntheticDay;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two calculator instances on one (local) event bus split the shards; the gateway's router with the
+ * shard-owner strategy sends each code's query to the instance that owns it, and that instance has the
+ * code's live state.
+ */
+class CalculatorShardingTest {
+    static final TradingCalendar CALENDAR = TradingCalendar.loadDefault();
+    static final LocalDate DAY = LocalDate.parse("2025-03-10");
+    Vertx vertx;
+    AccessRouting routing;
+    final InMemoryInstrumentDirectory directory = new InMemoryInstrumentDirectory();
+    final List<Instrument> instruments = new ArrayList<>();
+
+    static <T> T await(Future<T> f) throws Exception {
+        return f.toCompletionStage().toCompletableFuture().get(20, TimeUnit.SECONDS);
+    }
+
+    @BeforeEach
+    void setUp() throws Exception {
+        vertx = Vertx.vertx();
+        EventCodecs.registerAll(vertx.eventBus());
+        Shards.configure(16);
+        for (int i = 1; i <= 40; i++) {
+            instruments.add(new Instrument(Code.parse(String.format("%06d.SZ", i)), null, InstrumentType.STOCK, 100, 100,
+                    1, 100_000, 110_000, 90_000, "CN_STOCK"));
+        }
+        directory.putAll(instruments);
+        routing = AccessRouting.local(vertx, AccessRouting.Settings.DEFAULT, Clock.systemUTC(), new SimpleMeterRegistry());
+        for (String s : QueryService.SERVICES) {
+            await(Future.fromCompletionStage(routing.policies().setPolicy(s, ServicePolicy.of(
+                    s.equals("snapshot") ? StrategyKind.MULTICAST_MERGE : StrategyKind.SHARD_OWNER))));
+        }
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        await(vertx.close());
+    }
+
+    private CalculatorVerticle calculator(String id, ManualClock clock) {
+        return new CalculatorVerticle(CalculatorOptions.defaults(), id, "node-1", 16, routing.registry(), null,
+                directory, new TradingSchedules(CALENDAR), clock, AdjustFactorTable.of(List.of()));
+    }
+
+    @Test
+    void twoInstancesSplitTheShardsAndEachQueryIsAnsweredByTheOwner() throws Exception {
+        ManualClock clock = new ManualClock(0);
+        await(vertx.deployVerticle(calculator("calc-a", clock)));
+        await(vertx.deployVerticle(calculator("calc-b", clock)));
+        // both registered: wait until each sees the other and has settled its shards
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (routing.registry().instances("kline").size() < 2 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(300);
+        // the collector's stream: every code's events on its shard address
+        Map<String, Long> volume = new HashMap<>();
+        for (Instrument inst : instruments) {
+            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 1);
+            long seq = 0;
+            for (var t : d.trades.subList(0, 30)) {
+                MarketEvent e = t.withSequencing(++seq, "a");
+                vertx.eventBus().publish(Shards.streamAddress(Shards.shardOf(e.code(), 16)), e);
+                volume.merge(e.code(), t.quantity(), Long::sum);
+            }
+        }
+        Set<String> answered = new HashSet<>();
+        deadline = System.currentTimeMillis() + 10_000;
+        for (Instrument inst : instruments) {
+            String code = inst.codeText();
+            String owner = Shards.owner(Shards.shardOf(code, 16), List.of("calc-a", "calc-b"));
+            RouteReply reply = null;
+            while (System.currentTimeMillis() < deadline) {
+                reply = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code),
+                        Map.of()));
+                if (((JsonObject) reply.body()).getLong("dayVolume") == (long) volume.get(code)) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertThat(reply.instanceIds()).as(code).containsExactly(owner);
+            assertThat(((JsonObject) reply.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
+            answered.add(owner);
+        }
+        assertThat(answered).containsExactlyInAnyOrder("calc-a", "calc-b");
+        // a multi-code snapshot is answered by both and merged
+        JsonArray codes = new JsonArray();
+        instruments.forEach(i -> codes.add(i.codeText()));
+        RouteReply snap = await(routing.router().route("svc.snapshot", new JsonObject().put("codes", codes), Map.of()));
+        assertThat(snap.instanceIds()).containsExactlyInAnyOrder("calc-a", "calc-b");
+    }
+}
