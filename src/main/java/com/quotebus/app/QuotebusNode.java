@@ -235,7 +235,9 @@ public final class QuotebusNode {
         if (!options.runs(NodeOptions.Role.ACCESS)) {
             return Future.succeededFuture();
         }
-        hub = new SubscriptionHub(vertx, bridgeOptions, new BridgeMetrics());
+        BridgeMetrics bridgeMetrics = new BridgeMetrics();
+        GatewayMeters.bind(meters, bridgeMetrics);
+        hub = new SubscriptionHub(vertx, bridgeOptions, bridgeMetrics);
         RequestRouter router = request -> routing.router()
                 .route(request.address(), request.body(), headers(request), deadline(request))
                 .map(reply -> new RoutedReplyMessage(request.address(), reply));

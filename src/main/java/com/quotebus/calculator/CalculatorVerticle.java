@@ -53,6 +53,7 @@ public final class CalculatorVerticle extends VerticleBase {
     private final AdjustFactorTable factors;
 
     private CalculatorEngine engine;
+    private EventBusPushSink sink;
     private QueryService queries;
     private ShardLoader loader;
     private final List<Bar> pendingBars = new ArrayList<>();
@@ -83,7 +84,7 @@ public final class CalculatorVerticle extends VerticleBase {
 
     @Override
     public Future<?> start() {
-        EventBusPushSink sink = new EventBusPushSink(vertx.eventBus());
+        sink = new EventBusPushSink(vertx.eventBus());
         engine = new CalculatorEngine(schedules, options.barSource(), options.limits(), sink);
         engine.onClosedBar(pendingBars::add);
         if (history != null) {
@@ -232,6 +233,11 @@ public final class CalculatorVerticle extends VerticleBase {
     /** Counters for status pages. */
     public JsonObject status() {
         return new JsonObject().put("instance", instanceId).put("shards", new ArrayList<>(loader.servedShards()))
-                .put("symbols", engine.market().size()).put("eventsApplied", eventsApplied);
+                .put("symbols", engine.market().size()).put("eventsApplied", eventsApplied)
+                .put("pushesPublished", sink.published).put("unknownCodeEvents", loader.unknownCodeEvents())
+                .put("rejected", new JsonObject()
+                        .put("late", engine.market().count(com.quotebus.core.market.ApplyResult.LATE))
+                        .put("duplicate", engine.market().count(com.quotebus.core.market.ApplyResult.DUPLICATE))
+                        .put("oldDay", engine.market().count(com.quotebus.core.market.ApplyResult.OLD_DAY)));
     }
 }

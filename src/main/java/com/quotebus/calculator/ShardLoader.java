@@ -56,7 +56,8 @@ final class ShardLoader implements QueryService.Ownership {
     private final Map<Integer, Shard> owned = new HashMap<>();
     private final HistoryStore history;
     private final Supplier<LocalDate> today;
-    private long autoAdded;
+    private long unknownCodeEvents;
+    private final java.util.Set<String> unknownLogged = new java.util.HashSet<>();
 
     private static final class Shard {
         final int id;
@@ -95,6 +96,11 @@ final class ShardLoader implements QueryService.Ownership {
             return QueryService.Serving.NOT_OWNED;
         }
         return s.live ? QueryService.Serving.LIVE : QueryService.Serving.REBUILDING;
+    }
+
+    /** Events dropped because their code is not in the instrument directory. */
+    long unknownCodeEvents() {
+        return unknownCodeEvents;
     }
 
     Set<Integer> servedShards() {
@@ -249,8 +255,13 @@ final class ShardLoader implements QueryService.Ownership {
         if (engine.symbol(e.code()) == null) {
             Instrument i = directory.get(e.code());
             if (i == null) {
-                autoAdded++;
-                return; // not in the directory yet: the collector publishes instruments before their events
+                // the collector puts instruments in the directory before their events; an event for a code
+                // it does not know (a feed listing more than its static data) is counted and reported once
+                unknownCodeEvents++;
+                if (unknownLogged.size() < 1000 && unknownLogged.add(e.code())) {
+                    LOG.warning("event for " + e.code() + " which is not in the instrument directory: not applied");
+                }
+                return;
             }
             engine.addInstrument(i);
         }
