@@ -1,5 +1,6 @@
 package com.quotebus.access.bridge;
 
+import com.quotebus.access.bridge.frame.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -129,7 +130,7 @@ public final class BridgeServer implements TopicSink {
                 vertx.cancelTimer(idleTimer);
             }
             for (BridgeConnection c : new ArrayList<>(connections)) {
-                c.close(null);
+                c.close(ErrorCode.SHUTTING_DOWN);
             }
             netServer.close().onComplete(ar -> p.complete());
         }));
