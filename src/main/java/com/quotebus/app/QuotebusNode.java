@@ -238,6 +238,12 @@ public final class QuotebusNode {
         BridgeMetrics bridgeMetrics = new BridgeMetrics();
         GatewayMeters.bind(meters, bridgeMetrics);
         hub = new SubscriptionHub(vertx, bridgeOptions, bridgeMetrics);
+        hub.setInitialValues(address -> {
+            String[] parts = address.split("\\.");
+            String code = parts.length >= 2 ? parts[parts.length - 2] + "." + parts[parts.length - 1] : address;
+            return routing.router().route("svc.last", new JsonObject().put("address", address).put("code", code),
+                    java.util.Map.of()).map(com.quotebus.access.routing.RouteReply::body);
+        });
         RequestRouter router = request -> routing.router()
                 .route(request.address(), request.body(), headers(request), deadline(request))
                 .map(reply -> new RoutedReplyMessage(request.address(), reply));

@@ -42,7 +42,7 @@ import java.util.concurrent.Callable;
 public final class QueryService {
     /** Services this class answers: the names after {@code svc.}. */
     public static final List<String> SERVICES =
-            List.of("snapshot", "kline", "minute", "ticks", "pricevol", "indicator", "instruments");
+            List.of("snapshot", "kline", "minute", "ticks", "pricevol", "indicator", "instruments", "last");
     public static final int MAX_CODES = 500;
     public static final int MAX_COUNT = 1000;
 
@@ -99,6 +99,7 @@ public final class QueryService {
                 case "pricevol" -> Future.succeededFuture(pricevol(req));
                 case "indicator" -> indicator(req);
                 case "instruments" -> Future.succeededFuture(instruments(req));
+                case "last" -> Future.succeededFuture(last(req));
                 default -> throw BAD_REQUEST.exception("no service svc." + service + " (known: " + SERVICES + ")");
             };
         } catch (QueryError.QueryException e) {
@@ -329,6 +330,54 @@ public final class QueryService {
             throw BAD_PARAMETER.exception("'" + market + "' is not a market (known: SH SZ SHF INE DCE CZC CFX GFE)");
         }
         return new JsonObject().put("instruments", list);
+    }
+
+    /**
+     * {@code svc.last {address}}: the current value of a last-value push address, in the push's own body
+     * shape and with its current {@code seq} — what a gateway gives a first subscriber before updates.
+     * Empty object when the address has no value yet today.
+     */
+    JsonObject last(JsonObject req) {
+        String address = string(req, "address", true);
+        String[] parts = address.split("\\.", 3);
+        String kind = parts[0];
+        String code = kind.equals("kline") && parts.length == 3 ? parts[2]
+                : address.substring(Math.min(address.length(), kind.length() + 1));
+        if (!List.of("quote", "kline", "minute", "pricevol").contains(kind) || code.isEmpty()) {
+            throw BAD_REQUEST.exception("'" + address + "' is not a last-value address (quote.<code>, "
+                    + "kline.<period>.<code>, minute.<code>, pricevol.<code>)");
+        }
+        ownedCode(new JsonObject().put("code", code));
+        SymbolState s = engine.symbol(code);
+        switch (kind) {
+            case "quote" -> {
+                return s.snapshot() == null ? new JsonObject() : JsonViews.quote(engine.quoteSeq(code), s.snapshot());
+            }
+            case "kline" -> {
+                Period period = Period.ofWireName(parts[1]);
+                if (period == null) {
+                    throw BAD_PERIOD.exception("'" + parts[1] + "' is not a period (known: " + Period.wireNames() + ")");
+                }
+                BarAccumulator b = s.bar(period);
+                if (!b.hasData()) {
+                    return new JsonObject();
+                }
+                return JsonViews.bar(engine.klineSeq(code, period), b.toBar());
+            }
+            case "minute" -> {
+                MinuteLine line = s.minuteLine();
+                return line == null || line.currentIndex() < 0 ? new JsonObject()
+                        : JsonViews.minute(engine.minuteSeq(code), code, line.points());
+            }
+            default -> {
+                PriceVolumeTable pv = s.priceVolume();
+                if (pv == null || pv.dayVolume() == 0) {
+                    return new JsonObject();
+                }
+                long time = s.snapshot() != null ? s.snapshot().exchangeTime() : 0;
+                return JsonViews.priceVolume(engine.pricevolSeq(code), code, time, pv.levels(), pv.dayVolume());
+            }
+        }
     }
 
     static Adjustment adjustment(JsonObject req) {

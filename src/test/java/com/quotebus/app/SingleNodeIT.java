@@ -124,6 +124,12 @@ class SingleNodeIT {
         assertThat(minute.getJsonArray("points").size()).isPositive();
         JsonObject pv = ok("svc.pricevol", new JsonObject().put("code", traded));
         assertThat(pv.getLong("dayVolume")).isPositive();
+        // a first subscriber gets the whole current value first (the gateway asks the owner: svc.last)
+        client.register("pricevol." + traded);
+        JsonObject first = client.await(x -> ("pricevol." + traded).equals(x.getString("address")), 10_000)
+                .getJsonObject("body");
+        assertThat(first.getJsonArray("rows").size()).isGreaterThanOrEqualTo(pv.getJsonArray("rows").size());
+        assertThat(first.getLong("seq")).isGreaterThanOrEqualTo(pv.getLong("seq"));
         JsonObject snap = ok("svc.snapshot", new JsonObject().put("codes", new JsonArray(codes)));
         assertThat(snap.getJsonArray("quotes").size()).isPositive();
 

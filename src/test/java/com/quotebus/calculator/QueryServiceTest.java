@@ -196,4 +196,19 @@ class QueryServiceTest {
         JsonObject list = ok("instruments", new JsonObject().put("market", "SZ"));
         assertThat(list.getJsonArray("instruments")).hasSize(1);
     }
+
+    @Test
+    void lastGivesTheCurrentValueOfALastValueAddressWithItsSeq() {
+        JsonObject minute = ok("last", new JsonObject().put("address", "minute.600000.SH"));
+        assertThat(minute.getLong("seq")).isEqualTo(engine.minuteSeq("600000.SH"));
+        assertThat(minute.getJsonArray("points")).hasSize(engine.symbol("600000.SH").minuteLine().points().size());
+        JsonObject bar = ok("last", new JsonObject().put("address", "kline.5m.600000.SH"));
+        assertThat(bar.getBoolean("closed")).isFalse();
+        assertThat(bar.getLong("seq")).isEqualTo(engine.klineSeq("600000.SH", Period.M5));
+        JsonObject pv = ok("last", new JsonObject().put("address", "pricevol.600000.SH"));
+        assertThat(pv.getJsonArray("rows")).hasSize(engine.symbol("600000.SH").priceVolume().levels().size());
+        assertThat(error("last", new JsonObject().put("address", "tick.600000.SH"))).isEqualTo("bad_request/400");
+        assertThat(error("last", new JsonObject().put("address", "kline.2m.600000.SH"))).isEqualTo("bad_period/410");
+        assertThat(error("last", new JsonObject().put("address", "quote.999999.SH"))).isEqualTo("unknown_code/404");
+    }
 }

@@ -38,6 +38,7 @@ public final class SubscriptionHub {
     /** Last-value topics holding a cached frame, least recently updated first. */
     private final LinkedHashMap<String, Topic> cached;
     private boolean loggedEncodeFailure;
+    private java.util.function.Function<String, Future<Object>> initialValues;
     private boolean closed;
 
     private static final class Topic {
@@ -80,6 +81,16 @@ public final class SubscriptionHub {
         return metrics;
     }
 
+    /**
+     * Where the current value of a last-value address comes from when this node subscribes to it first
+     * (its cache is empty then): e.g. the calculator's {@code svc.last}. The loaded value is delivered
+     * like a publish unless a live message arrived first (a newer whole value). A null or empty body means
+     * "no value yet". Set before the server accepts connections.
+     */
+    public void setInitialValues(java.util.function.Function<String, Future<Object>> loader) {
+        this.initialValues = loader;
+    }
+
     /** Number of addresses with a consumer; read on any thread (approximate while changing). */
     public int consumerCount() {
         return (int) metrics.consumers.sum();
@@ -98,6 +109,10 @@ public final class SubscriptionHub {
                 topic.consumer = eventBus.consumer(address, m -> onMessage(t, m));
                 topics.put(address, topic);
                 metrics.consumers.increment();
+                if (topic.lastValue && initialValues != null) {
+                    topic.consumer.completion().compose(v -> initialValues.apply(address))
+                            .onSuccess(body -> onHub(() -> deliverInitial(t, body)));
+                }
             }
             topic.sinks.add(sink);
             byte[] snapshot = topic.lastFrame;
@@ -136,6 +151,20 @@ public final class SubscriptionHub {
         topic.lastFrame = null;
         topic.consumer.unregister();
         metrics.consumers.decrement();
+    }
+
+    private void deliverInitial(Topic topic, Object body) {
+        if (topics.get(topic.address) != topic || topic.lastFrame != null || body == null
+                || (body instanceof io.vertx.core.json.JsonObject o && o.isEmpty())) {
+            return; // gone, or a live value came first
+        }
+        byte[] frame = FrameEncoder.message(topic.address, null, io.vertx.core.MultiMap.caseInsensitiveMultiMap(),
+                body, false);
+        topic.lastFrame = frame;
+        cached.put(topic.address, topic);
+        for (TopicSink sink : topic.sinks) {
+            toSink(sink, () -> sink.onPublish(topic.address, frame));
+        }
     }
 
     private void onMessage(Topic topic, Message<Object> message) {
