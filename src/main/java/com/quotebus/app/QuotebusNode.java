@@ -107,6 +107,7 @@ public final class QuotebusNode {
                 : TradingCalendar.load(options.holidaysFile());
         cluster = new HazelcastClusterManager(HazelcastConfigs.load(options));
         VertxOptions vo = new VertxOptions()
+                .setPreferNativeTransport(settings.bool("node.native-transport", true))
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
                 .setEventBusOptions(new EventBusOptions().setHost(options.clusterHost())
                         .setClusterPublicHost(options.clusterHost()).setPort(0));
@@ -123,6 +124,9 @@ public final class QuotebusNode {
                 .compose(v -> startCalculators(calendar))
                 .compose(v -> startAccess())
                 .compose(v -> startHttp())
+                .onSuccess(v -> LOG.info("transport: " + (vertx.isNativeTransportEnabled() ? "native (epoll)"
+                        : "NIO" + (vertx.unavailableNativeTransportCause() != null
+                        ? " (native unavailable: " + vertx.unavailableNativeTransportCause().getMessage() + ")" : ""))))
                 .onFailure(e -> {
                     if (vertx != null) {
                         vertx.close();
