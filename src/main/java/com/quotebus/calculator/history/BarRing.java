@@ -15,10 +15,7 @@ public final class BarRing {
     private static final int W = 10; // start end open high low close volume turnover oi tradingDay
     private final String code;
     private final Period period;
-    private final int capacity;
-    private long[] data;
-    private int head; // index of the oldest bar
-    private int size;
+    private final LongRows rows;
 
     public BarRing(String code, Period period, int capacity) {
         if (capacity <= 0) {
@@ -26,39 +23,21 @@ public final class BarRing {
         }
         this.code = code;
         this.period = period;
-        this.capacity = capacity;
-        this.data = new long[Math.min(capacity, 16) * W];
+        this.rows = new LongRows(W, capacity, 16);
     }
 
     public int size() {
-        return size;
+        return rows.size();
     }
 
     public int capacity() {
-        return capacity;
+        return rows.capacity();
     }
 
     /** Appends a closed bar; when full, the oldest is dropped (it lives on in the history store). */
     public void add(Bar b) {
-        int slots = data.length / W;
-        if (size == slots && slots < capacity) {
-            long[] grown = new long[Math.min(capacity, slots * 2) * W];
-            for (int i = 0; i < size; i++) {
-                System.arraycopy(data, ((head + i) % slots) * W, grown, i * W, W);
-            }
-            data = grown;
-            head = 0;
-            slots = data.length / W;
-        }
-        int index;
-        if (size < slots) {
-            index = (head + size) % slots;
-            size++;
-        } else {
-            index = head;
-            head = (head + 1) % slots;
-        }
-        int o = index * W;
+        int o = rows.append();
+        long[] data = rows.data();
         data[o] = b.start();
         data[o + 1] = b.end();
         data[o + 2] = b.open();
@@ -73,17 +52,15 @@ public final class BarRing {
 
     /** The i-th bar, 0 = oldest. */
     public Bar get(int i) {
-        if (i < 0 || i >= size) {
-            throw new IndexOutOfBoundsException(i + " of " + size);
-        }
-        int o = ((head + i) % (data.length / W)) * W;
+        int o = rows.offset(i);
+        long[] data = rows.data();
         return new Bar(code, period, LocalDate.ofEpochDay(data[o + 9]), data[o], data[o + 1], data[o + 2],
                 data[o + 3], data[o + 4], data[o + 5], data[o + 6], data[o + 7], data[o + 8], true);
     }
 
     /** End time of the oldest bar held, or {@link Long#MAX_VALUE} when empty. */
     public long oldestEnd() {
-        return size == 0 ? Long.MAX_VALUE : data[head * W + 1];
+        return rows.size() == 0 ? Long.MAX_VALUE : rows.data()[rows.offset(0) + 1];
     }
 
     /**
@@ -91,7 +68,7 @@ public final class BarRing {
      * such bars).
      */
     public List<Bar> latest(int count, long endInclusive) {
-        int hi = size - 1;
+        int hi = rows.size() - 1;
         while (hi >= 0 && get(hi).end() > endInclusive) {
             hi--;
         }

@@ -13,49 +13,27 @@ import java.util.List;
 public final class TradeTape {
     private static final int W = 7; // tickSeq time price qty amount side channelSeq
     private final String code;
-    private final int capacity;
-    private long[] data;
-    private int head;
-    private int size;
+    private final LongRows rows;
 
     public TradeTape(String code, int capacity) {
         if (capacity <= 0) {
             throw new IllegalArgumentException("trade tape capacity must be > 0, was " + capacity);
         }
         this.code = code;
-        this.capacity = capacity;
-        this.data = new long[Math.min(capacity, 32) * W];
+        this.rows = new LongRows(W, capacity, 32);
     }
 
     public int size() {
-        return size;
+        return rows.size();
     }
 
     public void clear() {
-        head = 0;
-        size = 0;
+        rows.clear();
     }
 
     public void add(long tickSeq, Trade t) {
-        int slots = data.length / W;
-        if (size == slots && slots < capacity) {
-            long[] grown = new long[Math.min(capacity, slots * 2) * W];
-            for (int i = 0; i < size; i++) {
-                System.arraycopy(data, ((head + i) % slots) * W, grown, i * W, W);
-            }
-            data = grown;
-            head = 0;
-            slots = data.length / W;
-        }
-        int index;
-        if (size < slots) {
-            index = (head + size) % slots;
-            size++;
-        } else {
-            index = head;
-            head = (head + 1) % slots;
-        }
-        int o = index * W;
+        int o = rows.append();
+        long[] data = rows.data();
         data[o] = tickSeq;
         data[o + 1] = t.exchangeTime();
         data[o + 2] = t.price();
@@ -69,14 +47,15 @@ public final class TradeTape {
     public record Tick(long seq, long time, long price, long quantity, long amount, Side side, long channelSeq) {}
 
     private Tick at(int i) {
-        int o = ((head + i) % (data.length / W)) * W;
+        int o = rows.offset(i);
+        long[] data = rows.data();
         return new Tick(data[o], data[o + 1], data[o + 2], data[o + 3], data[o + 4], Side.ofFlag((char) data[o + 5]),
                 data[o + 6]);
     }
 
     /** Up to {@code count} trades with {@code seq < beforeSeq}, oldest first. */
     public List<Tick> page(int count, long beforeSeq) {
-        int hi = size - 1;
+        int hi = rows.size() - 1;
         while (hi >= 0 && at(hi).seq() >= beforeSeq) {
             hi--;
         }
@@ -90,7 +69,7 @@ public final class TradeTape {
 
     /** Sequence of the oldest trade held (older ones are no longer in memory), 0 when empty. */
     public long oldestSeq() {
-        return size == 0 ? 0 : at(0).seq();
+        return rows.size() == 0 ? 0 : at(0).seq();
     }
 
     public String code() {
