@@ -839,9 +839,10 @@ final class ClientCore {
                 }
                 closing = s.close();
             }
-            closing.eventually(net::close).eventually(() -> ownVertx ? vertx.close()
-                    : io.vertx.core.Future.succeededFuture()).onComplete(ar -> done.complete(null));
+            closing.eventually(net::close).onComplete(ar -> done.complete(null));
         });
-        return done;
+        // The own Vert.x instance is closed from outside its event loop, after the connection.
+        return ownVertx ? done.thenCompose(v -> vertx.close().toCompletionStage()).exceptionally(e -> null)
+                : done;
     }
 }
