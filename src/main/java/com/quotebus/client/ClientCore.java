@@ -734,6 +734,7 @@ final class ClientCore {
                     : ticks.get(0).seq();
             if (firstAvailable > expected && firstAvailable != Long.MAX_VALUE) {
                 resync(st, Resync.Reason.MISSED_UNAVAILABLE, expected, firstAvailable - 1);
+                st.seq.processed(firstAvailable - 1);
             }
             for (Tick t : ticks) {
                 if (st.seq.check(t.seq()) == SequenceTracker.Verdict.DUPLICATE) {
