@@ -11,7 +11,8 @@ public final class QuotebusException extends RuntimeException {
     private final int failureCode;
 
     public QuotebusException(ErrorCode code, String address, int failureCode, String message) {
-        super(code.wireName() + (address == null ? "" : " [" + address + "]") + ": " + message, null, false, false);
+        super(code.wireName() + (address == null ? "" : " [" + address + "]") + ": " + withoutPrefix(code, message),
+                null, false, false);
         this.code = code;
         this.address = address;
         this.failureCode = failureCode;
@@ -19,6 +20,12 @@ public final class QuotebusException extends RuntimeException {
 
     public QuotebusException(ErrorCode code, String address, String message) {
         this(code, address, code.failureCode(), message);
+    }
+
+    /** Services already start their text with the code ("unknown_code: …"); it is said once. */
+    private static String withoutPrefix(ErrorCode code, String message) {
+        String prefix = code.wireName() + ":";
+        return message != null && message.startsWith(prefix) ? message.substring(prefix.length()).trim() : message;
     }
 
     public ErrorCode code() {

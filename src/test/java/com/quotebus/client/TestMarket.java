@@ -40,10 +40,10 @@ import java.util.concurrent.Callable;
  * the calculator verticle does. Tests feed events step by step; ticks can be "lost in transit" (not
  * published, still on the tape) to make gaps.
  */
-final class TestMarket {
+public final class TestMarket {
     static final TradingCalendar CALENDAR = TradingCalendar.loadDefault();
     static final LocalDate DAY = LocalDate.parse("2025-03-10");
-    static final String PUFA = "600000.SH";
+    public static final String PUFA = "600000.SH";
 
     final Vertx vertx;
     final Context context;
@@ -54,7 +54,7 @@ final class TestMarket {
     /** Tick seqs of 600000.SH not to publish. */
     final Set<Long> lostTicks = ConcurrentHashMap.newKeySet();
 
-    TestMarket(Vertx vertx) {
+    public TestMarket(Vertx vertx) {
         this.vertx = vertx;
         this.context = vertx.getOrCreateContext();
         this.events = recordedDay();
@@ -146,7 +146,7 @@ final class TestMarket {
     }
 
     /** Runs on the market's event loop and waits for it. */
-    <T> T onContext(Callable<T> action) {
+    public <T> T onContext(Callable<T> action) {
         java.util.concurrent.CompletableFuture<T> f = new java.util.concurrent.CompletableFuture<>();
         context.runOnContext(v -> {
             try {
@@ -159,7 +159,7 @@ final class TestMarket {
     }
 
     /** Applies events until 600000.SH has {@code trades} more trades; returns its tick seq after. */
-    long feedTrades(int trades) {
+    public long feedTrades(int trades) {
         return onContext(() -> {
             long target = engine.tickSeq(PUFA) + trades;
             while (engine.tickSeq(PUFA) < target && fed < events.size()) {

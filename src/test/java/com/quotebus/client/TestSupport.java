@@ -12,8 +12,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Real gateways on 127.0.0.1 for client tests, and bounded waiting. */
-final class TestSupport {
-    static final String ADMIN_TOKEN = "s3cret";
+public final class TestSupport {
+    public static final String ADMIN_TOKEN = "s3cret";
 
     private TestSupport() {
     }
@@ -28,7 +28,7 @@ final class TestSupport {
     }
 
     /** A running gateway: its port and deployment, so a test can stop it and start it again. */
-    static final class Gateway {
+    public static final class Gateway {
         final Vertx vertx;
         final BridgeServerOptions options;
         int port;
@@ -39,7 +39,7 @@ final class TestSupport {
             this.options = options;
         }
 
-        Gateway start() {
+        public Gateway start() {
             BridgeServerOptions o = port == 0 ? options : options.toBuilder().port(port).build();
             AccessGatewayVerticle v = new AccessGatewayVerticle(o, null, null);
             deployment = await(vertx.deployVerticle(v, new DeploymentOptions()));
@@ -47,25 +47,25 @@ final class TestSupport {
             return this;
         }
 
-        void stop() {
+        public void stop() {
             await(vertx.undeploy(deployment));
             deployment = null;
         }
 
-        String endpoint() {
+        public String endpoint() {
             return "127.0.0.1:" + port;
         }
     }
 
-    static Gateway gateway(Vertx vertx, boolean permitSessions) {
+    public static Gateway gateway(Vertx vertx, boolean permitSessions) {
         return new Gateway(vertx, gatewayOptions(0, permitSessions).build()).start();
     }
 
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         return await(future.toCompletionStage().toCompletableFuture());
     }
 
-    static <T> T await(CompletableFuture<T> future) {
+    public static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(10, TimeUnit.SECONDS);
         } catch (java.util.concurrent.ExecutionException e) {
