@@ -190,4 +190,42 @@ class ReconnectTest {
                 new Resync("tick." + PUFA, Resync.Reason.MISSED_UNAVAILABLE, 11, 4999));
         assertThat(ticks.updates.get(10).seq()).isEqualTo(5000);
     }
+
+    @Test
+    void gapAndResyncMarkersAreRepairedOrPassedOn() {
+        TestSupport.Gateway g = gateway(server, false);
+        connect(g);
+        Recorder<Tick> ticks = new Recorder<>();
+        Recorder<Quote> quotes = new Recorder<>();
+        await(client.ticks(PUFA, ticks));
+        await(client.quote(PUFA, quotes));
+        market.feedTrades(10);
+        awaitCondition(() -> ticks.updates.size() == 10, "10 ticks");
+        for (long seq = 11; seq <= 15; seq++) {
+            market.lostTicks.add(seq);
+        }
+        market.feedTrades(5);
+        // The gateway's marker for a slow client: the dropped ticks are fetched at once.
+        server.eventBus().publish("tick." + PUFA, new JsonObject().put("gap", true).put("dropped", 5),
+                new io.vertx.core.eventbus.DeliveryOptions().addHeader("gap", "true"));
+        awaitCondition(() -> ticks.updates.size() == 15, "15 ticks");
+        for (long seq = 16; seq <= 18; seq++) {
+            market.lostTicks.add(seq);
+        }
+        long last = market.feedTrades(3);
+        // A resumed session whose missed ticks are gone: "resync" with the current seq.
+        server.eventBus().publish("tick." + PUFA, new JsonObject().put("code", PUFA).put("seq", last)
+                .put("resync", true), new io.vertx.core.eventbus.DeliveryOptions().addHeader("resync", "true"));
+        awaitCondition(() -> ticks.updates.size() == 18, "18 ticks");
+        assertThat(ticks.updates).isEqualTo(market.tape());
+        assertThat(ticks.resyncs).isEmpty();
+
+        int before = quotes.updates.size();
+        Quote newest = quotes.updates.get(before - 1);
+        server.eventBus().publish("quote." + PUFA, new JsonObject().put("code", PUFA).put("seq", newest.seq())
+                .put("last", 123400), new io.vertx.core.eventbus.DeliveryOptions().addHeader("resync", "true"));
+        awaitCondition(() -> quotes.updates.size() == before + 1, "the resync value");
+        assertThat(quotes.resyncs).containsExactly(new Resync("quote." + PUFA, Resync.Reason.SERVER_RESYNC, 0, 0));
+        assertThat(quotes.updates.get(before).last()).isEqualTo(123400);
+    }
 }
