@@ -8,26 +8,28 @@ import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class CliTest {
-    static Vertx server;
-    static TestMarket market;
-    static TestSupport.Gateway gateway;
+    Vertx server;
+    TestMarket market;
+    TestSupport.Gateway gateway;
 
-    @BeforeAll
-    static void start() {
+    /** A fresh market per test: every test sees the same 300 trades of the seeded day. */
+    @BeforeEach
+    void start() {
         server = Vertx.vertx();
         market = new TestMarket(server);
         gateway = TestSupport.gateway(server, false);
         market.feedTrades(300);
     }
 
-    @AfterAll
-    static void stop() {
+    @AfterEach
+    void stop() {
         TestSupport.await(server.close());
     }
 
@@ -42,7 +44,7 @@ class CliTest {
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    static Result run(String... args) {
+    Result run(String... args) {
         String[] all = new String[args.length + 2];
         System.arraycopy(args, 0, all, 0, args.length);
         all[args.length] = "--gateway";
@@ -201,5 +203,31 @@ class CliTest {
         assertThat(run("admin", "nodes").err()).startsWith("quotebus: admin commands need the admin token");
         assertThat(run("admin", "weight", "svc.kline", "calc-1", "--token", "t").err())
                 .startsWith("quotebus: admin weight takes 3 argument(s): SERVICE INSTANCE WEIGHT");
+    }
+
+    @Test
+    void liveQuotesPrintOneLinePerUpdateWhenNotATerminal() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] exit = {-1};
+        Thread cli = new Thread(() -> exit[0] = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false)
+                .execute(new String[] {"quote", "000001.SZ", "--duration", "2", "--gateway", gateway.endpoint()}));
+        cli.start();
+        TestSupport.awaitCondition(() -> out.toString(StandardCharsets.UTF_8).contains("000001.SZ"), "the first line");
+        long seqBefore = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        market.feedTrades(40);
+        cli.join(10_000);
+        long seqAfter = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        com.quotebus.core.event.Snapshot s = market.onContext(() -> market.engine.symbol("000001.SZ").snapshot());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(exit[0]).isZero();
+        assertThat(lines).hasSize((int) (1 + seqAfter - seqBefore));
+        assertThat(lines.get(lines.size() - 1)).endsWith(" 000001.SZ last "
+                + com.quotebus.client.PriceFormat.yuan(s.last()) + " "
+                + com.quotebus.client.PriceFormat.changePercent(s.last(), s.preClose()) + " vol " + s.volume()
+                + " bid " + com.quotebus.client.PriceFormat.yuan(s.bid().prices()[0])
+                + " ask " + com.quotebus.client.PriceFormat.yuan(s.ask().prices()[0]) + " seq " + seqAfter);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 }

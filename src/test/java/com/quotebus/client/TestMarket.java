@@ -47,7 +47,7 @@ public final class TestMarket {
 
     final Vertx vertx;
     final Context context;
-    final CalculatorEngine engine;
+    public final CalculatorEngine engine;
     final QueryService service;
     private final List<MarketEvent> events;
     private int fed;

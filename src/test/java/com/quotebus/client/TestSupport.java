@@ -92,7 +92,7 @@ public final class TestSupport {
     }
 
     /** Polls until true; fails after 10 s (a hang guard, not a speed check). */
-    static void awaitCondition(BooleanSupplier condition, String what) {
+    public static void awaitCondition(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
