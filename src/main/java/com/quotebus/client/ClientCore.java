@@ -610,11 +610,12 @@ final class ClientCore {
     private void failStream(Stream st, QuotebusException e) {
         streams.remove(st.address);
         st.held.clear();
-        st.waitingForRegistration.forEach(f -> f.completeExceptionally(e));
-        st.waitingForRegistration.clear();
+        // Listeners first: whoever waits on the future then sees the listener already told.
         for (Sink<?> sink : st.sinks) {
             safely(() -> sink.listener.onError(e));
         }
+        st.waitingForRegistration.forEach(f -> f.completeExceptionally(e));
+        st.waitingForRegistration.clear();
     }
 
     // ---------------------------------------------------------------- pushes

@@ -175,16 +175,16 @@ class CliTest {
 
     @Test
     void adminRepliesArePrintedAsTablesAndTheTokenIsChecked() {
-        server.eventBus().<io.vertx.core.json.JsonObject>consumer("admin.nodes", m -> m.reply(
+        TestSupport.await(server.eventBus().<io.vertx.core.json.JsonObject>consumer("admin.nodes", m -> m.reply(
                 new io.vertx.core.json.JsonObject().put("leader", "node-a").put("nodes", new io.vertx.core.json.JsonArray()
                         .add(new io.vertx.core.json.JsonObject().put("id", "node-a").put("roles", "access,calculator")
                                 .put("connections", 12))
-                        .add(new io.vertx.core.json.JsonObject().put("id", "node-b").put("roles", "collector")))));
+                        .add(new io.vertx.core.json.JsonObject().put("id", "node-b").put("roles", "collector"))))).completion());
         java.util.List<io.vertx.core.json.JsonObject> weights = new java.util.concurrent.CopyOnWriteArrayList<>();
-        server.eventBus().<io.vertx.core.json.JsonObject>consumer("admin.weight", m -> {
+        TestSupport.await(server.eventBus().<io.vertx.core.json.JsonObject>consumer("admin.weight", m -> {
             weights.add(m.body());
             m.reply(new io.vertx.core.json.JsonObject().put("ok", true));
-        });
+        }).completion());
         assertThat(run(Map.of("QUOTEBUS_ADMIN_TOKEN", TestSupport.ADMIN_TOKEN), "admin", "nodes", "--gateway",
                 gateway.endpoint())).isEqualTo(new Result(0, """
                 leader: node-a

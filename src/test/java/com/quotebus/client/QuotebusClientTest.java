@@ -93,7 +93,7 @@ class QuotebusClientTest {
     void everyFailureComesBackAsItsErrorCode() {
         connect(gateway(server, false));
         market.feedTrades(10);
-        server.eventBus().consumer("svc.silent", m -> { });
+        await(server.eventBus().consumer("svc.silent", m -> { }).completion());
 
         assertThat(failure(client.ticks("999999.SH", 3, null)).code()).isEqualTo(ErrorCode.UNKNOWN_CODE);
         assertThat(failure(client.kline(PUFA, "2m", 5, null, null)).code()).isEqualTo(ErrorCode.BAD_PERIOD);

@@ -53,7 +53,7 @@ class ReconnectTest {
 
     /** A stand-in for the gateway's session service: opens, resumes the one token it knows, or expires it. */
     private void fakeSessions(boolean tokenExpires) {
-        server.eventBus().<JsonObject>consumer("session.open", m -> {
+        await(server.eventBus().<JsonObject>consumer("session.open", m -> {
             JsonObject body = m.body();
             sessionCalls.add(body);
             if (body.getString("token") == null) {
@@ -65,7 +65,7 @@ class ReconnectTest {
             } else {
                 m.fail(404, "session_expired");
             }
-        });
+        }).completion());
     }
 
     private void assertCompleteTape(Recorder<Tick> ticks) {
@@ -89,6 +89,7 @@ class ReconnectTest {
         market.feedTrades(60); // published while no gateway is up: lost for the client
         g.start();
         awaitCondition(() -> events.size() == 2, "the reconnect");
+        await(client.ticks(PUFA, 1, null)); // frames are in order: the register is in place
         market.feedTrades(40);
 
         assertCompleteTape(ticks);
@@ -113,6 +114,7 @@ class ReconnectTest {
 
         first.stop();
         awaitCondition(() -> events.size() == 2, "the switch");
+        await(client.ticks(PUFA, 1, null)); // frames are in order: the register is in place
         market.feedTrades(30);
 
         assertCompleteTape(ticks);
@@ -138,6 +140,9 @@ class ReconnectTest {
         market.feedTrades(20);
         g.start();
         awaitCondition(() -> events.size() == 2, "the reconnect");
+        // The fake session service does not replay: a round trip makes sure the register is in place
+        // before the next ticks are published (a real resumed session would replay them anyway).
+        await(client.ticks(PUFA, 1, null));
         market.feedTrades(20);
 
         assertCompleteTape(ticks);
@@ -164,6 +169,7 @@ class ReconnectTest {
         market.feedTrades(20);
         g.start();
         awaitCondition(() -> events.size() == 2, "the reconnect");
+        await(client.ticks(PUFA, 1, null)); // frames are in order: the register is in place
         market.feedTrades(20);
 
         assertCompleteTape(ticks);

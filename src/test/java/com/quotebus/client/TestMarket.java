@@ -107,9 +107,10 @@ public final class TestMarket {
         service = new QueryService(engine, directory,
                 code -> code.equals("rb2505.SHF") ? QueryService.Serving.NOT_OWNED : QueryService.Serving.LIVE,
                 null, inline, AdjustFactorTable.of(List.of()));
-        onContext(() -> {
+        List<Future<Void>> registered = onContext(() -> {
+            List<Future<Void>> done = new ArrayList<>();
             for (String name : QueryService.SERVICES) {
-                bus.consumer("svc." + name, m -> service.handle(name, m.body()).onComplete(ar -> {
+                done.add(bus.consumer("svc." + name, m -> service.handle(name, m.body()).onComplete(ar -> {
                     if (ar.succeeded()) {
                         m.reply(ar.result());
                     } else if (ar.cause() instanceof QueryError.QueryException qe) {
@@ -117,10 +118,11 @@ public final class TestMarket {
                     } else {
                         m.fail(500, "internal: " + ar.cause());
                     }
-                }));
+                })).completion());
             }
-            return null;
+            return done;
         });
+        registered.forEach(TestSupport::await);
     }
 
     static List<MarketEvent> recordedDay() {
