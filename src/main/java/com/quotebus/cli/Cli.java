@@ -58,18 +58,24 @@ public final class Cli {
     private final PrintStream err;
     private final Map<String, String> env;
     private final boolean terminal;
+    private final long progressAfterMs;
 
-    Cli(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal) {
+    /**
+     * @param terminal        whether {@code out} is a terminal (ANSI redraw for live views)
+     * @param progressAfterMs after how long a wait is reported on {@code err}
+     */
+    Cli(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal, long progressAfterMs) {
         this.out = out;
         this.err = err;
         this.env = env;
         this.terminal = terminal;
+        this.progressAfterMs = progressAfterMs;
     }
 
     /** Runs one command; ANSI redraw only when {@code out} is the console. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         boolean terminal = out == System.out && System.console() != null;
-        return new Cli(out, err, System.getenv(), terminal).execute(args);
+        return new Cli(out, err, System.getenv(), terminal, 1000).execute(args);
     }
 
     int execute(String[] argv) {
@@ -326,13 +332,13 @@ public final class Cli {
 
     // ---------------------------------------------------------------- waiting and errors
 
-    /** Waits for a reply, telling the user after a second that it is still waiting. */
+    /** Waits for a reply, telling the user (after {@code progressAfterMs}) that it is still waiting. */
     private <T> T await(CompletableFuture<T> future, String what) {
         long start = System.nanoTime();
         boolean told = false;
         while (true) {
             try {
-                return future.get(1, TimeUnit.SECONDS);
+                return future.get(told ? 1000 : progressAfterMs, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 if (!told) {
                     err.println("waiting for " + what + " …");

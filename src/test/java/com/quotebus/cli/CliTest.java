@@ -40,7 +40,7 @@ class CliTest {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), env, false).execute(args);
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, false, 60_000).execute(args);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
@@ -211,7 +211,7 @@ class CliTest {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int[] exit = {-1};
         Thread cli = new Thread(() -> exit[0] = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false)
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, 60_000)
                 .execute(new String[] {"quote", "000001.SZ", "--duration", "2", "--gateway", gateway.endpoint()}));
         cli.start();
         TestSupport.awaitCondition(() -> out.toString(StandardCharsets.UTF_8).contains("000001.SZ"), "the first line");
@@ -229,5 +229,19 @@ class CliTest {
                 + " bid " + com.quotebus.client.PriceFormat.yuan(s.bid().prices()[0])
                 + " ask " + com.quotebus.client.PriceFormat.yuan(s.ask().prices()[0]) + " seq " + seqAfter);
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aSlowReplyIsReportedAsProgressOnStderr() {
+        TestSupport.await(server.eventBus().consumer("admin.sessions", m -> { }).completion());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, 50)
+                .execute(new String[] {"admin", "sessions", "--token", TestSupport.ADMIN_TOKEN, "--timeout", "300",
+                        "--gateway", gateway.endpoint()});
+        assertThat(exit).isEqualTo(Cli.REQUEST);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("waiting for admin.sessions …\n")
+                .endsWith("retry, or allow more time with --timeout MS\n");
     }
 }
