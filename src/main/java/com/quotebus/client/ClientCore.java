@@ -479,6 +479,12 @@ final class ClientCore {
             return;
         }
         ErrorCode code = ErrorCode.ofErr(message);
+        if (code == ErrorCode.IDLE_TIMEOUT || code == ErrorCode.SLOW_CONSUMER || code == ErrorCode.SHUTTING_DOWN
+                || code == ErrorCode.FRAME_TOO_LARGE || code == ErrorCode.INVALID_LENGTH) {
+            // About the connection, not a frame: it closes next and requests are retried elsewhere.
+            LOG.log(System.Logger.Level.INFO, "gateway {0} is closing the connection: {1}", endpoint, message);
+            return;
+        }
         Window w = windows.peek();
         if (w != null && w.request != null && pending.remove(w.request.id) != null) {
             cancel(w.request);
