@@ -1,0 +1,408 @@
+package com.quotebus.cli;
+
+import com.quotebus.client.ClientOptions;
+import com.quotebus.client.ConnectionListener;
+import com.quotebus.client.Endpoint;
+import com.quotebus.client.ErrorCode;
+import com.quotebus.client.QuotebusClient;
+import com.quotebus.client.QuotebusException;
+import com.quotebus.client.Quote;
+import com.quotebus.client.Resync;
+import com.quotebus.client.StreamListener;
+import io.vertx.core.json.JsonObject;
+import java.io.PrintStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The {@code quotebus} command line: {@code java -jar quotebus.jar <command> …}. {@link #run} returns the
+ * exit code: 0 ok, 1 usage, 2 connection failure, 3 request failed, 4 unknown code, 5 not permitted.
+ */
+public final class Cli {
+    public static final int OK = 0;
+    public static final int USAGE = 1;
+    public static final int CONNECTION = 2;
+    public static final int REQUEST = 3;
+    public static final int UNKNOWN_CODE = 4;
+    public static final int DENIED = 5;
+
+    static final String DEFAULT_GATEWAY = "127.0.0.1:7000";
+    static final String TOKEN_ENV = "QUOTEBUS_ADMIN_TOKEN";
+
+    static final String USAGE_TEXT = """
+            usage: quotebus <command> [options]
+              quote CODE...                       live quotes (--once: one table and exit)
+              kline CODE [--period 1m] [--count 30] [--adjust none|forward|backward] [--end EPOCH_MS]
+              minute CODE [--date YYYY-MM-DD]     the day's 分时 line with sparkline and average price
+              ticks CODE [--count 50] [--before SEQ]
+              pricevol CODE                       分价 table with 外盘/内盘 bars
+              indicator CODE --name MACD [--period day] [--params 12,26,9] [--count 20]
+              instruments [MARKET]                SH SZ SHF INE DCE CZC CFX GFE
+              admin nodes|services|sessions       cluster state (needs --token or $QUOTEBUS_ADMIN_TOKEN)
+              admin strategy SERVICE STRATEGY | weight SERVICE INSTANCE W | drain SERVICE INSTANCE
+              admin undrain SERVICE INSTANCE | kick SESSION | limits [KEY=VALUE...]
+            options: --gateway HOST:PORT (repeatable; default 127.0.0.1:7000)  --timeout MS (default 2000)
+                     --once  --duration SECONDS (live quote)  --token TOKEN
+            exit codes: 0 ok, 1 usage, 2 cannot connect, 3 request failed, 4 unknown code, 5 not permitted
+            """;
+
+    private final PrintStream out;
+    private final PrintStream err;
+    private final Map<String, String> env;
+    private final boolean terminal;
+    private final long progressAfterMs;
+
+    /**
+     * @param terminal        whether {@code out} is a terminal (ANSI redraw for live views)
+     * @param progressAfterMs after how long a wait is reported on {@code err}
+     */
+    Cli(PrintStream out, PrintStream err, Map<String, String> env, boolean terminal, long progressAfterMs) {
+        this.out = out;
+        this.err = err;
+        this.env = env;
+        this.terminal = terminal;
+        this.progressAfterMs = progressAfterMs;
+    }
+
+    /** Runs one command; ANSI redraw only when {@code out} is the console. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        boolean terminal = out == System.out && System.console() != null;
+        return new Cli(out, err, System.getenv(), terminal, 1000).execute(args);
+    }
+
+    int execute(String[] argv) {
+        Args args;
+        try {
+            args = Args.parse(argv);
+        } catch (Args.UsageException e) {
+            return usage(e.getMessage());
+        }
+        if (args.flag("help") || args.positional.isEmpty()) {
+            out.print(USAGE_TEXT);
+            return args.positional.isEmpty() && !args.flag("help") ? USAGE : OK;
+        }
+        String command = args.positional.get(0);
+        List<String> rest = args.positional.subList(1, args.positional.size());
+        QuotebusClient client = null;
+        try {
+            Runnable check = commandCheck(command, rest, args);
+            check.run();
+            List<Endpoint> endpoints = new ArrayList<>();
+            for (String g : args.all("gateway").isEmpty() ? List.of(DEFAULT_GATEWAY) : args.all("gateway")) {
+                endpoints.add(Endpoint.parse(g));
+            }
+            int timeoutMs = args.integer("timeout", 2000, 1, 600_000);
+            client = QuotebusClient.create(ClientOptions.builder().endpoints(endpoints)
+                    .requestTimeout(Duration.ofMillis(timeoutMs)).build());
+            await(client.connect(), "connecting to " + endpoints);
+            return dispatch(client, command, rest, args);
+        } catch (Args.UsageException | IllegalArgumentException e) {
+            return usage(e.getMessage());
+        } catch (QuotebusException e) {
+            return failure(e, args);
+        } finally {
+            if (client != null) {
+                client.close();
+            }
+        }
+    }
+
+    private int usage(String message) {
+        err.println("quotebus: " + message);
+        err.println("run 'quotebus --help' for the commands");
+        return USAGE;
+    }
+
+    /** Checks the command's arguments before connecting, so a typo does not wait for a gateway. */
+    private Runnable commandCheck(String command, List<String> rest, Args args) {
+        return () -> {
+            switch (command) {
+                case "quote" -> need(rest, 1, -1, "quote CODE...");
+                case "kline", "minute", "ticks", "pricevol" -> need(rest, 1, 1, command + " CODE");
+                case "indicator" -> {
+                    need(rest, 1, 1, "indicator CODE --name NAME");
+                    if (args.get("name", null) == null) {
+                        throw new Args.UsageException("indicator needs --name (e.g. MACD, KDJ, RSI, BOLL, MA)");
+                    }
+                }
+                case "instruments" -> need(rest, 0, 1, "instruments [MARKET]");
+                case "admin" -> adminCheck(rest, args);
+                default -> throw new Args.UsageException("unknown command '" + command + "'");
+            }
+        };
+    }
+
+    private static void need(List<String> rest, int min, int max, String form) {
+        if (rest.size() < min || (max >= 0 && rest.size() > max)) {
+            throw new Args.UsageException("usage: quotebus " + form);
+        }
+    }
+
+    private static final Map<String, Integer> ADMIN_ARITY = Map.of("nodes", 0, "services", 0, "sessions", 0,
+            "strategy", 2, "weight", 3, "drain", 2, "undrain", 2, "kick", 1, "limits", -1);
+
+    private void adminCheck(List<String> rest, Args args) {
+        if (rest.isEmpty() || !ADMIN_ARITY.containsKey(rest.get(0))) {
+            throw new Args.UsageException("usage: quotebus admin nodes|services|sessions|strategy|weight|drain|undrain"
+                    + "|kick|limits …");
+        }
+        int arity = ADMIN_ARITY.get(rest.get(0));
+        if (arity >= 0 && rest.size() - 1 != arity) {
+            throw new Args.UsageException("admin " + rest.get(0) + " takes " + arity + " argument(s): "
+                    + switch (rest.get(0)) {
+                        case "strategy" -> "SERVICE STRATEGY";
+                        case "weight" -> "SERVICE INSTANCE WEIGHT";
+                        case "drain", "undrain" -> "SERVICE INSTANCE";
+                        case "kick" -> "SESSION";
+                        default -> "none";
+                    });
+        }
+        if (token(args) == null) {
+            throw new Args.UsageException("admin commands need the admin token: --token TOKEN or $" + TOKEN_ENV);
+        }
+    }
+
+    private String token(Args args) {
+        String t = args.get("token", null);
+        return t != null ? t : env.get(TOKEN_ENV);
+    }
+
+    private int dispatch(QuotebusClient client, String command, List<String> rest, Args args) {
+        switch (command) {
+            case "quote" -> {
+                return quote(client, rest, args);
+            }
+            case "kline" -> out.print(Views.kline(await(client.kline(rest.get(0), args.get("period", "1m"),
+                    args.integer("count", 30, 1, 1000), args.get("end", null) == null ? null
+                            : Long.parseLong(args.get("end", null)), args.get("adjust", null)), "svc.kline"), 12));
+            case "minute" -> out.print(Views.minute(await(client.minute(rest.get(0), args.get("date", null)),
+                    "svc.minute"), 80));
+            case "ticks" -> out.print(Views.ticks(await(client.ticks(rest.get(0), args.integer("count", 50, 1, 1000),
+                    args.get("before", null) == null ? null : Long.parseLong(args.get("before", null))),
+                    "svc.ticks")));
+            case "pricevol" -> out.print(Views.priceVolume(await(client.priceVolume(rest.get(0)), "svc.pricevol"),
+                    12));
+            case "indicator" -> out.print(Views.indicator(await(client.indicator(rest.get(0),
+                    args.get("period", "day"), args.get("name", null), params(args.get("params", null)),
+                    args.integer("count", 20, 1, 1000)), "svc.indicator")));
+            case "instruments" -> out.print(Views.instruments(await(client.instruments(
+                    rest.isEmpty() ? null : rest.get(0)), "svc.instruments")));
+            case "admin" -> out.print(Views.admin(await(client.admin(rest.get(0), adminBody(rest), token(args)),
+                    "admin." + rest.get(0))));
+            default -> throw new Args.UsageException("unknown command '" + command + "'");
+        }
+        return OK;
+    }
+
+    static int[] params(String text) {
+        if (text == null) {
+            return null;
+        }
+        String[] parts = text.split(",");
+        int[] p = new int[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            try {
+                p[i] = Integer.parseInt(parts[i].trim());
+            } catch (NumberFormatException e) {
+                throw new Args.UsageException("--params must be whole numbers separated by commas, e.g. 12,26,9");
+            }
+        }
+        return p;
+    }
+
+    /** The request body of each admin command (docs/clients.md, "Admin contract"). */
+    static JsonObject adminBody(List<String> rest) {
+        List<String> a = rest.subList(1, rest.size());
+        return switch (rest.get(0)) {
+            case "strategy" -> new JsonObject().put("service", a.get(0)).put("strategy", a.get(1));
+            case "weight" -> {
+                int w;
+                try {
+                    w = Integer.parseInt(a.get(2));
+                } catch (NumberFormatException e) {
+                    throw new Args.UsageException("WEIGHT must be a whole number, was '" + a.get(2) + "'");
+                }
+                yield new JsonObject().put("service", a.get(0)).put("instance", a.get(1)).put("weight", w);
+            }
+            case "drain", "undrain" -> new JsonObject().put("service", a.get(0)).put("instance", a.get(1));
+            case "kick" -> new JsonObject().put("session", a.get(0));
+            case "limits" -> {
+                JsonObject body = new JsonObject();
+                for (String kv : a) {
+                    int eq = kv.indexOf('=');
+                    if (eq <= 0) {
+                        throw new Args.UsageException("limits takes KEY=VALUE pairs, got '" + kv + "'");
+                    }
+                    String v = kv.substring(eq + 1);
+                    Object value = v.matches("-?\\d+") ? (Object) Long.parseLong(v) : v;
+                    body.put(kv.substring(0, eq), value);
+                }
+                yield body;
+            }
+            default -> new JsonObject();
+        };
+    }
+
+    // ---------------------------------------------------------------- live quotes
+
+    private int quote(QuotebusClient client, List<String> codes, Args args) {
+        List<Quote> first = await(client.snapshot(codes), "svc.snapshot");
+        if (args.flag("once")) {
+            out.print(Views.quotes(first));
+            return OK;
+        }
+        int seconds = args.integer("duration", 0, 0, 86_400);
+        Map<String, Quote> latest = new LinkedHashMap<>();
+        codes.forEach(c -> latest.put(c, null));
+        first.forEach(q -> latest.put(q.code(), q));
+        LinkedBlockingQueue<Object> events = new LinkedBlockingQueue<>(100_000);
+        client.connectionListener(new ConnectionListener() {
+            @Override
+            public void disconnected(Endpoint endpoint, String reason) {
+                events.offer("connection lost: " + reason);
+            }
+
+            @Override
+            public void reconnecting(Endpoint endpoint, long delayMs) {
+                events.offer("reconnecting to " + endpoint + " in " + delayMs + " ms …");
+            }
+
+            @Override
+            public void connected(Endpoint endpoint, boolean resumed) {
+                events.offer("connected to " + endpoint + (resumed ? " (session resumed)" : ""));
+            }
+        });
+        await(client.quote(codes, new StreamListener<>() {
+            @Override
+            public void onUpdate(Quote q) {
+                events.offer(q);
+            }
+
+            @Override
+            public void onResync(Resync r) {
+                events.offer("resync " + r.address() + " (" + r.reason() + ")");
+            }
+        }), "subscribing");
+        if (terminal) {
+            redraw(latest);
+        } else {
+            first.forEach(q -> out.println(Views.quoteLine(q)));
+        }
+        long deadline = seconds == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        long lastDraw = 0;
+        boolean dirty = false;
+        try {
+            while (System.nanoTime() < deadline) {
+                Object e = events.poll(100, TimeUnit.MILLISECONDS);
+                if (e instanceof Quote q) {
+                    latest.put(q.code(), q);
+                    if (terminal) {
+                        dirty = true;
+                    } else {
+                        out.println(Views.quoteLine(q));
+                    }
+                } else if (e instanceof String s) {
+                    err.println(s);
+                }
+                if (dirty && System.nanoTime() - lastDraw > 250_000_000L) {
+                    redraw(latest);
+                    lastDraw = System.nanoTime();
+                    dirty = false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
+    }
+
+    private void redraw(Map<String, Quote> latest) {
+        List<Quote> shown = latest.values().stream().filter(q -> q != null).toList();
+        out.print("\033[H\033[2J" + Views.quotes(shown) + "\n(updating; Ctrl-C to quit)\n");
+        out.flush();
+    }
+
+    // ---------------------------------------------------------------- waiting and errors
+
+    /** Waits for a reply, telling the user (after {@code progressAfterMs}) that it is still waiting. */
+    private <T> T await(CompletableFuture<T> future, String what) {
+        long start = System.nanoTime();
+        boolean told = false;
+        while (true) {
+            try {
+                return future.get(told ? 1000 : progressAfterMs, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                if (!told) {
+                    err.println("waiting for " + what + " …");
+                    told = true;
+                }
+                if (System.nanoTime() - start > TimeUnit.MINUTES.toNanos(15)) {
+                    throw new QuotebusException(ErrorCode.TIMEOUT, what, "gave up after 15 minutes");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new QuotebusException(ErrorCode.CLOSED, what, "interrupted");
+            } catch (ExecutionException e) {
+                Throwable c = e.getCause();
+                if (c instanceof QuotebusException q) {
+                    throw q;
+                }
+                throw new QuotebusException(ErrorCode.UNKNOWN, what, String.valueOf(c));
+            }
+        }
+    }
+
+    private int failure(QuotebusException e, Args args) {
+        String gateways = String.join(", ", args.all("gateway").isEmpty() ? List.of(DEFAULT_GATEWAY)
+                : args.all("gateway"));
+        switch (e.code()) {
+            case CONNECT_FAILED -> {
+                err.println("quotebus: " + e.getMessage().replaceFirst("^connect_failed: ", ""));
+                err.println("is the gateway running? Start a Quotebus node with the access gateway (see README),"
+                        + " or point to one with --gateway HOST:PORT (tried " + gateways + ")");
+                return CONNECTION;
+            }
+            case CONNECTION_LOST -> {
+                err.println("quotebus: lost the connection to the gateway: " + e.getMessage()
+                        + "; retry the command");
+                return CONNECTION;
+            }
+            case UNKNOWN_CODE -> {
+                err.println("quotebus: " + e.getMessage());
+                err.println("check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2505.SHF);"
+                        + " list codes with 'quotebus instruments SH'");
+                return UNKNOWN_CODE;
+            }
+            case INVALID_TOKEN, ACCESS_DENIED -> {
+                err.println("quotebus: " + e.getMessage());
+                err.println(e.code() == ErrorCode.INVALID_TOKEN
+                        ? "the admin token was rejected: pass the gateway's token with --token or $" + TOKEN_ENV
+                        : "the gateway does not permit this address for clients");
+                return DENIED;
+            }
+            case TIMEOUT -> {
+                err.println("quotebus: " + e.getMessage());
+                err.println("the service did not answer in time: it may be busy or restarting; retry, or allow"
+                        + " more time with --timeout MS");
+                return REQUEST;
+            }
+            case NO_HANDLERS -> {
+                err.println("quotebus: " + e.getMessage());
+                err.println("no service is running at that address: is a calculator (or the admin service) up?");
+                return REQUEST;
+            }
+            default -> {
+                err.println("quotebus: " + e.getMessage());
+                return REQUEST;
+            }
+        }
+    }
+}

@@ -1,0 +1,247 @@
+package com.quotebus.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.quotebus.client.TestMarket;
+import com.quotebus.client.TestSupport;
+import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class CliTest {
+    Vertx server;
+    TestMarket market;
+    TestSupport.Gateway gateway;
+
+    /** A fresh market per test: every test sees the same 300 trades of the seeded day. */
+    @BeforeEach
+    void start() {
+        server = Vertx.vertx();
+        market = new TestMarket(server);
+        gateway = TestSupport.gateway(server, false);
+        market.feedTrades(300);
+    }
+
+    @AfterEach
+    void stop() {
+        TestSupport.await(server.close());
+    }
+
+    record Result(int exit, String out, String err) {
+    }
+
+    static Result run(Map<String, String> env, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), env, false, 60_000).execute(args);
+        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    Result run(String... args) {
+        String[] all = new String[args.length + 2];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--gateway";
+        all[args.length + 1] = gateway.endpoint();
+        return run(Map.of(), all);
+    }
+
+    @Test
+    void quoteOncePrintsOneTableOfTheNewestQuotes() {
+        assertThat(run("quote", "600000.SH", "000001.SZ", "--once")).isEqualTo(new Result(0, """
+                CODE        LAST    CHG%  VOLUME         BID1         ASK1  TIME
+                ---------  -----  ------  ------  -----------  -----------  --------
+                600000.SH   9.88  -1.20%  744500   9.87 x1000   9.89 x1000  13:48:02
+                000001.SZ  12.03  +0.25%  728200  12.02 x1000  12.04 x1000  13:49:24
+                """, ""));
+    }
+
+    @Test
+    void ticksShowsTheNewestTradesWithTheirSide() {
+        assertThat(run("ticks", "600000.SH", "--count", "5")).isEqualTo(new Result(0, """
+                600000.SH  trades 296..300 of 300
+                SEQ  TIME          PRICE   QTY    AMOUNT  SIDE
+                ---  ------------  -----  ----  --------  ------
+                296  13:48:04.140   9.86  2600  25636.00  B 外盘
+                297  13:49:07.330   9.88   900   8892.00  B 外盘
+                298  13:49:52.631   9.86  1900  18734.00  B 外盘
+                299  13:50:12.848   9.88  1600  15808.00  S 内盘
+                300  13:50:18.039   9.87  1200  11844.00  S 内盘
+                """, ""));
+    }
+
+    @Test
+    void klinePrintsTheBarsAndACandlestickChart() {
+        assertThat(run("kline", "600000.SH", "--count", "8")).isEqualTo(new Result(0, """
+                600000.SH  1m bars: 8  adjust: none
+                END          OPEN  HIGH   LOW  CLOSE    CHG%  VOLUME
+                -----------  ----  ----  ----  -----  ------  ------  -------------
+                03-10 13:42  9.93  9.94  9.92   9.92           11300
+                03-10 13:43  9.92  9.92  9.92   9.92   0.00%    4900
+                03-10 13:45  9.91  9.91  9.89   9.89  -0.30%    6100
+                03-10 13:46  9.87  9.87  9.87   9.87  -0.20%    6100
+                03-10 13:47  9.86  9.86  9.86   9.86  -0.10%    2900
+                03-10 13:49  9.88  9.88  9.86   9.86   0.00%    6100
+                03-10 13:50  9.88  9.88  9.86   9.86   0.00%    2800
+                03-10 13:51  9.88  9.88  9.87   9.87  +0.10%    2800  (in progress)
+
+                9.94 ┤│
+                     ┤▒
+                     ┤▒
+                     ┤▒█
+                     ┤  ▒
+                     ┤  ▒
+                9.90 ┤  ▒
+                     ┤  ▒
+                     ┤     ▒▒▒
+                     ┤     ▒▒▒
+                     ┤   █ ▒▒▒
+                9.86 ┤    █▒▒
+                """, ""));
+    }
+
+    @Test
+    void instrumentsLineUpChineseNames() {
+        assertThat(run("instruments", "SH")).isEqualTo(new Result(0, """
+                CODE       NAME      TYPE     TICK  LOT  PRE CLOSE  UPPER  LOWER  SESSION
+                ---------  --------  -----  ------  ---  ---------  -----  -----  --------
+                600000.SH  浦发银行  STOCK  0.0100  100      10.00  11.00   9.00  CN_STOCK
+                """, ""));
+    }
+
+    @Test
+    void minutePricevolAndIndicatorRender() {
+        Result minute = run("minute", "600000.SH");
+        assertThat(minute.exit()).isZero();
+        assertThat(minute.out()).startsWith("600000.SH  分时 2025-03-10  points: 172/241\nlast 9.87  avg 10.00  volume 752700");
+        assertThat(minute.out()).endsWith(" 9.86 ┤                                                                  *"
+                + "           **\n(* price, · average)\n");
+        Result pv = run("pricevol", "600000.SH");
+        assertThat(pv.out()).startsWith("600000.SH  分价  day volume 752700  levels 29\n");
+        assertThat(pv.out()).endsWith("""
+                外盘       375000 49.82% ████████████████████████
+                内盘       377600 50.17% ████████████████████████
+                """);
+        assertThat(run("indicator", "600000.SH", "--period", "1m", "--name", "MACD", "--count", "2").out())
+                .endsWith("""
+                END              DIF      DEA     MACD
+                -----------  -------  -------  -------
+                03-10 13:50  -0.0220  -0.0188  -0.0065
+                03-10 13:51  -0.0218  -0.0194  -0.0049
+                """);
+    }
+
+    @Test
+    void anUnknownCodeExitsWithFourAndSaysWhatToDo() {
+        assertThat(run("ticks", "999999.SH")).isEqualTo(new Result(4, "", """
+                quotebus: unknown_code [svc.ticks]: '999999.SH' is not a known instrument
+                check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2505.SHF); list codes with 'quotebus instruments SH'
+                """));
+    }
+
+    @Test
+    void badRequestsAndUsageErrorsHaveTheirExitCodes() {
+        assertThat(run("kline", "600000.SH", "--period", "2m").exit()).isEqualTo(Cli.REQUEST);
+        assertThat(run("kline", "600000.SH", "--period", "2m").err())
+                .startsWith("quotebus: bad_period [svc.kline]: '2m' is not a period");
+        assertThat(run("frobnicate")).isEqualTo(new Result(1, "",
+                "quotebus: unknown command 'frobnicate'\nrun 'quotebus --help' for the commands\n"));
+        assertThat(run("indicator", "600000.SH").err()).startsWith("quotebus: indicator needs --name");
+        assertThat(run("ticks", "600000.SH", "--count", "x").exit()).isEqualTo(Cli.USAGE);
+        assertThat(run(Map.of(), "ticks").exit()).isEqualTo(Cli.USAGE);
+        assertThat(run(Map.of()).exit()).isEqualTo(Cli.USAGE);
+        assertThat(run(Map.of(), "--help").exit()).isEqualTo(Cli.OK);
+    }
+
+    @Test
+    void noGatewayExitsWithTwoAndSaysHowToStartOne() throws Exception {
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Result r = run(Map.of(), "quote", "600000.SH", "--once", "--gateway", "127.0.0.1:" + port);
+        assertThat(r.exit()).isEqualTo(Cli.CONNECTION);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("quotebus: cannot connect to 127.0.0.1:" + port + " (");
+        assertThat(r.err()).endsWith("is the gateway running? Start a Quotebus node with the access gateway (see"
+                + " README), or point to one with --gateway HOST:PORT (tried 127.0.0.1:" + port + ")\n");
+    }
+
+    @Test
+    void adminRepliesArePrintedAsTablesAndTheTokenIsChecked() {
+        TestSupport.await(server.eventBus().<io.vertx.core.json.JsonObject>consumer("admin.nodes", m -> m.reply(
+                new io.vertx.core.json.JsonObject().put("leader", "node-a").put("nodes", new io.vertx.core.json.JsonArray()
+                        .add(new io.vertx.core.json.JsonObject().put("id", "node-a").put("roles", "access,calculator")
+                                .put("connections", 12))
+                        .add(new io.vertx.core.json.JsonObject().put("id", "node-b").put("roles", "collector"))))).completion());
+        java.util.List<io.vertx.core.json.JsonObject> weights = new java.util.concurrent.CopyOnWriteArrayList<>();
+        TestSupport.await(server.eventBus().<io.vertx.core.json.JsonObject>consumer("admin.weight", m -> {
+            weights.add(m.body());
+            m.reply(new io.vertx.core.json.JsonObject().put("ok", true));
+        }).completion());
+        assertThat(run(Map.of("QUOTEBUS_ADMIN_TOKEN", TestSupport.ADMIN_TOKEN), "admin", "nodes", "--gateway",
+                gateway.endpoint())).isEqualTo(new Result(0, """
+                leader: node-a
+
+                nodes (2)
+                ID      ROLES              CONNECTIONS
+                ------  -----------------  -----------
+                node-a  access,calculator           12
+                node-b  collector                    -
+                """, ""));
+        assertThat(run("admin", "weight", "svc.kline", "calc-1", "3", "--token", TestSupport.ADMIN_TOKEN))
+                .isEqualTo(new Result(0, "ok: true\n", ""));
+        assertThat(weights).containsExactly(new io.vertx.core.json.JsonObject().put("service", "svc.kline")
+                .put("instance", "calc-1").put("weight", 3));
+        assertThat(run("admin", "nodes", "--token", "wrong").exit()).isEqualTo(Cli.DENIED);
+        assertThat(run("admin", "nodes").err()).startsWith("quotebus: admin commands need the admin token");
+        assertThat(run("admin", "weight", "svc.kline", "calc-1", "--token", "t").err())
+                .startsWith("quotebus: admin weight takes 3 argument(s): SERVICE INSTANCE WEIGHT");
+    }
+
+    @Test
+    void liveQuotesPrintOneLinePerUpdateWhenNotATerminal() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] exit = {-1};
+        Thread cli = new Thread(() -> exit[0] = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, 60_000)
+                .execute(new String[] {"quote", "000001.SZ", "--duration", "2", "--gateway", gateway.endpoint()}));
+        cli.start();
+        TestSupport.awaitCondition(() -> out.toString(StandardCharsets.UTF_8).contains("000001.SZ"), "the first line");
+        long seqBefore = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        market.feedTrades(40);
+        cli.join(10_000);
+        long seqAfter = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        com.quotebus.core.event.Snapshot s = market.onContext(() -> market.engine.symbol("000001.SZ").snapshot());
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(exit[0]).isZero();
+        assertThat(lines).hasSize((int) (1 + seqAfter - seqBefore));
+        assertThat(lines.get(lines.size() - 1)).endsWith(" 000001.SZ last "
+                + com.quotebus.client.PriceFormat.yuan(s.last()) + " "
+                + com.quotebus.client.PriceFormat.changePercent(s.last(), s.preClose()) + " vol " + s.volume()
+                + " bid " + com.quotebus.client.PriceFormat.yuan(s.bid().prices()[0])
+                + " ask " + com.quotebus.client.PriceFormat.yuan(s.ask().prices()[0]) + " seq " + seqAfter);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
+    void aSlowReplyIsReportedAsProgressOnStderr() {
+        TestSupport.await(server.eventBus().consumer("admin.sessions", m -> { }).completion());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, 50)
+                .execute(new String[] {"admin", "sessions", "--token", TestSupport.ADMIN_TOKEN, "--timeout", "300",
+                        "--gateway", gateway.endpoint()});
+        assertThat(exit).isEqualTo(Cli.REQUEST);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("waiting for admin.sessions …\n")
+                .endsWith("retry, or allow more time with --timeout MS\n");
+    }
+}
