@@ -1,23 +1,15 @@
 package com.quotebus.app;
 
-/** The client tools of the jar (quote, kline, …, admin), run by {@code com.quotebus.cli.Cli}. */
+import com.quotebus.cli.Cli;
+
+/** The client tools of the jar (quote, kline, minute, ticks, pricevol, indicator, instruments, admin). */
 final class ClientCommands {
     private ClientCommands() {}
 
     static int run(String command, String[] args) {
-        try {
-            Class<?> cli = Class.forName("com.quotebus.cli.Cli");
-            String[] all = new String[args.length + 1];
-            all[0] = command;
-            System.arraycopy(args, 0, all, 1, args.length);
-            return (int) cli.getMethod("run", String[].class, java.io.PrintStream.class, java.io.PrintStream.class)
-                    .invoke(null, all, System.out, System.err);
-        } catch (ClassNotFoundException e) {
-            System.err.println("unknown command '" + command + "' (see --help)");
-            return 1;
-        } catch (ReflectiveOperationException e) {
-            System.err.println(command + ": " + e.getCause());
-            return 2;
-        }
+        String[] all = new String[args.length + 1];
+        all[0] = command;
+        System.arraycopy(args, 0, all, 1, args.length);
+        return Cli.run(all, System.out, System.err);
     }
 }
