@@ -22,6 +22,10 @@ record JfrSummary(long samples, List<Map.Entry<String, Long>> self, List<Map.Ent
                   List<Map.Entry<String, Long>> threads, List<Map.Entry<String, Long>> allocation,
                   long allocationBytes, int gcs, double gcPauseMs) {
 
+    /** Inclusive counts only for our code, the event bus, JSON and the socket layer: the rest is framework plumbing. */
+    private static final java.util.regex.Pattern INTERESTING = java.util.regex.Pattern.compile(
+            "com\\.quotebus\\.|io\\.vertx\\.core\\.eventbus\\.|com\\.fasterxml\\.|sun\\.nio\\.ch\\.|io\\.vertx\\.core\\.json\\.");
+
     static JfrSummary summarise(Path file, Instant from, Instant to) {
         if (file == null || !Files.exists(file) || from == null) {
             return null;
@@ -52,6 +56,10 @@ record JfrSummary(long samples, List<Map.Entry<String, Long>> self, List<Map.Ent
                         self.merge(name(frames.get(0)), 1L, Long::sum);
                         Set<String> seen = new HashSet<>();
                         for (RecordedFrame f : frames) {
+                            String type = f.getMethod().getType().getName();
+                            if (!INTERESTING.matcher(type).lookingAt()) {
+                                continue;
+                            }
                             String n = name(f);
                             if (seen.add(n)) {
                                 incl.merge(n, 1L, Long::sum);

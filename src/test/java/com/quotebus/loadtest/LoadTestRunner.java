@@ -84,7 +84,7 @@ public final class LoadTestRunner {
         }
         plan.add(new Scenario("receive-50", Kind.RECEIVE, 50, 2, 2_000, 0, warm, measure));
         plan.add(new Scenario("forward-50", Kind.FORWARD, 50, 2, 2_000, 0, warm, measure));
-        plan.add(new Scenario("request-50", Kind.REQUEST, 50, 2, lng ? 800 : 400, 0, warm, measure));
+        plan.add(new Scenario("request-50", Kind.REQUEST, 50, 2, lng ? 400 : 200, 0, warm, measure));
         for (int loops : new int[] {1, 2, 4}) {
             plan.add(new Scenario("loops-" + loops, Kind.FANOUT, 2_000, loops, 25, 20, warm, measure));
         }

@@ -80,7 +80,8 @@ final class Report {
                             + "| %d | %d/%d/%d | %d | %s → %s |\n",
                     s.name() + " (" + s.kind().name().toLowerCase() + ")", r.connected, s.eventLoops(),
                     s.offeredRate(), r.rate(), r.cpuPercent(), r.cpuMicrosPerMessage(),
-                    r.heapPerConnKb(), r.rssPerConnKb(),
+                    r.connected >= 1000 ? r.heapPerConnKb() : Double.NaN,
+                    r.connected >= 1000 ? r.rssPerConnKb() : Double.NaN,
                     lat ? ms(h.getValueAtPercentile(50)) : "-", lat ? ms(h.getValueAtPercentile(99)) : "-",
                     lat ? ms(h.getValueAtPercentile(99.9)) : "-", lat ? ms(h.getMaxValue()) : "-",
                     r.clientErrors + r.serverErrors + r.connectFailures,
@@ -120,7 +121,7 @@ final class Report {
                     .append(String.format("%.1f MB/s", p.allocationBytes() / 1e6 / Math.max(0.001, r.windowSec)))
                     .append(")\n\n");
             md.append("Top frames (self): ").append(list(p.self(), p.samples())).append("\n\n");
-            md.append("On stack (inclusive): ").append(list(p.inclusive(), p.samples())).append("\n\n");
+            md.append("On stack (inclusive; our code, event bus, JSON, socket layer): ").append(list(p.inclusive(), p.samples())).append("\n\n");
             md.append("Threads: ").append(list(p.threads(), p.samples())).append("\n\n");
             md.append("Allocation by class: ").append(list(p.allocation(), Math.max(1, p.allocationBytes())))
                     .append("\n\n");
