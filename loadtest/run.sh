@@ -5,6 +5,7 @@
 #   loadtest/run.sh --profile long       # adds 19,000 connections, longer windows
 #   loadtest/run.sh --only fanout-10k,request-50   # a subset (names as in the report; "latency" = probe + half)
 #   loadtest/run.sh --no-jfr             # without the server's JFR recording
+#   loadtest/run.sh --only request-50 --measure-ms 20000   # longer window (more JFR samples)
 # Child JVMs are killed on exit, error or Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -13,7 +14,11 @@ cp_file=target/bench.classpath
 mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null 2>&1 \
   || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
 out="loadtest/results/$(date -u +%Y-%m-%d-%H%M)"
-for a in "$@"; do [[ "$a" == "long" ]] && out="$out-long"; done
+args=("$@")
+for i in "${!args[@]}"; do
+  [[ "${args[$i]}" == "long" ]] && out="$out-long"
+  [[ "${args[$i]}" == "--out" ]] && out="${args[$((i+1))]}"
+done
 mkdir -p "$out/raw"
 : > "$out/raw/pids"
 runner_pid=""

@@ -152,6 +152,7 @@ public final class LoadTestServer {
                 .put("cpuNanos", os.getProcessCpuTime())
                 .put("heapUsed", heapUsed())
                 .put("rssBytes", rssBytes())
+                .put("runQueueWaitNanos", runQueueWaitNanos())
                 .put("eventLoops", eventLoops)
                 .put("sinkReceived", sinkReceived.sum())
                 .put("echoed", echoed.sum())
@@ -175,6 +176,28 @@ public final class LoadTestServer {
             return -1;
         }
         return -1;
+    }
+
+    /**
+     * Time this process's threads spent runnable but waiting for a CPU (sum of the second field of
+     * {@code /proc/self/task/<tid>/schedstat}); -1 when unavailable. On a shared machine this is what
+     * turns into latency without costing the server any CPU.
+     */
+    static long runQueueWaitNanos() {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String[] f = Files.readString(t.resolve("schedstat")).trim().split(" ");
+                    sum += Long.parseLong(f[1]);
+                } catch (IOException | RuntimeException e) {
+                    // thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum;
     }
 
     static ContextInternal newEventLoopContext(Vertx vertx) {

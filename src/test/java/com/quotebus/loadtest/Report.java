@@ -74,14 +74,15 @@ final class Report {
         md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Scenario s = r.scenario;
+            String heapKb = r.connected >= 1000 ? String.format("%.1f", r.heapPerConnKb()) : "-";
+            String rssKb = r.connected >= 1000 ? String.format("%.1f", r.rssPerConnKb()) : "-";
             boolean lat = r.hasLatency();
             Histogram h = r.histogram;
-            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.2f | %.1f | %.1f | %s | %s | %s | %s "
+            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.2f | %s | %s | %s | %s | %s | %s "
                             + "| %d | %d/%d/%d | %d | %s → %s |\n",
                     s.name() + " (" + s.kind().name().toLowerCase() + ")", r.connected, s.eventLoops(),
                     s.offeredRate(), r.rate(), r.cpuPercent(), r.cpuMicrosPerMessage(),
-                    r.connected >= 1000 ? r.heapPerConnKb() : Double.NaN,
-                    r.connected >= 1000 ? r.rssPerConnKb() : Double.NaN,
+                    heapKb, rssKb,
                     lat ? ms(h.getValueAtPercentile(50)) : "-", lat ? ms(h.getValueAtPercentile(99)) : "-",
                     lat ? ms(h.getValueAtPercentile(99.9)) : "-", lat ? ms(h.getMaxValue()) : "-",
                     r.clientErrors + r.serverErrors + r.connectFailures,
@@ -101,9 +102,10 @@ final class Report {
         md.append("\n## Details per scenario\n\n");
         for (Result r : results) {
             md.append(String.format("- **%s**: %s; window %.1f s; server frames in %,d, out %,d, socket writes %,d "
-                            + "(%.1f frames/write); client received %,d (%,.0f/s), sent %,d; publisher max lag %s ms\n",
+                            + "(%.1f frames/write); server threads waited %.0f ms/s for a CPU (run queue); client received %,d (%,.0f/s), sent %,d; publisher max lag %s ms\n",
                     r.scenario.name(), r.scenario, r.windowSec, r.framesIn, r.framesOut, r.socketWrites,
-                    r.socketWrites == 0 ? 0.0 : (double) r.framesOut / r.socketWrites, r.clientReceived,
+                    r.socketWrites == 0 ? 0.0 : (double) r.framesOut / r.socketWrites, r.runQueueWaitMsPerSec(),
+                    r.clientReceived,
                     r.clientRate(), r.clientSent, ms(r.publisherMaxLagNanos)));
         }
         md.append("\n## Plots\n\n");
@@ -164,10 +166,12 @@ final class Report {
         LogAxis x = new LogAxis(plot.getDomainAxis().getLabel());
         x.setBase(10);
         x.setSmallestValue(1);
+        x.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.#"));
         plot.setDomainAxis(x);
         LogAxis y = new LogAxis("latency, ms (log)");
         y.setBase(10);
         y.setSmallestValue(0.001);
+        y.setNumberFormatOverride(new java.text.DecimalFormat("#,##0.###"));
         plot.setRangeAxis(y);
         style(plot);
         ChartUtils.saveChartAsPNG(out.resolve("latency.png").toFile(), chart, 1000, 600);
@@ -198,7 +202,7 @@ final class Report {
         plot.setDataset(1, new XYSeriesCollection(cpu));
         plot.mapDatasetToRangeAxis(1, 1);
         XYLineAndShapeRenderer r1 = new XYLineAndShapeRenderer(true, true);
-        r1.setSeriesPaint(0, new Color(200, 60, 40));
+        r1.setSeriesPaint(0, new Color(30, 90, 200));
         r1.setSeriesStroke(0, new BasicStroke(2f));
         plot.setRenderer(1, r1);
         ((NumberAxis) plot.getRangeAxis()).setAutoRangeIncludesZero(true);
