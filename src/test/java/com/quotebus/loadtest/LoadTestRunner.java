@@ -30,7 +30,7 @@ import org.HdrHistogram.Histogram;
  * the window read them again and collect the generators' histograms. Server CPU per message is the
  * server JVM's CPU time over the window divided by the messages it handled in the window.
  *
- * <p>Usage: {@code LoadTestRunner [--profile standard|long] [--out dir] [--no-jfr] [--only name,name]}.
+ * <p>Usage: {@code LoadTestRunner [--profile standard|long] [--out dir] [--no-jfr] [--only name,name] [--measure-ms N]}.
  */
 public final class LoadTestRunner {
     static final int MAX_PER_GENERATOR = 9_500;
