@@ -1,0 +1,206 @@
+package com.quotebus.loadtest;
+
+import com.quotebus.access.bridge.AccessGatewayVerticle;
+import com.quotebus.access.bridge.BridgeMetrics;
+import com.quotebus.access.bridge.BridgeServerOptions;
+import com.quotebus.access.bridge.SubscriptionHub;
+import io.vertx.core.DeploymentOptions;
+import io.vertx.core.Vertx;
+import io.vertx.core.VertxOptions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.internal.ContextInternal;
+import io.vertx.core.internal.VertxInternal;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The system under test: one standalone (non-clustered) Vert.x node running the access gateway
+ * ({@link AccessGatewayVerticle}, one instance per event loop, one shared {@link SubscriptionHub}) plus
+ * fakes on the local event bus: a tick publisher ({@link TickPublisher}), a counting service
+ * {@code svc.sink} and an echo service {@code svc.echo}. Nothing listens on {@code svc.drop}: a publish
+ * there is received and decoded by the gateway and then dropped by the bus (receive-only capacity).
+ *
+ * <p>A control HTTP endpoint on 127.0.0.1 reports the process's own CPU time, memory and the gateway's
+ * counters, so CPU per message is measured for this JVM alone:
+ * {@code GET /stats}, {@code POST /gc}, {@code POST /publish?addresses=K&rate=R&bytes=B},
+ * {@code POST /publish/stop}, {@code POST /exit}.
+ *
+ * <p>Usage: {@code LoadTestServer --port 7000 --control-port 7001 --event-loops 2}; prints
+ * {@code READY <port> <controlPort> <pid>} when listening.
+ */
+public final class LoadTestServer {
+    static final String SINK = "svc.sink";
+    static final String ECHO = "svc.echo";
+    static final String DROP = "svc.drop";
+
+    private final Vertx vertx;
+    private final BridgeMetrics metrics = new BridgeMetrics();
+    private final LongAdder sinkReceived = new LongAdder();
+    private final LongAdder echoed = new LongAdder();
+    private final int eventLoops;
+    private TickPublisher publisher;
+    private String publisherDeployment;
+
+    private LoadTestServer(int eventLoops) {
+        this.eventLoops = eventLoops;
+        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+    }
+
+    public static void main(String[] args) throws Exception {
+        Args a = Args.parse(args);
+        int port = a.intValue("port", 7000);
+        int controlPort = a.intValue("control-port", 7001);
+        int loops = a.intValue("event-loops", 2);
+        String host = a.value("host", "127.0.0.1");
+        LoadTestServer server = new LoadTestServer(loops);
+        server.start(host, port, controlPort);
+        System.out.println("READY " + port + " " + controlPort + " " + ProcessHandle.current().pid());
+        System.out.flush();
+    }
+
+    private void start(String host, int port, int controlPort) throws Exception {
+        BridgeServerOptions options = BridgeServerOptions.builder()
+                .host(host).port(port)
+                .idleTimeoutMs(0)                 // generators send no pings
+                .rateLimitPerSecond(10_000_000)   // capacity tests: the per-client limit is not what is measured
+                .rateLimitBurst(1_000_000)
+                .maxInFlightRequestsPerConnection(65_536)
+                .build();
+        SubscriptionHub hub = new SubscriptionHub(vertx, options, metrics);
+        vertx.eventBus().consumer(SINK, m -> sinkReceived.increment());
+        vertx.eventBus().consumer(ECHO, m -> {
+            echoed.increment();
+            m.reply(m.body());
+        });
+        vertx.deployVerticle(() -> new AccessGatewayVerticle(options, hub, null),
+                new DeploymentOptions().setInstances(eventLoops)).toCompletionStage().toCompletableFuture().get();
+        vertx.createHttpServer().requestHandler(this::control).listen(controlPort, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get();
+    }
+
+    private void control(HttpServerRequest req) {
+        String path = req.path();
+        switch (path) {
+            case "/stats" -> req.response().end(stats().encode());
+            case "/gc" -> vertx.executeBlocking(() -> {
+                for (int i = 0; i < 3; i++) {
+                    System.gc();
+                    Thread.sleep(100);
+                }
+                return new JsonObject().put("heapUsed", heapUsed()).put("rssBytes", rssBytes());
+            }).onComplete(ar -> req.response().end(ar.succeeded() ? ar.result().encode()
+                    : new JsonObject().put("error", String.valueOf(ar.cause())).encode()));
+            case "/publish" -> {
+                int addresses = Integer.parseInt(req.getParam("addresses", "1"));
+                double rate = Double.parseDouble(req.getParam("rate", "10"));
+                int bytes = Integer.parseInt(req.getParam("bytes", "200"));
+                String prefix = req.getParam("prefix", "tick.");
+                stopPublisher();
+                publisher = new TickPublisher(prefix, addresses, rate, bytes);
+                vertx.deployVerticle(publisher).onComplete(ar -> {
+                    publisherDeployment = ar.succeeded() ? ar.result() : null;
+                    req.response().end(new JsonObject().put("ok", ar.succeeded())
+                            .put("frameBytes", publisher.frameBytesEstimate()).encode());
+                });
+            }
+            case "/publish/stop" -> {
+                stopPublisher();
+                req.response().end("{}");
+            }
+            case "/exit" -> {
+                req.response().end("{}").onComplete(v -> vertx.close().onComplete(c -> System.exit(0)));
+            }
+            default -> req.response().setStatusCode(404).end();
+        }
+    }
+
+    private void stopPublisher() {
+        if (publisherDeployment != null) {
+            vertx.undeploy(publisherDeployment);
+            publisherDeployment = null;
+        }
+    }
+
+    private JsonObject stats() {
+        BridgeMetrics.Snapshot s = metrics.snapshot();
+        var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        JsonObject bridge = new JsonObject()
+                .put("connectionsOpened", s.connectionsOpened()).put("connectionsActive", s.connectionsActive())
+                .put("subscriptions", s.subscriptions()).put("consumers", s.consumers())
+                .put("framesIn", s.framesIn()).put("bytesIn", s.bytesIn())
+                .put("framesOut", s.framesOut()).put("bytesOut", s.bytesOut())
+                .put("socketWrites", s.socketWrites()).put("messagesFromBus", s.messagesFromBus())
+                .put("conflated", s.conflated()).put("dropped", s.dropped()).put("gapMarkers", s.gapMarkers())
+                .put("requests", s.requests()).put("requestFailures", s.requestFailures())
+                .put("encodeFailures", s.encodeFailures());
+        long errors = 0;
+        JsonObject byCode = new JsonObject();
+        for (var e : s.errors().entrySet()) {
+            errors += e.getValue();
+            if (e.getValue() > 0) {
+                byCode.put(e.getKey().name(), e.getValue());
+            }
+        }
+        bridge.put("errors", errors).put("errorsByCode", byCode);
+        TickPublisher p = publisher;
+        return new JsonObject()
+                .put("nanoTime", System.nanoTime())
+                .put("cpuNanos", os.getProcessCpuTime())
+                .put("heapUsed", heapUsed())
+                .put("rssBytes", rssBytes())
+                .put("runQueueWaitNanos", runQueueWaitNanos())
+                .put("eventLoops", eventLoops)
+                .put("sinkReceived", sinkReceived.sum())
+                .put("echoed", echoed.sum())
+                .put("published", p == null ? 0 : p.published())
+                .put("publisherMaxLagNanos", p == null ? 0 : p.maxLagNanos())
+                .put("bridge", bridge);
+    }
+
+    static long heapUsed() {
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    static long rssBytes() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024;
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+        return -1;
+    }
+
+    /**
+     * Time this process's threads spent runnable but waiting for a CPU (sum of the second field of
+     * {@code /proc/self/task/<tid>/schedstat}); -1 when unavailable. On a shared machine this is what
+     * turns into latency without costing the server any CPU.
+     */
+    static long runQueueWaitNanos() {
+        long sum = 0;
+        try (var tasks = Files.list(Path.of("/proc/self/task"))) {
+            for (Path t : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String[] f = Files.readString(t.resolve("schedstat")).trim().split(" ");
+                    sum += Long.parseLong(f[1]);
+                } catch (IOException | RuntimeException e) {
+                    // thread ended meanwhile
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return sum;
+    }
+
+    static ContextInternal newEventLoopContext(Vertx vertx) {
+        return ((VertxInternal) vertx).createEventLoopContext();
+    }
+}

@@ -1,0 +1,96 @@
+package com.quotebus.loadtest;
+
+import io.vertx.core.Future;
+import io.vertx.core.VerticleBase;
+import io.vertx.core.json.JsonObject;
+
+/**
+ * Fake market-data publisher: publishes on {@code prefix + 0 … prefix + (addresses-1)}, {@code rate}
+ * messages per second per address, open loop (1 ms slots, {@link OpenLoopSchedule}); addresses take
+ * turns so each gets an even share. Each body carries the planned time {@code t} ({@link Stamp}), a
+ * per-address sequence {@code s} (1, 2, 3 …; a client that sees a jump has lost messages) and
+ * padding {@code p} so that the frame a client receives is about {@code bytes} long.
+ */
+final class TickPublisher extends VerticleBase {
+    private static final int ENVELOPE = 70; // {"type":"message","address":…,"headers":{},"body":…,"send":false}
+    private final String prefix;
+    private final String[] addresses;
+    private final long[] seq;
+    private final double totalRate;
+    private final String pad;
+    private OpenLoopSchedule schedule;
+    private long timer = -1;
+    private int cursor;
+    private volatile long published;
+    private volatile long maxLagNanos;
+
+    TickPublisher(String prefix, int addressCount, double ratePerAddress, int bytes) {
+        if (addressCount < 1 || ratePerAddress <= 0 || bytes < 0) {
+            throw new IllegalArgumentException("addresses >= 1, rate > 0, bytes >= 0 required");
+        }
+        this.prefix = prefix;
+        this.addresses = new String[addressCount];
+        for (int i = 0; i < addressCount; i++) {
+            addresses[i] = prefix + i;
+        }
+        this.seq = new long[addressCount];
+        this.totalRate = ratePerAddress * addressCount;
+        int body = "{\"t\":1000000000000000,\"s\":100000,\"p\":\"\"}".length();
+        this.pad = "x".repeat(Math.max(0, bytes - ENVELOPE - body - addresses[addressCount - 1].length()));
+    }
+
+    int frameBytesEstimate() {
+        return ENVELOPE + addresses[addresses.length - 1].length()
+                + "{\"t\":1000000000000000,\"s\":100000,\"p\":\"\"}".length() + pad.length();
+    }
+
+    long published() {
+        return published;
+    }
+
+    long maxLagNanos() {
+        return maxLagNanos;
+    }
+
+    @Override
+    public Future<?> start() {
+        schedule = new OpenLoopSchedule(System.nanoTime(), totalRate, 0);
+        timer = vertx.setPeriodic(1, id -> tick());
+        return Future.succeededFuture();
+    }
+
+    @Override
+    public Future<?> stop() {
+        vertx.cancelTimer(timer);
+        return Future.succeededFuture();
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        long from = schedule.nextSlot();
+        long to = schedule.dueSlotsUntil(now);
+        long n = published;
+        var bus = vertx.eventBus();
+        for (long k = from; k < to; k++) {
+            int due = schedule.dueIn(k);
+            if (due == 0) {
+                continue;
+            }
+            long stamp = Stamp.of(schedule.plannedNanos(k));
+            for (int i = 0; i < due; i++) {
+                int a = cursor;
+                cursor = cursor + 1 == addresses.length ? 0 : cursor + 1;
+                bus.publish(addresses[a], new JsonObject().put("t", stamp).put("s", ++seq[a]).put("p", pad));
+                n++;
+            }
+        }
+        if (to > from) {
+            long lag = now - schedule.plannedNanos(from);
+            if (lag > maxLagNanos) {
+                maxLagNanos = lag;
+            }
+        }
+        schedule.advanceTo(to);
+        published = n;
+    }
+}
