@@ -192,9 +192,24 @@ public final class CalculatorVerticle extends VerticleBase {
         }, true).onFailure(e -> LOG.log(Level.WARNING, batch.size() + " closed bars not stored", e));
     }
 
+    /**
+     * How long a query for a shard this instance is acquiring (rebuilding, or not yet assigned because the
+     * gateway saw the membership change first) waits before it is refused; below the router's per-try timeout
+     * (1 s), so a move costs the client a slower answer instead of a failure.
+     */
+    private static final long MOVE_WAIT_MS = 800;
+
     private void answer(String service, Message<Object> m) {
+        answer(service, m, System.currentTimeMillis() + MOVE_WAIT_MS);
+    }
+
+    private void answer(String service, Message<Object> m, long waitUntil) {
         queries.handle(service, m.body()).onComplete(ar -> {
-            if (ar.succeeded()) {
+            if (ar.failed() && ar.cause() instanceof QueryError.QueryException q && !stopping
+                    && (q.error() == QueryError.UNAVAILABLE || q.error() == QueryError.NOT_OWNER)
+                    && System.currentTimeMillis() < waitUntil) {
+                vertx.setTimer(50, t -> answer(service, m, waitUntil));
+            } else if (ar.succeeded()) {
                 m.reply(ar.result());
             } else if (ar.cause() instanceof QueryError.QueryException q) {
                 m.fail(q.error().code(), q.getMessage());
