@@ -47,7 +47,11 @@ final class ShardLoader implements QueryService.Ownership {
     private final int shards;
     private final CalculatorOptions options;
     private final Consumer<MarketEvent> applied;
+    /** How long a shard that moved to another instance is still served here (see {@link #assign}). */
+    static final long HANDOVER_MS = 5_000;
+
     private final Map<Integer, Shard> owned = new HashMap<>();
+    private Set<Integer> target = Set.of();
     private long autoAdded;
 
     private static final class Shard {
@@ -86,11 +90,23 @@ final class ShardLoader implements QueryService.Ownership {
         return new TreeSet<>(owned.keySet());
     }
 
-    /** Makes the owned set equal {@code target}: releases the others, acquires the new ones. */
+    /**
+     * Makes the owned set equal {@code target}: acquires the new ones at once; a shard that moved away is kept
+     * (served and followed) for {@link #HANDOVER_MS} more, then released if it is still not ours. The new owner
+     * is rebuilding meanwhile and may be slow to answer its first queries (a fresh JVM, a new event-bus
+     * connection); the router's retry then lands here and is answered instead of refused. Both instances push
+     * during the hand-over, with the same seqs and contents (numbering is deterministic), so clients just drop
+     * the duplicates.
+     */
     void assign(Set<Integer> target) {
+        this.target = Set.copyOf(target);
         for (Integer id : new ArrayList<>(owned.keySet())) {
             if (!target.contains(id)) {
-                release(owned.remove(id));
+                vertx.setTimer(HANDOVER_MS, t -> {
+                    if (!this.target.contains(id) && owned.containsKey(id)) {
+                        release(owned.remove(id));
+                    }
+                });
             }
         }
         for (Integer id : target) {
