@@ -36,6 +36,10 @@ import java.util.logging.Logger;
  * one more replay pass picks the events up from the journal. With no journal (no collector yet, or no
  * trading today) the shard starts from the live stream.
  *
+ * <p><b>Out of sync</b>: a live event whose collector seq skips past the last one seen for its code means this
+ * instance missed events (paused, cut off, or started mid-day with no journal); the shard is rebuilt from the
+ * journal instead of publishing pushes numbered differently from every other instance.
+ *
  * <p><b>Release</b>: unsubscribe and forget the shard's symbols.
  */
 final class ShardLoader implements QueryService.Ownership {
@@ -52,6 +56,11 @@ final class ShardLoader implements QueryService.Ownership {
 
     private final Map<Integer, Shard> owned = new HashMap<>();
     private Set<Integer> target = Set.of();
+    /** Wait before rebuilding a shard found out of sync (bounds the retries while no journal is reachable). */
+    static final long RESYNC_DELAY_MS = 500;
+    /** Highest collector seq applied per code of the owned shards. */
+    private final Map<String, long[]> seen = new HashMap<>();
+    private long resyncs;
     private long autoAdded;
 
     private static final class Shard {
@@ -150,7 +159,11 @@ final class ShardLoader implements QueryService.Ownership {
     private void onLive(Shard shard, Message<MarketEvent> m) {
         MarketEvent e = m.body();
         if (shard.live) {
-            apply(e);
+            if (inSequence(e)) {
+                apply(e);
+            } else {
+                outOfSync(shard, e);
+            }
             return;
         }
         if (shard.buffer.size() >= options.liveBufferEvents()) {
@@ -207,7 +220,35 @@ final class ShardLoader implements QueryService.Ownership {
         return n;
     }
 
+    /** Whether a live event follows the last one seen for its code (a duplicate or a new day's first does). */
+    private boolean inSequence(MarketEvent e) {
+        long[] last = seen.get(e.code());
+        return e.seq() <= (last == null ? 0 : last[0]) + 1;
+    }
+
+    /**
+     * This instance missed events of a shard (e.g. it was paused or cut off from the cluster, or started
+     * mid-day without a journal to replay): publishing on would number its pushes differently from the
+     * journal, so the shard is dropped and rebuilt from the journal (pushes off), then follows live again.
+     */
+    private void outOfSync(Shard shard, MarketEvent e) {
+        long[] last = seen.get(e.code());
+        resyncs++;
+        LOG.warning("shard " + shard.id + ": " + e.code() + " seq " + e.seq() + " after " + (last == null ? 0 : last[0])
+                + ": events missed; rebuilding the shard from the journal (" + resyncs + " so far)");
+        if (owned.get(shard.id) == shard) {
+            release(owned.remove(shard.id));
+        }
+        vertx.setTimer(RESYNC_DELAY_MS, t -> {
+            if (target.contains(shard.id) && !owned.containsKey(shard.id)) {
+                acquire(shard.id);
+            }
+        });
+    }
+
     private void apply(MarketEvent e) {
+        long[] last = seen.computeIfAbsent(e.code(), c -> new long[1]);
+        last[0] = e.seq() == 1 ? 1 : Math.max(last[0], e.seq());
         if (engine.symbol(e.code()) == null) {
             Instrument i = directory.get(e.code());
             if (i == null) {
@@ -223,13 +264,20 @@ final class ShardLoader implements QueryService.Ownership {
     private void goLive(Shard shard, long startedNanos) {
         List<MarketEvent> buffered = shard.buffer;
         shard.buffer = null;
-        buffered.forEach(this::apply);
+        for (MarketEvent e : buffered) {
+            if (!inSequence(e)) {
+                outOfSync(shard, e);
+                return;
+            }
+            apply(e);
+        }
         shard.live = true;
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
     }
 
     private void release(Shard shard) {
         shard.released = true;
+        seen.keySet().removeIf(code -> Shards.shardOf(code, shards) == shard.id);
         if (shard.consumer != null) {
             shard.consumer.unregister();
         }
