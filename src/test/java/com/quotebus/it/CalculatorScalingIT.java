@@ -72,7 +72,7 @@ class CalculatorScalingIT {
         assertThat(all.stream().filter(o -> o.sentAt() > shared && o.sentAt() + o.tookMs() < termAt && ofB.contains(o.code()))
                 .map(RequestLoad.Outcome::instance).distinct()).as("B's codes answered by B").doesNotContain(cluster.instanceA);
         assertThat(byAAgain).as("B's codes served by A after B left").isPositive();
-        assertThat(exit).as("B's exit code after SIGTERM (within the grace)").isZero();
+        assertThat(exit).as("B exited within the grace (143 = SIGTERM after the shutdown hook ran)").isIn(0, 143);
         assertThat(onB.closedAt()).as("B's gateway closed its client").isPositive();
         onB.close();
     }

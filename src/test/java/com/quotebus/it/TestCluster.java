@@ -73,14 +73,15 @@ final class TestCluster implements AutoCloseable {
         return p;
     }
 
-    /** Starts the simulator alone ({@code SimulatorMain}) on {@link #simulatorPort}. */
-    NodeProcess simulator() throws IOException {
+    /** Starts the simulator alone ({@code SimulatorMain}) on {@link #simulatorPort}; {@code extra} overrides. */
+    NodeProcess simulator(List<String> extra) throws IOException {
         List<String> args = new ArrayList<>(List.of("port=" + simulatorPort));
         for (String m : MARKET) {
             if (!m.startsWith("simulator.seed-history")) {
                 args.add(m);
             }
         }
+        args.addAll(extra); // later values win
         NodeProcess p = NodeProcess.start("simulator", dir, "com.quotebus.collector.szse.SimulatorMain", args);
         processes.add(p);
         return p;

@@ -144,6 +144,11 @@ final class TickStreams {
         return arrivals.stream().filter(a -> a.code().equals(code) && a.at() > from).count();
     }
 
+    /** Time of the first arrival after {@code from}, or -1. */
+    synchronized long firstArrivalAfter(long from) {
+        return arrivals.stream().mapToLong(Arrival::at).filter(t -> t > from).min().orElse(-1);
+    }
+
     synchronized long arrivalsAfter(long from) {
         return arrivals.stream().filter(a -> a.at() > from).count();
     }
