@@ -181,8 +181,8 @@ public final class QuotebusNode {
                 config.put("journal", new JsonObject());
             }
             JsonObject journal = config.getJsonObject("journal");
-            journal.put("directory", journal.getString("directory",
-                    options.dataDir().resolve("journal").toString()));
+            String journalDir = journal.getString("directory", "");
+            journal.put("directory", journalDir.isBlank() ? options.dataDir().resolve("journal").toString() : journalDir);
             CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(), null);
             return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
         }).map(id -> {
