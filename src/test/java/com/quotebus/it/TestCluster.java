@@ -33,10 +33,30 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    private static final java.util.concurrent.atomic.AtomicInteger NEXT_PORT = new java.util.concurrent.atomic.AtomicInteger(
+            20_000 + (int) (ProcessHandle.current().pid() * 7919 % 10_000));
+
+    /**
+     * A port that is free now, below the OS's ephemeral range (32768+): a port the OS handed out for one
+     * socket may be reused for an outgoing connection before the node binds it, and a Hazelcast member list
+     * that names someone else's port makes the join hang.
+     */
     static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+        for (int i = 0; i < 1_000; i++) {
+            int port = NEXT_PORT.getAndIncrement();
+            if (port >= 32_000) {
+                NEXT_PORT.set(20_000);
+                continue;
+            }
+            try (ServerSocket s = new ServerSocket()) {
+                s.setReuseAddress(false);
+                s.bind(new java.net.InetSocketAddress("127.0.0.1", port));
+                return port;
+            } catch (IOException taken) {
+                // try the next one
+            }
         }
+        throw new IOException("no free port in 20000-32000");
     }
 
     /** Writes a HOCON file: the shipped defaults plus {@code extra} (e.g. the collector sources). */
