@@ -4,6 +4,7 @@ import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.MarketClockFeed;
 import com.quotebus.collector.sim.ConfigSection;
+import com.quotebus.collector.sim.ExchangeTimeClock;
 import com.quotebus.collector.sim.MarketGenerator;
 import com.quotebus.collector.sim.SimClockConfig;
 import com.quotebus.collector.sim.SimSymbol;
@@ -30,6 +31,15 @@ import java.util.logging.Logger;
  * SZSE binary feed on its port, the market clock (simulated day, or the system clock for a real feed)
  * published to the cluster on {@code internal.clock}, the day's instruments in the cluster directory,
  * and — with the simulator — history for the calculators from the first second.
+ *
+ * <p>Reading a feed ({@code simulator.enabled=false}) the market time is the exchange's: the latest exchange time
+ * of the feed's events and heartbeats, advanced by the wall clock in between ({@link ExchangeTimeClock}); it is
+ * not published before the feed has said what time it is (a calculator's clock never moves back, so a wall-clock
+ * tick would pin it ahead of a feed that runs on another day or speed, such as a standalone simulator). The
+ * collector verticle itself keeps the wall clock for its timers (arbitration windows, fsync, the leader lease and
+ * the takeover window are real durations). With {@code simulator.reference-data=true} the node also publishes the
+ * simulated instruments ({@code simulator.*} must then match the standalone simulator's settings), since the SZSE
+ * feed carries no reference data.
  */
 final class CollectorRole {
     private static final Logger LOG = Logger.getLogger(CollectorRole.class.getName());
@@ -42,6 +52,8 @@ final class CollectorRole {
     private final boolean simulate;
     private MarketGenerator generator;
     private MarketClock clock;
+    private ExchangeTimeClock exchangeClock;
+    private volatile boolean exchangeTimeKnown;
     private double speed = 1.0;
     private String simulatorDeployment;
     private LocalDate instrumentsDay;
@@ -75,8 +87,30 @@ final class CollectorRole {
         }
     }
 
+    /** Market time (simulated, or the feed's exchange time). */
     MarketClock clock() {
         return clock;
+    }
+
+    /** The collector verticle's clock: the simulated market clock, or the wall clock with a real feed. */
+    MarketClock collectorClock() {
+        return simulate ? clock : MarketClock.system();
+    }
+
+    /** Where a real feed reports exchange times (null with the simulator, whose clock is the market's). */
+    java.util.function.LongConsumer exchangeTimes() {
+        if (simulate) {
+            return null;
+        }
+        return t -> {
+            exchangeClock.observe(t);
+            if (!exchangeTimeKnown) {
+                exchangeTimeKnown = true;
+                if (generator != null) {
+                    vertx.runOnContext(v -> publishInstruments());
+                }
+            }
+        };
     }
 
     Future<Void> start() {
@@ -96,13 +130,20 @@ final class CollectorRole {
                         return null;
                     });
         } else {
-            clock = MarketClock.system();
+            exchangeClock = new ExchangeTimeClock(MarketClock.system());
+            clock = exchangeClock;
+            if (settings.bool("simulator.reference-data", false)) {
+                generator = new MarketGenerator(SimulatorConfig.from(section(settings, "simulator")), calendar);
+            }
             started = Future.succeededFuture();
         }
         clockTimer = vertx.setPeriodic(settings.longValue("clock.publish-interval-ms", 200, 10, 10_000), t -> {
+            if (!simulate && !exchangeTimeKnown) {
+                return;
+            }
             vertx.eventBus().publish(MarketClockFeed.ADDRESS,
                     new JsonObject().put("time", clock.millis()).put("speed", speed));
-            if (simulate) {
+            if (generator != null) {
                 publishInstruments();
             }
         });
@@ -110,7 +151,7 @@ final class CollectorRole {
     }
 
     /** Puts the simulated instruments of the current market day in the directory (once per day). */
-    private void publishInstruments() {
+    private synchronized void publishInstruments() {
         LocalDate day = new TradingSchedules(calendar).tradingDayOf(clock.millis());
         if (day.equals(instrumentsDay)) {
             return;

@@ -178,16 +178,16 @@ public final class QuotebusNode {
         collector = new CollectorRole(vertx, settings, options, calendar, directory);
         return collector.start().compose(v -> {
             FeedSourceFactories factories = FeedSourceFactories.discover()
-                    .register(new SzseBinarySourceFactory(directory));
+                    .register(new SzseBinarySourceFactory(directory, collector.exchangeTimes()));
             JsonObject config = settings.section("collector");
             config.put("shards", options.shards());
             if (!config.containsKey("journal")) {
                 config.put("journal", new JsonObject());
             }
             JsonObject journal = config.getJsonObject("journal");
-            journal.put("directory", journal.getString("directory",
-                    options.dataDir().resolve("journal").toString()));
-            CollectorVerticle verticle = new CollectorVerticle(factories, collector.clock(), null);
+            String journalDir = journal.getString("directory", "");
+            journal.put("directory", journalDir.isBlank() ? options.dataDir().resolve("journal").toString() : journalDir);
+            CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(), null);
             return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
         }).map(id -> {
             deployments.add(id);

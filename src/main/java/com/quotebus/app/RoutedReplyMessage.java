@@ -8,9 +8,13 @@ import io.vertx.core.eventbus.Message;
 
 /**
  * A routed service reply seen as an event-bus {@link Message}, the shape the bridge's request hook
- * returns. It cannot be answered (the router's replies never ask for an answer back).
+ * returns. It cannot be answered (the router's replies never ask for an answer back). Header
+ * {@value #INSTANCE_HEADER} names the instance(s) that answered (the calculator sets it itself, which counts when
+ * it passed the query on to the owner; else the router's choice, comma-separated for multicast), so a client
+ * or an operator can see where a code is served and when it moves.
  */
 final class RoutedReplyMessage implements Message<Object> {
+    static final String INSTANCE_HEADER = "instance";
     private final String address;
     private final RouteReply reply;
     private final MultiMap headers;
@@ -20,6 +24,9 @@ final class RoutedReplyMessage implements Message<Object> {
         this.reply = reply;
         this.headers = MultiMap.caseInsensitiveMultiMap();
         reply.headers().forEach(headers::add);
+        if (!reply.instanceIds().isEmpty() && !headers.contains(INSTANCE_HEADER)) {
+            headers.set(INSTANCE_HEADER, String.join(",", reply.instanceIds()));
+        }
     }
 
     @Override

@@ -17,9 +17,12 @@ import io.vertx.core.Vertx;
  */
 final class SzseBinarySourceFactory implements FeedSourceFactory {
     private final InstrumentDirectory directory;
+    private final java.util.function.LongConsumer exchangeTimes;
 
-    SzseBinarySourceFactory(InstrumentDirectory directory) {
+    /** @param exchangeTimes receives the exchange time of every event and heartbeat, or null */
+    SzseBinarySourceFactory(InstrumentDirectory directory, java.util.function.LongConsumer exchangeTimes) {
         this.directory = directory;
+        this.exchangeTimes = exchangeTimes;
     }
 
     @Override
@@ -32,9 +35,10 @@ final class SzseBinarySourceFactory implements FeedSourceFactory {
         java.util.Map<String, Object> options = new java.util.HashMap<>(spec.options().getMap());
         options.putIfAbsent("name", spec.name());
         SzseFeedConfig config = SzseFeedConfig.from(new ConfigSection("collector.sources." + spec.name(), options));
-        return new SzseBinaryFeedSource(vertx, config, code -> {
+        FeedSource source = new SzseBinaryFeedSource(vertx, config, code -> {
             Instrument i = directory.get(code);
             return i == null ? 1 : i.multiplier();
         });
+        return exchangeTimes == null ? source : new ExchangeTimeObserver(source, exchangeTimes);
     }
 }

@@ -16,8 +16,11 @@ import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingSchedules;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
+import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -40,6 +43,10 @@ public final class CalculatorVerticle extends VerticleBase {
     private static final Logger LOG = Logger.getLogger(CalculatorVerticle.class.getName());
     /** The registry service whose instances are the calculators (every calculator registers all services). */
     static final String MEMBERSHIP_SERVICE = "kline";
+    /** Reply header naming the instance that answered. */
+    public static final String INSTANCE_HEADER = "instance";
+    /** Request header of a query passed on to the owner of its code (never passed on twice). */
+    static final String FORWARDED_BY_HEADER = "forwarded-by";
 
     private final CalculatorOptions options;
     private final String instanceId;
@@ -157,6 +164,12 @@ public final class CalculatorVerticle extends VerticleBase {
         if (stopping) {
             return;
         }
+        Set<Integer> owned = new HashSet<>(Shards.ownedBy(instanceId, liveInstances(), shards));
+        loader.assign(owned);
+    }
+
+    /** The ACTIVE calculator instances in the registry, this one included. */
+    private Set<String> liveInstances() {
         Set<String> live = new TreeSet<>();
         for (ServiceInstance i : registry.instances(MEMBERSHIP_SERVICE)) {
             if (i.active()) {
@@ -164,8 +177,7 @@ public final class CalculatorVerticle extends VerticleBase {
             }
         }
         live.add(instanceId);
-        Set<Integer> owned = new HashSet<>(Shards.ownedBy(instanceId, live, shards));
-        loader.assign(owned);
+        return live;
     }
 
     private void onApplied(MarketEvent e) {
@@ -196,15 +208,71 @@ public final class CalculatorVerticle extends VerticleBase {
         }, true).onFailure(e -> LOG.log(Level.WARNING, batch.size() + " closed bars not stored", e));
     }
 
+    /**
+     * How long a query for a shard this instance is acquiring (rebuilding, or not yet assigned because the
+     * gateway saw the membership change first) waits before it is refused; below the router's per-try timeout
+     * (1 s), so a move costs the client a slower answer instead of a failure.
+     */
+    private static final long MOVE_WAIT_MS = 800;
+
     private void answer(String service, Message<Object> m) {
+        answer(service, m, System.currentTimeMillis() + MOVE_WAIT_MS);
+    }
+
+    private void answer(String service, Message<Object> m, long waitUntil) {
         queries.handle(service, m.body()).onComplete(ar -> {
+            if (ar.failed() && ar.cause() instanceof QueryError.QueryException q && !stopping) {
+                if (q.error() == QueryError.NOT_OWNER && m.headers().get(FORWARDED_BY_HEADER) == null) {
+                    String owner = ownerOf(m.body());
+                    if (owner != null && !owner.equals(instanceId)) {
+                        forward(service, m, owner, waitUntil);
+                        return;
+                    }
+                }
+                if ((q.error() == QueryError.UNAVAILABLE || q.error() == QueryError.NOT_OWNER)
+                        && System.currentTimeMillis() < waitUntil) {
+                    vertx.setTimer(50, t -> answer(service, m, waitUntil));
+                    return;
+                }
+            }
             if (ar.succeeded()) {
-                m.reply(ar.result());
+                m.reply(ar.result(), new DeliveryOptions().addHeader(INSTANCE_HEADER, instanceId));
             } else if (ar.cause() instanceof QueryError.QueryException q) {
                 m.fail(q.error().code(), q.getMessage());
             } else {
                 LOG.log(Level.WARNING, "svc." + service + " failed", ar.cause());
                 m.fail(QueryError.INTERNAL.code(), QueryError.INTERNAL.wireName() + ": " + ar.cause());
+            }
+        });
+    }
+
+    /** The owner of the request's code among the ACTIVE calculators, as this instance sees them; null without a code. */
+    private String ownerOf(Object body) {
+        if (!(body instanceof JsonObject o) || !(o.getValue("code") instanceof String code)) {
+            return null;
+        }
+        return Shards.owner(Shards.shardOf(code, shards), liveInstances());
+    }
+
+    /**
+     * A query for a code another instance owns (the router retried here after the owner was slow, or its view
+     * of the registry is behind): passed once to the owner, whose answer (or failure) is relayed.
+     */
+    private void forward(String service, Message<Object> m, String owner, long waitUntil) {
+        DeliveryOptions options = new DeliveryOptions()
+                .setSendTimeout(Math.max(100, waitUntil - System.currentTimeMillis()));
+        m.headers().forEach(h -> options.addHeader(h.getKey(), h.getValue()));
+        options.addHeader(FORWARDED_BY_HEADER, instanceId);
+        vertx.eventBus().request(ServiceInstance.defaultAddress(service, owner), m.body(), options).onComplete(ar -> {
+            if (ar.succeeded()) {
+                DeliveryOptions reply = new DeliveryOptions();
+                ar.result().headers().forEach(h -> reply.addHeader(h.getKey(), h.getValue()));
+                m.reply(ar.result().body(), reply);
+            } else if (ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
+                m.fail(r.failureCode(), r.getMessage());
+            } else {
+                m.fail(QueryError.NOT_OWNER.code(), QueryError.NOT_OWNER.wireName() + ": served by " + owner
+                        + ", which did not answer (" + ar.cause().getMessage() + ")");
             }
         });
     }

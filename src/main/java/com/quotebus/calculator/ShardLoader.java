@@ -42,6 +42,10 @@ import java.util.logging.Logger;
  * one more replay pass picks the events up from the journal. With no journal (no collector yet, or no
  * trading today) the shard starts from the live stream.
  *
+ * <p><b>Out of sync</b>: a live event whose collector seq skips past the last one seen for its code means this
+ * instance missed events (paused, cut off, or started mid-day with no journal); the shard is rebuilt from the
+ * journal instead of publishing pushes numbered differently from every other instance.
+ *
  * <p><b>Release</b>: unsubscribe and forget the shard's symbols.
  */
 final class ShardLoader implements QueryService.Ownership {
@@ -53,11 +57,20 @@ final class ShardLoader implements QueryService.Ownership {
     private final int shards;
     private final CalculatorOptions options;
     private final Consumer<MarketEvent> applied;
+    /** How long a shard that moved to another instance is still served here (see {@link #assign}). */
+    static final long HANDOVER_MS = 5_000;
+
     private final Map<Integer, Shard> owned = new HashMap<>();
     private final HistoryStore history;
     private final Supplier<LocalDate> today;
     private long unknownCodeEvents;
     private final java.util.Set<String> unknownLogged = new java.util.HashSet<>();
+    private Set<Integer> target = Set.of();
+    /** Wait before rebuilding a shard found out of sync (bounds the retries while no journal is reachable). */
+    static final long RESYNC_DELAY_MS = 500;
+    /** Highest collector seq applied per code of the owned shards. */
+    private final Map<String, long[]> seen = new HashMap<>();
+    private long resyncs;
 
     private static final class Shard {
         final int id;
@@ -107,11 +120,23 @@ final class ShardLoader implements QueryService.Ownership {
         return new TreeSet<>(owned.keySet());
     }
 
-    /** Makes the owned set equal {@code target}: releases the others, acquires the new ones. */
+    /**
+     * Makes the owned set equal {@code target}: acquires the new ones at once; a shard that moved away is kept
+     * (served and followed) for {@link #HANDOVER_MS} more, then released if it is still not ours. The new owner
+     * is rebuilding meanwhile and may be slow to answer its first queries (a fresh JVM, a new event-bus
+     * connection); the router's retry then lands here and is answered instead of refused. Both instances push
+     * during the hand-over, with the same seqs and contents (numbering is deterministic), so clients just drop
+     * the duplicates.
+     */
     void assign(Set<Integer> target) {
+        this.target = Set.copyOf(target);
         for (Integer id : new ArrayList<>(owned.keySet())) {
             if (!target.contains(id)) {
-                release(owned.remove(id));
+                vertx.setTimer(HANDOVER_MS, t -> {
+                    if (!this.target.contains(id) && owned.containsKey(id)) {
+                        release(owned.remove(id));
+                    }
+                });
             }
         }
         for (Integer id : target) {
@@ -194,7 +219,11 @@ final class ShardLoader implements QueryService.Ownership {
     private void onLive(Shard shard, Message<MarketEvent> m) {
         MarketEvent e = m.body();
         if (shard.live) {
-            apply(e);
+            if (inSequence(e)) {
+                apply(e);
+            } else {
+                outOfSync(shard, e);
+            }
             return;
         }
         if (shard.buffer.size() >= options.liveBufferEvents()) {
@@ -251,7 +280,35 @@ final class ShardLoader implements QueryService.Ownership {
         return n;
     }
 
+    /** Whether a live event follows the last one seen for its code (a duplicate or a new day's first does). */
+    private boolean inSequence(MarketEvent e) {
+        long[] last = seen.get(e.code());
+        return e.seq() <= (last == null ? 0 : last[0]) + 1;
+    }
+
+    /**
+     * This instance missed events of a shard (e.g. it was paused or cut off from the cluster, or started
+     * mid-day without a journal to replay): publishing on would number its pushes differently from the
+     * journal, so the shard is dropped and rebuilt from the journal (pushes off), then follows live again.
+     */
+    private void outOfSync(Shard shard, MarketEvent e) {
+        long[] last = seen.get(e.code());
+        resyncs++;
+        LOG.warning("shard " + shard.id + ": " + e.code() + " seq " + e.seq() + " after " + (last == null ? 0 : last[0])
+                + ": events missed; rebuilding the shard from the journal (" + resyncs + " so far)");
+        if (owned.get(shard.id) == shard) {
+            release(owned.remove(shard.id));
+        }
+        vertx.setTimer(RESYNC_DELAY_MS, t -> {
+            if (target.contains(shard.id) && !owned.containsKey(shard.id)) {
+                acquire(shard.id);
+            }
+        });
+    }
+
     private void apply(MarketEvent e) {
+        long[] last = seen.computeIfAbsent(e.code(), c -> new long[1]);
+        last[0] = e.seq() == 1 ? 1 : Math.max(last[0], e.seq());
         if (engine.symbol(e.code()) == null) {
             Instrument i = directory.get(e.code());
             if (i == null) {
@@ -272,13 +329,20 @@ final class ShardLoader implements QueryService.Ownership {
     private void goLive(Shard shard, long startedNanos) {
         List<MarketEvent> buffered = shard.buffer;
         shard.buffer = null;
-        buffered.forEach(this::apply);
+        for (MarketEvent e : buffered) {
+            if (!inSequence(e)) {
+                outOfSync(shard, e);
+                return;
+            }
+            apply(e);
+        }
         shard.live = true;
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
     }
 
     private void release(Shard shard) {
         shard.released = true;
+        seen.keySet().removeIf(code -> Shards.shardOf(code, shards) == shard.id);
         if (shard.consumer != null) {
             shard.consumer.unregister();
         }
