@@ -673,6 +673,9 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
             return;
         }
         closed = true;
+        if (session != null) {
+            session.onClosed(server.isClosing()); // first: it stores the subscriptions released below
+        }
         for (LocalTopic t : subscriptions.values()) {
             if (t != null) {
                 server.unsubscribe(this, t);
@@ -692,9 +695,6 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         conflated = null;
         gaps = null;
         decoder.stop();
-        if (session != null) {
-            session.onClosed(server.isClosing());
-        }
         server.connectionClosed(this);
     }
 

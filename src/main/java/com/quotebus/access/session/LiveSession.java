@@ -367,8 +367,10 @@ final class LiveSession implements ConnectionSession {
                 }
             }
             if (held.size() >= manager.options.maxReplay()) {
-                resync(((long) held.peekFirst()[0]) - 1);
-                onLive(frame, seq);
+                resync(((long) held.peekFirst()[0]) - 1); // the replay is too slow: give up on it
+                if (seq > delivered) {
+                    emit(address, frame, seq);
+                }
                 return;
             }
             held.add(new Object[] {seq, frame});
