@@ -1,5 +1,6 @@
 package com.quotebus.access.bridge;
 
+import com.quotebus.access.bridge.frame.ErrorCode;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;
@@ -156,7 +157,7 @@ public final class BridgeServer implements TopicSink {
                 vertx.cancelTimer(syncTimer);
             }
             for (BridgeConnection c : new ArrayList<>(connections)) {
-                c.close(null);
+                c.close(ErrorCode.SHUTTING_DOWN);
             }
             Future<Void> stored = sessions == null ? Future.succeededFuture() : sessions.flushed();
             stored.eventually(() -> netServer.close()).onComplete(ar -> p.complete());
