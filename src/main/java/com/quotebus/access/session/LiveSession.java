@@ -102,6 +102,12 @@ final class LiveSession implements ConnectionSession {
             conn.replyFailure(replyAddress, address, 400, "bad_request: 'token' must be a session token string");
             return;
         }
+        Object clientSeqs = req.getValue("seqs");
+        if (clientSeqs != null && !(clientSeqs instanceof JsonObject so
+                && so.stream().allMatch(e -> e.getValue() instanceof Number))) {
+            conn.replyFailure(replyAddress, address, 400, "bad_request: 'seqs' must be an object of address: seq");
+            return;
+        }
         if (resuming) {
             conn.replyFailure(replyAddress, address, 409, "conflict: a resume is in progress");
             return;
@@ -114,10 +120,13 @@ final class LiveSession implements ConnectionSession {
         } catch (RuntimeException e) {
             found = Future.failedFuture(e);
         }
-        found.onComplete(ar -> onLoop(() -> resume(tokenText, ar, replyAddress, address)));
+        JsonObject seen = (JsonObject) clientSeqs;
+        found.onComplete(ar -> onLoop(() -> resume(tokenText, seen, ar, replyAddress, address)));
     }
 
-    private void resume(String tokenText, AsyncResult<SessionRecord> ar, String replyAddress, String address) {
+    /** @param seen the client's own last seq per address, or null: exact where the stored one may lag or lead */
+    private void resume(String tokenText, JsonObject seen, AsyncResult<SessionRecord> ar, String replyAddress,
+                        String address) {
         resuming = false;
         if (closed) {
             return; // the stored session stays resumable
@@ -147,7 +156,8 @@ final class LiveSession implements ConnectionSession {
             }
             wanted.add(a);
             if (conn.isStream(a)) {
-                Long last = r.seqs().get(a);
+                Long last = seen != null && seen.getValue(a) instanceof Number n ? Long.valueOf(n.longValue())
+                        : r.seqs().get(a);
                 if (resumes == null) {
                     resumes = new HashMap<>();
                 }
