@@ -44,6 +44,8 @@ final class LiveSession implements ConnectionSession {
     private Set<String> resyncNext;
     private boolean dirty = true;
     private boolean writing;
+    /** The last store write started; removals wait for it so that a late write cannot revive a session. */
+    private Future<Void> lastWrite;
     private boolean resuming;
     private long lastWriteMs;
     private long activeMs;
@@ -80,7 +82,7 @@ final class LiveSession implements ConnectionSession {
         activeMs = manager.now();
         if (SessionManager.CLOSE.equals(address)) {
             String old = id;
-            manager.store.remove(old);
+            removeStored(old);
             seqs.clear();
             assign(manager.newId(), null);
             conn.reply(replyAddress, address, new JsonObject().put("session", old).put("closed", true)
@@ -144,7 +146,7 @@ final class LiveSession implements ConnectionSession {
         }
         manager.metrics.resumed.increment();
         String fresh = id;
-        manager.store.remove(fresh); // this connection's own session ends: it becomes the resumed one
+        removeStored(fresh); // this connection's own session ends: it becomes the resumed one
         assign(r.id(), r.token());
         manager.takeOver(r.id(), incarnation);
         Set<String> already = conn.subscriptions();
@@ -275,7 +277,8 @@ final class LiveSession implements ConnectionSession {
         }
         SessionRecord record = new SessionRecord(id, token, manager.nodeId, connected, List.copyOf(subs), last, now,
                 connected ? activeMs : now);
-        manager.write(record, manager.options.ttlMs()).onComplete(ar -> onLoop(() -> {
+        lastWrite = manager.write(record, manager.options.ttlMs());
+        lastWrite.onComplete(ar -> onLoop(() -> {
             writing = false;
             if (ar.failed()) {
                 dirty = true;
@@ -305,10 +308,18 @@ final class LiveSession implements ConnectionSession {
             }
             ended = true;
             if (remove) {
-                manager.store.remove(id);
+                removeStored(id);
             }
             conn.close();
         });
+    }
+
+    private void removeStored(String storedId) {
+        if (lastWrite == null || lastWrite.isComplete()) {
+            manager.store.remove(storedId);
+        } else {
+            lastWrite.onComplete(ar -> manager.store.remove(storedId));
+        }
     }
 
     private void onLoop(Runnable action) {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -41,7 +40,6 @@ public final class SessionManager implements SessionSupport {
     final SessionMetrics metrics;
     final LongSupplier wallClock;
     private final SecureRandom random = new SecureRandom();
-    private final AtomicLong incarnations = new AtomicLong();
     private final Map<String, LiveSession> local = new ConcurrentHashMap<>();
     private final Set<Future<Void>> pendingWrites = ConcurrentHashMap.newKeySet();
     private MessageConsumer<JsonObject> endConsumer;
@@ -101,7 +99,8 @@ public final class SessionManager implements SessionSupport {
             return null;
         }
         metrics.opened.increment();
-        LiveSession s = new LiveSession(this, connection, incarnations.incrementAndGet());
+        // Random: it tells this holder apart from holders of the same session on other nodes (take-over).
+        LiveSession s = new LiveSession(this, connection, random.nextLong() & Long.MAX_VALUE);
         s.assign(newId(), null);
         return s;
     }

@@ -39,12 +39,10 @@ class SessionResumeTest {
 
     /** What the calculator's trade tape would answer: newest {@code count} before {@code beforeSeq}, oldest first. */
     static final class Tape {
-        final List<JsonObject> ticks = new ArrayList<>();
-        long oldestInMemory = 1;
-        int requests;
+        final List<JsonObject> ticks = new java.util.concurrent.CopyOnWriteArrayList<>();
+        volatile long oldestInMemory = 1;
 
         void handle(Message<JsonObject> m) {
-            requests++;
             JsonObject req = m.body();
             int count = req.getInteger("count", 100);
             long before = req.getLong("beforeSeq", Long.MAX_VALUE);
