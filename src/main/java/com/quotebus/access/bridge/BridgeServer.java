@@ -159,7 +159,9 @@ public final class BridgeServer implements TopicSink {
             for (BridgeConnection c : new ArrayList<>(connections)) {
                 c.close(ErrorCode.SHUTTING_DOWN);
             }
-            Future<Void> stored = sessions == null ? Future.succeededFuture() : sessions.flushed();
+            // Bounded: a store that does not answer must not hold the shutdown up.
+            Future<Void> stored = sessions == null ? Future.succeededFuture()
+                    : sessions.flushed().timeout(5, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture());
             stored.eventually(() -> netServer.close()).onComplete(ar -> p.complete());
         }));
     }
