@@ -347,7 +347,8 @@ public final class QuotebusNode {
         }
         s.put("services", services);
         if (!gateways.isEmpty()) {
-            s.put("gateway", new JsonObject().put("port", gateways.get(0).port()));
+            s.put("gateway", new JsonObject().put("port", gateways.get(0).port())
+                    .put("sessions", sessions == null ? 0 : sessions.metrics().active()));
         }
         return s;
     }

@@ -79,11 +79,15 @@ class SessionResumeTest {
     }
 
     private Gateway gateway(String node) {
+        return gateway(node, OPTIONS);
+    }
+
+    private Gateway gateway(String node, SessionOptions sessionOptions) {
         BridgeServerOptions options = testOptions().build();
         SubscriptionHub hub = new SubscriptionHub(vertx, options, new BridgeMetrics());
         SessionMetrics metrics = new SessionMetrics(new SimpleMeterRegistry());
         TickSource ticks = req -> vertx.eventBus().<JsonObject>request("svc.ticks", req).map(Message::body);
-        SessionManager sessions = new SessionManager(vertx, store, ticks, OPTIONS, node, metrics, clock::get);
+        SessionManager sessions = new SessionManager(vertx, store, ticks, sessionOptions, node, metrics, clock::get);
         await(sessions.start());
         AccessGatewayVerticle v = new AccessGatewayVerticle(options, hub, null, sessions, null);
         await(vertx.deployVerticle(v));
@@ -316,5 +320,27 @@ class SessionResumeTest {
         assertThat(stored.seqs()).isEqualTo(java.util.Map.of("tick.600000.SH", 2L));
         assertThat(stored.subscriptions()).containsExactlyInAnyOrder("tick.600000.SH", "quote.600000.SH");
         a.close();
+    }
+
+    @Test
+    void connectionsBeyondTheNodesSessionLimitWorkWithoutASession() throws Exception {
+        Gateway small = gateway("node-3", new SessionOptions(60_000, 20, 1, 10_000));
+        try (RawBridgeClient first = RawBridgeClient.connect(small.port())) {
+            assertThat(call(first, "session.open", new JsonObject(), new ArrayList<>()).getString("type"))
+                    .isEqualTo("message");
+            try (RawBridgeClient second = RawBridgeClient.connect(small.port())) {
+                JsonObject err = call(second, "session.open", new JsonObject(), new ArrayList<>());
+                assertThat(err.getInteger("failureCode")).isEqualTo(503);
+                assertThat(err.getString("message")).isEqualTo("session_limit");
+                second.register("tick.600000.SH");
+                assertThat(second.sync()).isEmpty(); // otherwise a normal connection
+            }
+            awaitCondition(() -> small.metrics().active() == 1, "the second connection gone");
+        }
+        awaitCondition(() -> small.metrics().active() == 0, "the first session released");
+        try (RawBridgeClient third = RawBridgeClient.connect(small.port())) {
+            assertThat(call(third, "session.open", new JsonObject(), new ArrayList<>()).getString("type"))
+                    .isEqualTo("message");
+        }
     }
 }
