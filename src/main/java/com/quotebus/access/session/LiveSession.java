@@ -42,6 +42,8 @@ final class LiveSession implements ConnectionSession {
     private Map<String, StreamResume> resumes;
     /** Last-value addresses whose next value carries {@code resync: "true"}. */
     private Set<String> resyncNext;
+    /** Non-null while a resume subscribes: frames delivered meanwhile, queued after the reply. */
+    private List<Object[]> deferred;
     private boolean dirty = true;
     private boolean writing;
     /** The last store write started; removals wait for it so that a late write cannot revive a session. */
@@ -174,6 +176,7 @@ final class LiveSession implements ConnectionSession {
         JsonArray taken = new JsonArray();
         already.forEach(taken::add);
         List<String> refused = new ArrayList<>();
+        deferred = new ArrayList<>(); // cached values delivered while subscribing go after the reply
         for (String a : wanted) {
             if (!conn.subscribe(a)) {
                 refused.add(a);
@@ -193,6 +196,11 @@ final class LiveSession implements ConnectionSession {
             reply.put("refused", new JsonArray(refused));
         }
         conn.reply(replyAddress, address, reply);
+        List<Object[]> early = deferred;
+        deferred = null;
+        for (Object[] d : early) {
+            onMarketData((String) d[0], (boolean) d[1], (byte[]) d[2], (long) d[3]);
+        }
         if (resumes != null) {
             for (StreamResume s : new ArrayList<>(resumes.values())) {
                 s.start();
@@ -205,6 +213,10 @@ final class LiveSession implements ConnectionSession {
 
     @Override
     public void onMarketData(String address, boolean stream, byte[] frame, long seq) {
+        if (deferred != null) {
+            deferred.add(new Object[] {address, stream, frame, seq});
+            return;
+        }
         if (!stream) {
             if (resyncNext != null && resyncNext.remove(address)) {
                 frame = withResyncHeader(address, frame);

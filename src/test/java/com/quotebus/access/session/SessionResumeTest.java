@@ -218,6 +218,7 @@ class SessionResumeTest {
             try (RawBridgeClient a2 = RawBridgeClient.connect(gw2.port())) {
                 List<JsonObject> frames = new ArrayList<>();
                 JsonObject reply = call(a2, "session.open", new JsonObject().put("token", token), frames);
+                assertThat(frames).as("nothing before the reply").isEmpty();
                 JsonObject body = reply.getJsonObject("body");
                 assertThat(body.getString("session")).isEqualTo(id);
                 assertThat(body.getBoolean("resumed")).isTrue();
