@@ -503,7 +503,12 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
 
     @Override
     public boolean isStream(String address) {
-        return server.kindOf(address) == BridgeServer.KIND_STREAM;
+        return options.isStream(address);
+    }
+
+    @Override
+    public boolean isLastValue(String address) {
+        return options.isLastValue(address);
     }
 
     @Override

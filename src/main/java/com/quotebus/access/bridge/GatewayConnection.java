@@ -36,8 +36,11 @@ public interface GatewayConnection {
     /** The addresses the connection is subscribed to (a copy). */
     Set<String> subscriptions();
 
-    /** Whether {@code address} is a stream address (else last-value or other). */
+    /** Whether {@code address} is a stream address ({@code streamPrefixes}). */
     boolean isStream(String address);
+
+    /** Whether {@code address} is a last-value address ({@code lastValuePrefixes}). */
+    boolean isLastValue(String address);
 
     /** Closes the connection on a later turn. */
     void close();

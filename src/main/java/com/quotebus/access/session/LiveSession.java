@@ -166,7 +166,7 @@ final class LiveSession implements ConnectionSession {
                     resumes = new HashMap<>();
                 }
                 resumes.put(a, new StreamResume(a, last == null ? -1 : last));
-            } else {
+            } else if (conn.isLastValue(a)) {
                 if (resyncNext == null) {
                     resyncNext = new HashSet<>();
                 }

@@ -83,6 +83,11 @@ class StreamReplayTest {
         }
 
         @Override
+        public boolean isLastValue(String address) {
+            return address.startsWith("quote.");
+        }
+
+        @Override
         public void close() {
         }
 
