@@ -42,7 +42,8 @@ class SingleNodeIT {
     void start() throws Exception {
         dir = Files.createTempDirectory("single-node-it");
         int sim = freePort();
-        String conf = Files.readString(Path.of("verticles.conf")).replace("port = 9100", "port = " + sim);
+        String conf = Files.readString(Path.of("verticles.conf")).replace("port = 9100", "port = " + sim)
+                .replace("# adminToken = \"change-me\"", "adminToken = \"it-token\"");
         Path file = dir.resolve("verticles.conf");
         Files.writeString(file, conf);
         JsonObject root = ConfigLoader.load(file).root();
@@ -174,6 +175,34 @@ class SingleNodeIT {
                     assertThat(t.getLong("seq")).as(f.getString("address") + " after " + prev).isEqualTo(prev + 1);
                 }
             }
+        }
+    }
+
+    private JsonObject admin(String address, JsonObject body) throws Exception {
+        JsonObject f = client.request(address, body, 5_000, "it-token");
+        assertThat(f.getString("type")).as(address + " → " + f).isEqualTo("message");
+        return f.getJsonObject("body");
+    }
+
+    @Test
+    void adminCommandsAnswerFromTheRunningNode() throws Exception {
+        JsonArray nodes = admin("admin.nodes", new JsonObject()).getJsonArray("nodes");
+        assertThat(nodes).hasSize(1);
+        assertThat(nodes.getJsonObject(0).getBoolean("local")).isTrue();
+        assertThat(nodes.getJsonObject(0).getJsonArray("roles").getList())
+                .containsExactlyInAnyOrder("collector", "calculator", "access");
+        JsonArray services = admin("admin.services", new JsonObject()).getJsonArray("services");
+        JsonObject ticks = services.stream().map(JsonObject.class::cast)
+                .filter(o -> "ticks".equals(o.getString("service"))).findFirst().orElseThrow();
+        assertThat(ticks.getString("strategy")).isEqualTo("shard-owner");
+        assertThat(ticks.getJsonArray("instances")).isNotEmpty();
+        assertThat(admin("admin.limits", new JsonObject()).getJsonObject("limits").getInteger("maxSubscriptionsPerConnection"))
+                .isEqualTo(2000);
+        // this client's session is stored within sync-ms of its connection
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (admin("admin.sessions", new JsonObject()).getJsonArray("sessions").isEmpty()) {
+            assertThat(System.nanoTime()).as("a session listed within 10 s").isLessThan(deadline);
+            Thread.sleep(50);
         }
     }
 }
