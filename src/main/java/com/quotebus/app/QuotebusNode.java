@@ -1,7 +1,9 @@
 package com.quotebus.app;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.quotebus.access.admin.AdminService;
 import com.quotebus.access.bridge.AccessGatewayVerticle;
+import com.quotebus.access.bridge.LiveLimits;
 import com.quotebus.access.bridge.BridgeMetrics;
 import com.quotebus.access.bridge.BridgeServerOptions;
 import com.quotebus.access.bridge.RequestRouter;
@@ -10,6 +12,11 @@ import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.access.routing.AccessRouting;
 import com.quotebus.access.routing.ServicePolicy;
 import com.quotebus.access.routing.StrategyKind;
+import com.quotebus.access.session.HazelcastSessionStore;
+import com.quotebus.access.session.SessionManager;
+import com.quotebus.access.session.SessionMetrics;
+import com.quotebus.access.session.SessionOptions;
+import com.quotebus.access.session.TickSource;
 import com.quotebus.bus.EventCodecs;
 import com.quotebus.calculator.CalculatorOptions;
 import com.quotebus.calculator.CalculatorVerticle;
@@ -70,6 +77,9 @@ public final class QuotebusNode {
     private StatusHttpServer http;
     private SubscriptionHub hub;
     private BridgeServerOptions bridgeOptions;
+    private SessionOptions sessionOptions;
+    private SessionManager sessions;
+    private AdminService admin;
 
     private QuotebusNode(Settings settings) {
         this.settings = settings;
@@ -95,7 +105,13 @@ public final class QuotebusNode {
             CalculatorOptions.from(settings);
         }
         if (options.runs(NodeOptions.Role.ACCESS)) {
-            bridgeOptions = BridgeServerOptions.fromJson(settings.section("access"));
+            JsonObject access = settings.section("access");
+            Object session = access.remove("session"); // access.session: the gateway's sessions, not bridge options
+            if (session != null && !(session instanceof JsonObject)) {
+                throw new IllegalArgumentException("access.session must be a section, was " + session);
+            }
+            sessionOptions = SessionOptions.fromJson((JsonObject) session);
+            bridgeOptions = BridgeServerOptions.fromJson(access);
         }
         if (options.runs(NodeOptions.Role.COLLECTOR)) {
             CollectorRole.check(settings, options);
@@ -251,12 +267,53 @@ public final class QuotebusNode {
         RequestRouter router = request -> routing.router()
                 .route(request.address(), request.body(), headers(request), deadline(request))
                 .map(reply -> new RoutedReplyMessage(request.address(), reply));
-        AccessGatewayVerticle gateway = new AccessGatewayVerticle(bridgeOptions, hub, router);
+        HazelcastInstance hz = cluster.getHazelcastInstance();
+        LiveLimits limits = new LiveLimits(bridgeOptions);
+        // Missed ticks of a resumed session come from the calculator that owns the code, through the router.
+        TickSource ticks = request -> routing.router()
+                .route("svc.ticks", request, java.util.Map.of(), System.currentTimeMillis() + bridgeOptions.requestTimeoutMs())
+                .map(reply -> {
+                    if (!(reply.body() instanceof JsonObject body)) {
+                        throw new IllegalStateException("svc.ticks replied with a non-object body");
+                    }
+                    return body;
+                });
+        sessions = new SessionManager(vertx, new HazelcastSessionStore(vertx, hz), ticks, sessionOptions,
+                cluster.getNodeId(), new SessionMetrics(meters), System::currentTimeMillis);
+        admin = new AdminService(vertx, registry, routing.policies(), sessions, limits, this::clusterNodes,
+                System::currentTimeMillis);
+        AccessGatewayVerticle gateway = new AccessGatewayVerticle(bridgeOptions, hub, router, sessions, limits);
         gateways.add(gateway);
-        return vertx.deployVerticle(gateway).map(id -> {
+        return sessions.start().compose(v -> admin.start()).compose(v -> vertx.deployVerticle(gateway)).map(id -> {
             deployments.add(id);
             return null;
         });
+    }
+
+    /**
+     * The cluster members for {@code admin.nodes}; roles are known for this node and inferred for the others
+     * from the services they host. Blocking (Hazelcast member list); called on a worker.
+     */
+    private JsonArray clusterNodes() {
+        HazelcastInstance hz = cluster.getHazelcastInstance();
+        JsonArray out = new JsonArray();
+        for (com.hazelcast.cluster.Member m : hz.getCluster().getMembers()) {
+            String id = m.getUuid().toString();
+            JsonArray roles = new JsonArray();
+            if (m.localMember()) {
+                options.roles().forEach(r -> roles.add(r.name().toLowerCase()));
+            } else {
+                java.util.Set<String> hosted = new java.util.TreeSet<>();
+                for (String svc : registry.services()) {
+                    registry.instances(svc).stream().filter(i -> id.equals(i.nodeId()))
+                            .forEach(i -> hosted.add(QueryService.SERVICES.contains(svc) ? "calculator" : svc));
+                }
+                hosted.forEach(roles::add);
+            }
+            out.add(new JsonObject().put("id", id).put("address", m.getAddress().getHost() + ":" + m.getAddress().getPort())
+                    .put("local", m.localMember()).put("roles", roles).put("rolesInferred", !m.localMember()));
+        }
+        return out;
     }
 
     private static java.util.Map<String, String> headers(com.quotebus.access.bridge.ClientRequest r) {
@@ -300,7 +357,8 @@ public final class QuotebusNode {
         }
         s.put("services", services);
         if (!gateways.isEmpty()) {
-            s.put("gateway", new JsonObject().put("port", gateways.get(0).port()));
+            s.put("gateway", new JsonObject().put("port", gateways.get(0).port())
+                    .put("sessions", sessions == null ? 0 : sessions.metrics().active()));
         }
         return s;
     }
@@ -340,7 +398,9 @@ public final class QuotebusNode {
         for (String id : reversed) {
             chain = chain.compose(v -> vertx.undeploy(id).recover(e -> Future.succeededFuture()));
         }
-        return chain.compose(v -> http == null ? Future.succeededFuture() : http.close())
+        return chain.compose(v -> admin == null ? Future.succeededFuture() : admin.close())
+                .compose(v -> sessions == null ? Future.succeededFuture() : sessions.close())
+                .compose(v -> http == null ? Future.succeededFuture() : http.close())
                 .compose(v -> routing == null ? Future.succeededFuture() : routing.close().recover(e -> Future.succeededFuture()))
                 .compose(v -> collector == null ? Future.succeededFuture() : collector.stop())
                 .compose(v -> vertx.close())

@@ -42,7 +42,8 @@ class SingleNodeIT {
     void start() throws Exception {
         dir = Files.createTempDirectory("single-node-it");
         int sim = freePort();
-        String conf = Files.readString(Path.of("verticles.conf")).replace("port = 9100", "port = " + sim);
+        String conf = Files.readString(Path.of("verticles.conf")).replace("port = 9100", "port = " + sim)
+                .replace("# adminToken = \"change-me\"", "adminToken = \"it-token\"");
         Path file = dir.resolve("verticles.conf");
         Files.writeString(file, conf);
         JsonObject root = ConfigLoader.load(file).root();
@@ -140,5 +141,74 @@ class SingleNodeIT {
         assertThat(err.getInteger("failureCode")).isEqualTo(404);
         assertThat(err.getString("message")).startsWith("unknown_code");
         assertThat(ok("svc.instruments", new JsonObject().put("market", "SZ")).getJsonArray("instruments")).isNotEmpty();
+    }
+
+    @Test
+    void aResumedSessionGetsTheTicksItMissedFromTheCalculatorsTape() throws Exception {
+        JsonArray instruments = ok("svc.instruments", new JsonObject()).getJsonArray("instruments");
+        Map<String, Long> last = new HashMap<>();
+        String token;
+        try (BridgeTestClient first = new BridgeTestClient("127.0.0.1", node.gatewayPort())) {
+            token = first.request("session.open", new JsonObject(), 5_000).getJsonObject("body").getString("token");
+            for (int i = 0; i < 10; i++) {
+                first.register("tick." + instruments.getJsonObject(i).getString("code"));
+            }
+            for (int received = 0; received < 20; received++) {
+                JsonObject t = first.await(x -> x.getString("address", "").startsWith("tick."), 60_000).getJsonObject("body");
+                last.put("tick." + t.getString("code"), t.getLong("seq"));
+            }
+        }
+        Thread.sleep(1_500); // the market goes on while the client is away
+        try (BridgeTestClient again = new BridgeTestClient("127.0.0.1", node.gatewayPort())) {
+            JsonObject seqs = new JsonObject();
+            last.forEach(seqs::put);
+            JsonObject resumed = again.request("session.open", new JsonObject().put("token", token).put("seqs", seqs),
+                    10_000);
+            assertThat(resumed.getString("type")).as(resumed.encode()).isEqualTo("message");
+            assertThat(resumed.getJsonObject("body").getBoolean("resumed")).isTrue();
+            assertThat(resumed.getJsonObject("body").getJsonArray("subscriptions")).hasSize(10);
+            // Every code the client had seen continues from exactly where it stopped: no hole, no duplicate.
+            for (int n = 0; n < 60; n++) {
+                JsonObject f = again.await(x -> x.getString("address", "").startsWith("tick."), 60_000);
+                JsonObject t = f.getJsonObject("body");
+                Long prev = last.put(f.getString("address"), t.getLong("seq"));
+                if (t.getBoolean("resync", false)) {
+                    // only where the client had seen nothing: there is no place to continue from
+                    assertThat(prev).as("resync " + f).isNull();
+                    continue;
+                }
+                if (prev != null) {
+                    assertThat(t.getLong("seq")).as(f.getString("address") + " after " + prev).isEqualTo(prev + 1);
+                }
+            }
+        }
+    }
+
+    private JsonObject admin(String address, JsonObject body) throws Exception {
+        JsonObject f = client.request(address, body, 5_000, "it-token");
+        assertThat(f.getString("type")).as(address + " → " + f).isEqualTo("message");
+        return f.getJsonObject("body");
+    }
+
+    @Test
+    void adminCommandsAnswerFromTheRunningNode() throws Exception {
+        JsonArray nodes = admin("admin.nodes", new JsonObject()).getJsonArray("nodes");
+        assertThat(nodes).hasSize(1);
+        assertThat(nodes.getJsonObject(0).getBoolean("local")).isTrue();
+        assertThat(nodes.getJsonObject(0).getJsonArray("roles").getList())
+                .containsExactlyInAnyOrder("collector", "calculator", "access");
+        JsonArray services = admin("admin.services", new JsonObject()).getJsonArray("services");
+        JsonObject ticks = services.stream().map(JsonObject.class::cast)
+                .filter(o -> "ticks".equals(o.getString("service"))).findFirst().orElseThrow();
+        assertThat(ticks.getString("strategy")).isEqualTo("shard-owner");
+        assertThat(ticks.getJsonArray("instances")).isNotEmpty();
+        assertThat(admin("admin.limits", new JsonObject()).getJsonObject("limits").getInteger("maxSubscriptionsPerConnection"))
+                .isEqualTo(2000);
+        // this client's session is stored within sync-ms of its connection
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (admin("admin.sessions", new JsonObject()).getJsonArray("sessions").isEmpty()) {
+            assertThat(System.nanoTime()).as("a session listed within 10 s").isLessThan(deadline);
+            Thread.sleep(50);
+        }
     }
 }

@@ -62,6 +62,14 @@ public final class BridgeTestClient implements AutoCloseable {
         return await(f -> reply.equals(f.getString("address")), timeoutMs);
     }
 
+    /** As {@link #request(String, JsonObject, long)}, with header {@code token} (admin addresses). */
+    public JsonObject request(String address, JsonObject body, long timeoutMs, String token) throws Exception {
+        String reply = "r" + (++nextReply);
+        send(new JsonObject().put("type", "send").put("address", address).put("replyAddress", reply).put("body", body)
+                .put("headers", new JsonObject().put("token", token)));
+        return await(f -> reply.equals(f.getString("address")), timeoutMs);
+    }
+
     /** The next frame matching {@code p} (others are dropped), or an AssertionError after the timeout. */
     public JsonObject await(Predicate<JsonObject> p, long timeoutMs) throws InterruptedException {
         long end = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMs);

@@ -21,6 +21,8 @@ public final class AccessGatewayVerticle extends VerticleBase {
     private final BridgeServerOptions givenOptions;
     private final SubscriptionHub givenHub;
     private final RequestRouter router;
+    private final SessionSupport sessions;
+    private final LiveLimits limits;
     private SubscriptionHub ownHub;
     private BridgeServer server;
     private int port = -1;
@@ -36,9 +38,22 @@ public final class AccessGatewayVerticle extends VerticleBase {
      * @param router  router for {@code routedPrefixes} requests; null for plain event-bus requests
      */
     public AccessGatewayVerticle(BridgeServerOptions options, SubscriptionHub hub, RequestRouter router) {
+        this(options, hub, router, null, null);
+    }
+
+    /**
+     * As above, with the node's sessions and live limits.
+     *
+     * @param sessions session support, or null for connections without sessions
+     * @param limits   the node's live limits ({@code admin.limits}), or null for fixed ones from the options
+     */
+    public AccessGatewayVerticle(BridgeServerOptions options, SubscriptionHub hub, RequestRouter router,
+                                 SessionSupport sessions, LiveLimits limits) {
         this.givenOptions = options;
         this.givenHub = hub;
         this.router = router;
+        this.sessions = sessions;
+        this.limits = limits;
     }
 
     @Override
@@ -49,7 +64,10 @@ public final class AccessGatewayVerticle extends VerticleBase {
             ownHub = new SubscriptionHub(vertx, options, new BridgeMetrics());
             hub = ownHub;
         }
-        server = new BridgeServer(vertx, options, hub, router);
+        server = new BridgeServer(vertx, options, hub, router).sessions(sessions);
+        if (limits != null) {
+            server.limits(limits);
+        }
         return server.listen().onSuccess(p -> port = p);
     }
 

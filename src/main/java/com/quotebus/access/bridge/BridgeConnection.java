@@ -40,7 +40,7 @@ import java.util.concurrent.TimeoutException;
  * messages) to another bounded backlog (overflow: disconnect). The drain handler writes the backlog
  * out: control first, then stream frames, then gap markers, then the conflated last values.
  */
-final class BridgeConnection implements FrameListener {
+final class BridgeConnection implements FrameListener, GatewayConnection {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeConnection.class);
     private static final int CLIENT_GONE = -2;
     /**
@@ -65,6 +65,10 @@ final class BridgeConnection implements FrameListener {
     private boolean closed;
     /** A close is scheduled; nothing more is queued. */
     private boolean closing;
+    /** This connection's session, or null (no session support, or the node's session limit). */
+    private ConnectionSession session;
+    /** The live limits last applied to this connection. */
+    private LiveLimits.Values limits;
 
     private ByteBuf pending;
     private int pendingFrames;
@@ -86,7 +90,8 @@ final class BridgeConnection implements FrameListener {
         this.metrics = server.metrics();
         this.decoder = new FrameDecoder(options.maxFrameSize(), this);
         long now = server.now();
-        this.bucket = new TokenBucket(options.rateLimitPerSecond(), options.rateLimitBurst(), now);
+        this.limits = server.limits().current();
+        this.bucket = new TokenBucket(limits.rateLimitPerSecond(), limits.rateLimitBurst(), now);
         this.lastFrameNanos = now;
     }
 
@@ -100,6 +105,9 @@ final class BridgeConnection implements FrameListener {
             LOG.debug("connection " + socket.remoteAddress() + " failed: " + t);
             closeLater(null);
         });
+        if (server.sessions() != null) {
+            session = server.sessions().opened(this);
+        }
     }
 
     // ---------------------------------------------------------------- inbound
@@ -113,6 +121,11 @@ final class BridgeConnection implements FrameListener {
         lastFrameNanos = now;
         metrics.framesIn.increment();
         metrics.bytesIn.add(wireBytes);
+        LiveLimits.Values current = server.limits().current();
+        if (current != limits) {
+            limits = current;
+            bucket.reconfigure(current.rateLimitPerSecond(), current.rateLimitBurst());
+        }
         Object type = frame.getValue("type");
         if (!(type instanceof String)) {
             error(ErrorCode.UNKNOWN_TYPE);
@@ -170,6 +183,15 @@ final class BridgeConnection implements FrameListener {
             answer(answered.message(), frame, body, headers);
             return;
         }
+        if (server.sessions() != null && server.sessions().isSessionAddress(address)) {
+            // Answered by the gateway itself, reachable without permits: every client has a session.
+            if (session == null) {
+                replyFailure((String) replyAddressValue, address, 503, "session_limit");
+            } else {
+                session.onRequest(address, body, (String) replyAddressValue);
+            }
+            return;
+        }
         ErrorCode denied = server.policy().checkInbound(address, headers.get("token"));
         if (denied != null) {
             error(denied);
@@ -186,7 +208,7 @@ final class BridgeConnection implements FrameListener {
             }
             return;
         }
-        if (inFlight >= options.maxInFlightRequestsPerConnection()) {
+        if (inFlight >= limits.maxInFlightRequestsPerConnection()) {
             error(ErrorCode.TOO_MANY_REQUESTS);
             return;
         }
@@ -299,9 +321,12 @@ final class BridgeConnection implements FrameListener {
         if (subscriptions.containsKey(address)) {
             return; // idempotent: already subscribed, nothing changes
         }
-        if (subscriptions.size() >= options.maxSubscriptionsPerConnection()) {
+        if (subscriptions.size() >= limits.maxSubscriptionsPerConnection()) {
             error(ErrorCode.SUBSCRIPTION_QUOTA_EXCEEDED);
             return;
+        }
+        if (session != null) {
+            session.onSubscribed(address); // before subscribe: it may deliver the cached value at once
         }
         subscriptions.put(address, server.subscribe(this, address));
     }
@@ -315,6 +340,9 @@ final class BridgeConnection implements FrameListener {
         server.unsubscribe(this, t);
         if (conflated != null) {
             conflated.remove(address);
+        }
+        if (session != null) {
+            session.onUnsubscribed(address);
         }
     }
 
@@ -408,6 +436,86 @@ final class BridgeConnection implements FrameListener {
         enqueue(FrameEncoder.err(code), BridgeServer.KIND_CONTROL, null);
     }
 
+    // ---------------------------------------------------------------- session hooks
+
+    /** A market-data frame for this client: through its session (resume, seq tracking) when it has one. */
+    void deliver(byte[] frame, int kind, String address, long seq) {
+        if (session != null && !closed) {
+            session.onMarketData(address, kind == BridgeServer.KIND_STREAM, frame, seq);
+        } else {
+            enqueue(frame, kind, address);
+        }
+    }
+
+    /** Periodic session sync (the server's timer). */
+    void syncSession() {
+        if (session != null && !closed) {
+            session.sync();
+        }
+    }
+
+    @Override
+    public io.vertx.core.internal.ContextInternal context() {
+        return server.context();
+    }
+
+    @Override
+    public boolean enqueueMarketData(byte[] frame, boolean stream, String address) {
+        return enqueue(frame, stream ? BridgeServer.KIND_STREAM : BridgeServer.KIND_LAST_VALUE, address);
+    }
+
+    @Override
+    public void reply(String replyAddress, String sourceAddress, JsonObject body) {
+        if (replyAddress != null) {
+            enqueue(FrameEncoder.message(replyAddress, null, java.util.List.of(), body, true),
+                    BridgeServer.KIND_CONTROL, null);
+        }
+    }
+
+    @Override
+    public void replyFailure(String replyAddress, String sourceAddress, int failureCode, String message) {
+        if (replyAddress != null) {
+            enqueue(FrameEncoder.requestFailure(replyAddress, sourceAddress, failureCode,
+                    ReplyFailure.RECIPIENT_FAILURE.name(), message), BridgeServer.KIND_CONTROL, null);
+        }
+    }
+
+    @Override
+    public boolean subscribe(String address) {
+        if (closed || closing) {
+            return false;
+        }
+        if (subscriptions.containsKey(address)) {
+            return true;
+        }
+        if (server.policy().checkOutbound(address, null) != null
+                || subscriptions.size() >= limits.maxSubscriptionsPerConnection()) {
+            return false;
+        }
+        subscriptions.put(address, server.subscribe(this, address));
+        return true;
+    }
+
+    @Override
+    public java.util.Set<String> subscriptions() {
+        return new java.util.LinkedHashSet<>(subscriptions.keySet());
+    }
+
+    @Override
+    public boolean isStream(String address) {
+        return options.isStream(address);
+    }
+
+    @Override
+    public boolean isLastValue(String address) {
+        return options.isLastValue(address);
+    }
+
+    @Override
+    public void close() {
+        closeLater(null);
+    }
+
     // ---------------------------------------------------------------- outbound
 
     /**
@@ -415,13 +523,13 @@ final class BridgeConnection implements FrameListener {
      *
      * @param address the market-data address for last-value and stream frames, else null
      */
-    void enqueue(byte[] frame, int kind, String address) {
+    boolean enqueue(byte[] frame, int kind, String address) {
         if (closed || closing) {
-            return;
+            return false;
         }
         if (!congested) {
             append(frame);
-            return;
+            return true;
         }
         switch (kind) {
             case BridgeServer.KIND_LAST_VALUE -> {
@@ -431,6 +539,7 @@ final class BridgeConnection implements FrameListener {
                 if (conflated.put(address, frame) != null) {
                     metrics.conflated.increment();
                 }
+                return true;
             }
             case BridgeServer.KIND_STREAM -> {
                 if (streamBacklog == null) {
@@ -439,17 +548,18 @@ final class BridgeConnection implements FrameListener {
                 boolean gapOpen = gaps != null && gaps.containsKey(address);
                 if (!gapOpen && streamBacklog.size() < options.streamBacklogMaxFrames()) {
                     streamBacklog.add(frame);
-                    return;
+                    return true;
                 }
                 if (options.slowConsumerPolicy() == SlowConsumerPolicy.DISCONNECT) {
                     closeLater(ErrorCode.SLOW_CONSUMER);
-                    return;
+                    return false;
                 }
                 if (gaps == null) {
                     gaps = new LinkedHashMap<>();
                 }
                 gaps.computeIfAbsent(address, a -> new long[1])[0]++;
                 metrics.dropped.increment();
+                return false;
             }
             default -> {
                 if (controlBacklog == null) {
@@ -457,9 +567,10 @@ final class BridgeConnection implements FrameListener {
                 }
                 if (controlBacklog.size() >= options.controlBacklogMaxFrames()) {
                     closeLater(ErrorCode.SLOW_CONSUMER);
-                    return;
+                    return false;
                 }
                 controlBacklog.add(frame);
+                return true;
             }
         }
     }
@@ -567,6 +678,9 @@ final class BridgeConnection implements FrameListener {
             return;
         }
         closed = true;
+        if (session != null) {
+            session.onClosed(server.isClosing()); // first: it stores the subscriptions released below
+        }
         for (LocalTopic t : subscriptions.values()) {
             if (t != null) {
                 server.unsubscribe(this, t);

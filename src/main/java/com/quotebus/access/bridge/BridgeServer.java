@@ -50,6 +50,9 @@ public final class BridgeServer implements TopicSink {
     private ContextInternal context;
     private NetServer netServer;
     private long idleTimer = -1;
+    private long syncTimer = -1;
+    private SessionSupport sessions;
+    private LiveLimits limits;
     private long attachSeq;
     private boolean flushScheduled;
     private boolean closed;
@@ -89,6 +92,21 @@ public final class BridgeServer implements TopicSink {
         this.policy = new AccessPolicy(options);
         this.metrics = hub.metrics();
         this.nanoClock = nanoClock;
+        this.limits = new LiveLimits(options);
+    }
+
+    /**
+     * Gives connections sessions (resume, seq tracking; {@code docs/sessions.md}). Call before {@link #listen()}.
+     */
+    public BridgeServer sessions(SessionSupport support) {
+        this.sessions = support;
+        return this;
+    }
+
+    /** Shares the node's live limits ({@code admin.limits}) instead of this server's own. Call before listen. */
+    public BridgeServer limits(LiveLimits shared) {
+        this.limits = shared;
+        return this;
     }
 
     /**
@@ -114,12 +132,18 @@ public final class BridgeServer implements TopicSink {
                     long period = Math.max(10, Math.min(1000, options.idleTimeoutMs() / 4));
                     idleTimer = vertx.setPeriodic(period, id -> scanIdle());
                 }
+                if (sessions != null) {
+                    syncTimer = vertx.setPeriodic(Math.max(10, sessions.syncIntervalMs()), id -> syncSessions());
+                }
                 p.complete(ar.result().actualPort());
             });
         }));
     }
 
-    /** Stops accepting, closes every connection (releasing its subscriptions) and the listener. */
+    /**
+     * Stops accepting, closes every connection (releasing its subscriptions; their sessions are stored
+     * for resumption elsewhere, and this completes once those writes are done) and the listener.
+     */
     public Future<Void> close() {
         if (context == null) {
             return Future.succeededFuture();
@@ -129,10 +153,16 @@ public final class BridgeServer implements TopicSink {
             if (idleTimer >= 0) {
                 vertx.cancelTimer(idleTimer);
             }
+            if (syncTimer >= 0) {
+                vertx.cancelTimer(syncTimer);
+            }
             for (BridgeConnection c : new ArrayList<>(connections)) {
                 c.close(ErrorCode.SHUTTING_DOWN);
             }
-            netServer.close().onComplete(ar -> p.complete());
+            // Bounded: a store that does not answer must not hold the shutdown up.
+            Future<Void> stored = sessions == null ? Future.succeededFuture()
+                    : sessions.flushed().timeout(5, java.util.concurrent.TimeUnit.SECONDS).recover(e -> Future.succeededFuture());
+            stored.eventually(() -> netServer.close()).onComplete(ar -> p.complete());
         }));
     }
 
@@ -178,6 +208,19 @@ public final class BridgeServer implements TopicSink {
 
     AccessPolicy policy() {
         return policy;
+    }
+
+    SessionSupport sessions() {
+        return sessions;
+    }
+
+    LiveLimits limits() {
+        return limits;
+    }
+
+    /** The server is closing (its connections' sessions are stored as resumable). */
+    boolean isClosing() {
+        return closed;
     }
 
     long now() {
@@ -227,7 +270,7 @@ public final class BridgeServer implements TopicSink {
         } else {
             t.subscribers.add(c);
             if (t.live && t.last != null) {
-                c.enqueue(t.last, t.kind, address);
+                c.deliver(t.last, t.kind, address, -1);
             }
         }
         metrics.subscriptions.increment();
@@ -256,13 +299,13 @@ public final class BridgeServer implements TopicSink {
             t.last = snapshot;
             List<BridgeConnection> subs = t.subscribers;
             for (int i = 0, n = subs.size(); i < n; i++) {
-                subs.get(i).enqueue(snapshot, t.kind, address);
+                subs.get(i).deliver(snapshot, t.kind, address, -1);
             }
         }
     }
 
     @Override
-    public void onPublish(String address, byte[] frame) {
+    public void onPublish(String address, byte[] frame, long seq) {
         LocalTopic t = topics.get(address);
         if (t == null || !t.live) {
             return;
@@ -272,7 +315,7 @@ public final class BridgeServer implements TopicSink {
         }
         List<BridgeConnection> subs = t.subscribers;
         for (int i = 0, n = subs.size(); i < n; i++) {
-            subs.get(i).enqueue(frame, t.kind, address);
+            subs.get(i).deliver(frame, t.kind, address, seq);
         }
     }
 
@@ -313,6 +356,12 @@ public final class BridgeServer implements TopicSink {
             dirty.get(i).flushScheduled();
         }
         dirty.clear();
+    }
+
+    private void syncSessions() {
+        for (BridgeConnection c : connections) {
+            c.syncSession();
+        }
     }
 
     private void scanIdle() {

@@ -10,6 +10,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
+import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -194,12 +195,15 @@ public final class SubscriptionHub {
             topic.lastFrame = frame;
             cached.put(topic.address, topic);
         }
+        // Read from the body object the bus delivered (no parsing): sessions track it per client.
+        long seq = message.body() instanceof JsonObject body && body.getValue("seq") instanceof Number n
+                ? n.longValue() : -1;
         for (int i = 0, n = sinks.size(); i < n; i++) {
             TopicSink sink = sinks.get(i);
             if (sink.context().nettyEventLoop().inEventLoop()) {
-                sink.onPublish(topic.address, frame);
+                sink.onPublish(topic.address, frame, seq);
             } else {
-                sink.context().execute(() -> sink.onPublish(topic.address, frame));
+                sink.context().execute(() -> sink.onPublish(topic.address, frame, seq));
             }
         }
     }

@@ -5,8 +5,8 @@ package com.quotebus.access.bridge;
  * Not thread-safe (one per connection, used on its event loop).
  */
 final class TokenBucket {
-    private final double ratePerNano;
-    private final double burst;
+    private double ratePerNano;
+    private double burst;
     private double tokens;
     private long lastNanos;
 
@@ -15,6 +15,13 @@ final class TokenBucket {
         this.burst = burst;
         this.tokens = burst;
         this.lastNanos = nowNanos;
+    }
+
+    /** New rate and size (live limits); the tokens held stay, capped at the new size. */
+    void reconfigure(double ratePerSecond, int newBurst) {
+        this.ratePerNano = ratePerSecond / 1e9;
+        this.burst = newBurst;
+        this.tokens = Math.min(tokens, newBurst);
     }
 
     /** Takes one token if there is one. */

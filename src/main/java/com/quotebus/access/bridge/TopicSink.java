@@ -17,8 +17,12 @@ interface TopicSink {
      */
     void onAttached(String address, long attachId, byte[] snapshot);
 
-    /** A published message, encoded once; the array is shared by all sinks and must not be modified. */
-    void onPublish(String address, byte[] frame);
+    /**
+     * A published message, encoded once; the array is shared by all sinks and must not be modified.
+     *
+     * @param seq the {@code seq} field of the message's JSON body, or -1
+     */
+    void onPublish(String address, byte[] frame, long seq);
 
     /** A point-to-point message for one of this sink's subscribers of {@code address}. */
     void onSend(String address, Message<Object> message);

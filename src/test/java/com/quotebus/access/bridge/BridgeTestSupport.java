@@ -8,12 +8,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 /** Starting a gateway on 127.0.0.1 for socket tests, and bounded waiting. */
-final class BridgeTestSupport {
+public final class BridgeTestSupport {
     private BridgeTestSupport() {
     }
 
     /** Options for tests: loopback, ephemeral port, generous limits, no idle timeout. */
-    static BridgeServerOptions.Builder testOptions() {
+    public static BridgeServerOptions.Builder testOptions() {
         return BridgeServerOptions.builder().host("127.0.0.1").port(0).idleTimeoutMs(0)
                 .inboundPermits(List.of(AddressPermit.regex("svc\\..+"), AddressPermit.exact("echo")))
                 .outboundPermits(List.of(AddressPermit.regex("(quote|kline|tick|news|client)\\..+")))
@@ -22,13 +22,13 @@ final class BridgeTestSupport {
     }
 
     /** Deploys one gateway verticle with its own hub; returns it once listening. */
-    static AccessGatewayVerticle deploy(Vertx vertx, BridgeServerOptions options, RequestRouter router) {
+    public static AccessGatewayVerticle deploy(Vertx vertx, BridgeServerOptions options, RequestRouter router) {
         AccessGatewayVerticle verticle = new AccessGatewayVerticle(options, null, router);
         await(vertx.deployVerticle(verticle, new DeploymentOptions()));
         return verticle;
     }
 
-    static <T> T await(Future<T> future) {
+    public static <T> T await(Future<T> future) {
         try {
             return future.toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
@@ -37,7 +37,7 @@ final class BridgeTestSupport {
     }
 
     /** Polls {@code condition} until true, failing after 10 s (a hang guard, not a speed check). */
-    static void awaitCondition(BooleanSupplier condition, String what) {
+    public static void awaitCondition(BooleanSupplier condition, String what) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {

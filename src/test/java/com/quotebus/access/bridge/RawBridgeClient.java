@@ -18,7 +18,7 @@ import java.util.List;
  * stock bridge client does. Reads time out after a few seconds so a broken server fails the test
  * instead of hanging it.
  */
-final class RawBridgeClient implements AutoCloseable {
+public final class RawBridgeClient implements AutoCloseable {
     private static final int READ_TIMEOUT_MS = 5000;
     private final Socket socket;
     private final DataInputStream in;
@@ -31,12 +31,12 @@ final class RawBridgeClient implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
-    static RawBridgeClient connect(int port) throws IOException {
+    public static RawBridgeClient connect(int port) throws IOException {
         return connect(port, 0);
     }
 
     /** @param receiveBuffer SO_RCVBUF to ask for (small makes a non-reading client back up fast); 0 default */
-    static RawBridgeClient connect(int port, int receiveBuffer) throws IOException {
+    public static RawBridgeClient connect(int port, int receiveBuffer) throws IOException {
         Socket s = new Socket();
         if (receiveBuffer > 0) {
             s.setReceiveBufferSize(receiveBuffer);
@@ -46,34 +46,34 @@ final class RawBridgeClient implements AutoCloseable {
         return new RawBridgeClient(s);
     }
 
-    static byte[] frame(String json) {
+    public static byte[] frame(String json) {
         byte[] payload = json.getBytes(StandardCharsets.UTF_8);
         return ByteBuffer.allocate(4 + payload.length).putInt(payload.length).put(payload).array();
     }
 
-    void send(JsonObject frame) throws IOException {
+    public void send(JsonObject frame) throws IOException {
         sendRaw(frame(frame.encode()));
     }
 
-    void sendJson(String json) throws IOException {
+    public void sendJson(String json) throws IOException {
         sendRaw(frame(json));
     }
 
-    void sendRaw(byte[] bytes) throws IOException {
+    public void sendRaw(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
     }
 
-    void register(String address) throws IOException {
+    public void register(String address) throws IOException {
         send(new JsonObject().put("type", "register").put("address", address));
     }
 
-    void unregister(String address) throws IOException {
+    public void unregister(String address) throws IOException {
         send(new JsonObject().put("type", "unregister").put("address", address));
     }
 
     /** Sends a ping and returns every frame received before its pong: a barrier for earlier frames. */
-    List<JsonObject> sync() throws IOException {
+    public List<JsonObject> sync() throws IOException {
         send(new JsonObject().put("type", "ping"));
         List<JsonObject> before = new ArrayList<>();
         for (JsonObject f = read(); !"pong".equals(f.getString("type")); f = read()) {
@@ -82,7 +82,7 @@ final class RawBridgeClient implements AutoCloseable {
         return before;
     }
 
-    JsonObject read() throws IOException {
+    public JsonObject read() throws IOException {
         int length = in.readInt();
         byte[] payload = new byte[length];
         in.readFully(payload);
@@ -90,7 +90,7 @@ final class RawBridgeClient implements AutoCloseable {
     }
 
     /** Raw bytes of the next frame, length prefix excluded. */
-    String readRaw() throws IOException {
+    public String readRaw() throws IOException {
         int length = in.readInt();
         byte[] payload = new byte[length];
         in.readFully(payload);
@@ -98,7 +98,7 @@ final class RawBridgeClient implements AutoCloseable {
     }
 
     /** Reads frames until the server closes; returns them. Fails if the server keeps the socket open. */
-    List<JsonObject> readUntilClosed() throws IOException {
+    public List<JsonObject> readUntilClosed() throws IOException {
         List<JsonObject> frames = new ArrayList<>();
         try {
             while (true) {
@@ -114,7 +114,7 @@ final class RawBridgeClient implements AutoCloseable {
         }
     }
 
-    void stopReading() throws IOException {
+    public void stopReading() throws IOException {
         // nothing to do: the test simply does not call read(); the small receive buffer fills up
     }
 
