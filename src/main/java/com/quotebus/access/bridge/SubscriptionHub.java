@@ -156,15 +156,16 @@ public final class SubscriptionHub {
 
     private void deliverInitial(Topic topic, Object body) {
         if (topics.get(topic.address) != topic || topic.lastFrame != null || body == null
-                || (body instanceof io.vertx.core.json.JsonObject o && o.isEmpty())) {
+                || (body instanceof JsonObject o && o.isEmpty())) {
             return; // gone, or a live value came first
         }
         byte[] frame = FrameEncoder.message(topic.address, null, io.vertx.core.MultiMap.caseInsensitiveMultiMap(),
                 body, false);
         topic.lastFrame = frame;
         cached.put(topic.address, topic);
+        long seq = body instanceof JsonObject o && o.getValue("seq") instanceof Number n ? n.longValue() : -1;
         for (TopicSink sink : topic.sinks) {
-            toSink(sink, () -> sink.onPublish(topic.address, frame));
+            toSink(sink, () -> sink.onPublish(topic.address, frame, seq));
         }
     }
 
