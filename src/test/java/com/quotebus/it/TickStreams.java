@@ -37,6 +37,22 @@ final class TickStreams {
         }
     }
 
+    /** Receives this client's pushes without registering (a resumed session's subscriptions come back). */
+    void listen(BridgeClient client) {
+        client.onPush(this::onPush);
+    }
+
+    /** The highest seq received per address ({@code tick.<code>}), for a resume request's {@code seqs}. */
+    synchronized JsonObject lastSeqs() {
+        JsonObject out = new JsonObject();
+        seen.forEach((code, m) -> {
+            if (!m.isEmpty()) {
+                out.put("tick." + code, m.lastKey());
+            }
+        });
+        return out;
+    }
+
     private synchronized void onPush(String address, JsonObject frame) {
         if (address == null || !address.startsWith("tick.")) {
             return;
