@@ -156,12 +156,21 @@ final class SimulatedHistorySeeder {
         for (int i = 0; i < n; i++) {
             double bridge = w[i] - w[n - 1] * i / (n - 1.0);
             double p = d.open() + (d.close() - d.open()) * i / (n - 1.0) + bridge * range / (2.5 * Math.sqrt(n));
+            // reflect off the day's range (clamping would leave flat stretches at the high or low)
+            for (int k = 0; k < 4 && (p > d.high() || p < d.low()); k++) {
+                p = p > d.high() ? 2.0 * d.high() - p : 2.0 * d.low() - p;
+            }
             price[i] = Math.max(d.low(), Math.min(d.high(), Math.round(p / tick) * tick));
         }
         price[0] = d.open();
         price[n - 1] = d.close();
-        place(price, d.high(), true, rnd);
-        place(price, d.low(), false, rnd);
+        long auctionStart = closingAuctionStart(s, d.tradingDay());
+        int lastContinuous = n - 2; // the last point that may trade before the close
+        while (auctionStart > 0 && lastContinuous > 1 && sch.minutePointTime(lastContinuous) > auctionStart) {
+            lastContinuous--;
+        }
+        place(price, d.high(), true, rnd, lastContinuous);
+        place(price, d.low(), false, rnd, lastContinuous);
         // U-shaped volume: heavy at the open and the close, light at noon
         long lots = Math.max(n, d.volume() / s.lot());
         double[] weight = new double[n];
@@ -178,8 +187,15 @@ final class SimulatedHistorySeeder {
             assigned += volume[i];
         }
         volume[n - 1] += lots * s.lot() - assigned;
+        // no continuous trading during a closing call auction: its minutes before the close are blank
+        for (int i = lastContinuous + 1; i < n - 1; i++) {
+            volume[n - 1] += volume[i];
+            volume[i] = 0;
+        }
         for (int i = 1; i < n; i++) {
-            if (volume[i] == 0 && (price[i] == d.high() || price[i] == d.low())) {
+            if (i > lastContinuous && i < n - 1) {
+                price[i] = price[i - 1]; // closing auction: nothing trades until the close
+            } else if (volume[i] == 0 && (price[i] == d.high() || price[i] == d.low())) {
                 volume[i] = s.lot(); // the day's extremes traded
             } else if (volume[i] == 0) {
                 price[i] = price[i - 1]; // nothing traded: the price carries forward
@@ -246,16 +262,26 @@ final class SimulatedHistorySeeder {
         return points;
     }
 
+    /** Epoch ms of the closing call auction's start on {@code day}, or 0 when the template has none. */
+    private static long closingAuctionStart(SimSymbol s, LocalDate day) {
+        for (var seg : s.template().segments()) {
+            if (seg.kind() == com.quotebus.core.time.SessionSegment.Kind.CLOSING_AUCTION) {
+                return com.quotebus.core.time.ChinaTime.epochMillis(day, seg.start());
+            }
+        }
+        return 0;
+    }
+
     /** Makes {@code extreme} appear in the path at an interior point (unless an end already holds it). */
-    private static void place(long[] price, long extreme, boolean high, SplittableRandom rnd) {
+    private static void place(long[] price, long extreme, boolean high, SplittableRandom rnd, int last) {
         int n = price.length;
-        for (long p : price) {
-            if (p == extreme) {
+        for (int i = 0; i < n; i++) {
+            if (price[i] == extreme && (i <= last || i == n - 1)) {
                 return;
             }
         }
-        int best = 1 + rnd.nextInt(n - 2);
-        for (int i = 1; i < n - 1; i++) {
+        int best = 1 + rnd.nextInt(last);
+        for (int i = 1; i <= last; i++) {
             if (high ? price[i] > price[best] : price[i] < price[best]) {
                 best = i;
             }
