@@ -1,8 +1,6 @@
 package com.quotebus.access.registry;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -31,23 +29,9 @@ class HazelcastServiceRegistryTest {
     private final RecordingListener events1 = new RecordingListener();
 
     private HazelcastInstance member() {
-        Config config = new Config();
-        config.setClusterName(clusterName);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "none");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
+        Config config = com.quotebus.testkit.LoopbackHazelcast.config(clusterName, 5931, 5);
         config.setProperty("hazelcast.heartbeat.interval.seconds", "1");
         config.setProperty("hazelcast.max.no.heartbeat.seconds", "5");
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(5931).setPortAutoIncrement(true).setPortCount(5);
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        for (int port = 5931; port <= 5935; port++) {
-            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
-        }
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
         members.add(hz);
         return hz;

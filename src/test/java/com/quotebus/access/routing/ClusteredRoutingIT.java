@@ -1,8 +1,6 @@
 package com.quotebus.access.routing;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.quotebus.access.registry.HazelcastServiceRegistry;
 import com.quotebus.access.registry.ServiceInstance;
 import com.quotebus.access.registry.ServiceRegistration;
@@ -48,21 +46,7 @@ class ClusteredRoutingIT {
     private AccessRouting routing;
 
     private HazelcastClusterManager clusterManager() {
-        Config config = new Config();
-        config.setClusterName(clusterName);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "none");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(5951).setPortAutoIncrement(true).setPortCount(3);
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        for (int port = 5951; port <= 5953; port++) {
-            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
-        }
+        Config config = com.quotebus.testkit.LoopbackHazelcast.config(clusterName, 5951, 3);
         return new HazelcastClusterManager(config);
     }
 

@@ -1,8 +1,6 @@
 package com.quotebus.access.routing;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
 import org.junit.jupiter.api.AfterAll;
@@ -28,21 +26,7 @@ class HazelcastPolicyStoreTest {
     private HazelcastPolicyStore store2;
 
     private HazelcastInstance member() {
-        Config config = new Config();
-        config.setClusterName(clusterName);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "none");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(5941).setPortAutoIncrement(true).setPortCount(3);
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        for (int port = 5941; port <= 5943; port++) {
-            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
-        }
+        Config config = com.quotebus.testkit.LoopbackHazelcast.config(clusterName, 5941, 3);
         HazelcastInstance hz = Hazelcast.newHazelcastInstance(config);
         members.add(hz);
         return hz;

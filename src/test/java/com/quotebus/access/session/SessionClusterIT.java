@@ -6,8 +6,6 @@ import static com.quotebus.access.bridge.BridgeTestSupport.testOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
 import com.quotebus.access.bridge.AccessGatewayVerticle;
 import com.quotebus.access.bridge.BridgeMetrics;
 import com.quotebus.access.bridge.BridgeServerOptions;
@@ -42,21 +40,7 @@ class SessionClusterIT {
     private HazelcastClusterManager clusterB;
 
     private HazelcastClusterManager clusterManager() {
-        Config config = new Config();
-        config.setClusterName(clusterName);
-        config.setProperty("hazelcast.phone.home.enabled", "false");
-        config.setProperty("hazelcast.logging.type", "none");
-        config.setProperty("hazelcast.wait.seconds.before.join", "0");
-        NetworkConfig network = config.getNetworkConfig();
-        network.setPort(basePort).setPortAutoIncrement(true).setPortCount(3);
-        network.getInterfaces().setEnabled(true).addInterface("127.0.0.1");
-        JoinConfig join = network.getJoin();
-        join.getMulticastConfig().setEnabled(false);
-        join.getAutoDetectionConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true);
-        for (int port = basePort; port < basePort + 3; port++) {
-            join.getTcpIpConfig().addMember("127.0.0.1:" + port);
-        }
+        Config config = com.quotebus.testkit.LoopbackHazelcast.config(clusterName, basePort, 3);
         return new HazelcastClusterManager(config);
     }
 
