@@ -194,7 +194,9 @@ public final class QuotebusNode {
         collector = new CollectorRole(vertx, settings, options, calendar, directory);
         return collector.start().compose(v -> {
             FeedSourceFactories factories = FeedSourceFactories.discover()
-                    .register(new SzseBinarySourceFactory(directory, collector.exchangeTimes()));
+                    .register(new SzseBinarySourceFactory(directory, collector.exchangeTimes(),
+                            settings.string("simulator.host", "127.0.0.1"),
+                            settings.intValue("simulator.port", 9100, 1, 65535)));
             JsonObject config = settings.section("collector");
             config.put("shards", options.shards());
             if (!config.containsKey("journal")) {

@@ -18,11 +18,20 @@ import io.vertx.core.Vertx;
 final class SzseBinarySourceFactory implements FeedSourceFactory {
     private final InstrumentDirectory directory;
     private final java.util.function.LongConsumer exchangeTimes;
+    private final String simulatorHost;
+    private final int simulatorPort;
 
-    /** @param exchangeTimes receives the exchange time of every event and heartbeat, or null */
-    SzseBinarySourceFactory(InstrumentDirectory directory, java.util.function.LongConsumer exchangeTimes) {
+    /**
+     * @param exchangeTimes receives the exchange time of every event and heartbeat, or null
+     * @param simulatorHost where a source with {@code simulator = true} connects (this deployment's simulator)
+     * @param simulatorPort its port
+     */
+    SzseBinarySourceFactory(InstrumentDirectory directory, java.util.function.LongConsumer exchangeTimes,
+                            String simulatorHost, int simulatorPort) {
         this.directory = directory;
         this.exchangeTimes = exchangeTimes;
+        this.simulatorHost = simulatorHost;
+        this.simulatorPort = simulatorPort;
     }
 
     @Override
@@ -34,6 +43,12 @@ final class SzseBinarySourceFactory implements FeedSourceFactory {
     public FeedSource create(SourceSpec spec, Vertx vertx, MarketClock clock) {
         java.util.Map<String, Object> options = new java.util.HashMap<>(spec.options().getMap());
         options.putIfAbsent("name", spec.name());
+        if (Boolean.TRUE.equals(options.get("simulator")) || "true".equals(String.valueOf(options.get("simulator")))) {
+            // the simulator of this deployment, wherever simulator.host/port put it
+            options.put("host", "0.0.0.0".equals(simulatorHost) ? "127.0.0.1" : simulatorHost);
+            options.put("port", simulatorPort);
+        }
+        options.remove("simulator");
         SzseFeedConfig config = SzseFeedConfig.from(new ConfigSection("collector.sources." + spec.name(), options));
         FeedSource source = new SzseBinaryFeedSource(vertx, config, code -> {
             Instrument i = directory.get(code);

@@ -222,7 +222,23 @@ public final class Settings {
         if (!(v instanceof JsonObject o)) {
             throw new ConfigException(key, v, "a section (object)");
         }
-        return overridden(key, o.copy());
+        JsonObject out = overridden(key, o.copy());
+        // keys the file does not list, given as system properties (or key=value on the command line)
+        String prefix = "quotebus." + key + ".";
+        for (Map.Entry<String, String> e : props.entrySet()) {
+            if (e.getKey().startsWith(prefix)) {
+                String[] path = e.getKey().substring(prefix.length()).split("\\.");
+                JsonObject node = out;
+                for (int i = 0; i < path.length - 1 && node != null; i++) {
+                    node = node.getValue(path[i]) instanceof JsonObject child ? child : null;
+                }
+                String leaf = path[path.length - 1];
+                if (node != null && !node.containsKey(leaf)) {
+                    node.put(leaf, e.getValue());
+                }
+            }
+        }
+        return out;
     }
 
     private JsonObject overridden(String prefix, JsonObject o) {
@@ -246,6 +262,9 @@ public final class Settings {
     }
 
     private static Object coerce(String key, String text, Object like) {
+        if (like == null) {
+            return text;
+        }
         try {
             if (like instanceof Integer || like instanceof Long) {
                 return Long.parseLong(text.strip());

@@ -43,4 +43,17 @@ class SettingsTest {
         assertThat(s.intValue("access.port", 0, 1, 65535)).isEqualTo(7000);
         assertThat(s.list("node.roles", List.of())).contains("collector", "calculator", "access");
     }
+
+    @Test
+    void aSectionTakesOverridesOfListedKeysAndOfKeysTheFileLeavesOut() {
+        JsonObject fileWithNull = file.copy();
+        fileWithNull.getJsonObject("access").putNull("adminToken");
+        Settings s = new Settings(fileWithNull, Map.of("QUOTEBUS_ACCESS_ADMINTOKEN", "from-env"),
+                Map.of("quotebus.access.port", "7300", "quotebus.access.idleTimeoutMs", "5000"));
+        JsonObject access = s.section("access");
+        assertThat(access.getLong("port")).isEqualTo(7300L);
+        assertThat(access.getString("adminToken")).isEqualTo("from-env");
+        assertThat(access.getString("idleTimeoutMs")).isEqualTo("5000");
+        assertThat(access.getString("host")).isEqualTo("127.0.0.1");
+    }
 }
