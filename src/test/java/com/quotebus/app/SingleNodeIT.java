@@ -42,8 +42,7 @@ class SingleNodeIT {
     void start() throws Exception {
         dir = Files.createTempDirectory("single-node-it");
         int sim = freePort();
-        String conf = Files.readString(Path.of("verticles.conf")).replace("port = 9100", "port = " + sim)
-                .replace("# adminToken = \"change-me\"", "adminToken = \"it-token\"");
+        String conf = Files.readString(Path.of("verticles.conf")).replace("port = 9100", "port = " + sim);
         Path file = dir.resolve("verticles.conf");
         Files.writeString(file, conf);
         JsonObject root = ConfigLoader.load(file).root();
@@ -53,6 +52,7 @@ class SingleNodeIT {
         props.put("quotebus.cluster.port", Integer.toString(hz));
         props.put("quotebus.cluster.members", "127.0.0.1:" + hz);
         props.put("quotebus.access.port", "0");
+        props.put("quotebus.access.adminToken", "it-token");
         props.put("quotebus.http.port", "0");
         props.put("quotebus.data.dir", dir.resolve("data").toString());
         props.put("quotebus.collector.journal.directory", dir.resolve("data/journal").toString());
