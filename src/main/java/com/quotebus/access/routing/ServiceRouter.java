@@ -312,7 +312,7 @@ public final class ServiceRouter implements AutoCloseable {
                             attempts));
                 } else if (retryable(failure) && attempts < config.maxAttempts() && deadline > clock.millis()) {
                     lastFailure = failure;
-                    metrics.retried(metricTag);
+                    metrics.retried(metricTag, RouteFailures.code(failure));
                     next();
                 } else {
                     fail(failure);
