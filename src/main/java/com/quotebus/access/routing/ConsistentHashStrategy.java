@@ -36,15 +36,26 @@ public final class ConsistentHashStrategy implements RoutingStrategy {
         if (request.routingKey() == null) {
             return keyless.choose(candidates, request);
         }
-        List<String> ids = candidates.stream().map(ServiceInstance::instanceId).toList();
         Ring r = ring;
-        if (!r.ids.equals(ids)) {
-            r = build(ids);
+        if (!sameIds(r.ids, candidates)) {
+            r = build(candidates.stream().map(ServiceInstance::instanceId).toList());
             ring = r;
         }
         Map.Entry<Long, Integer> point = r.points.ceilingEntry(hash(request.routingKey()));
         // Same ids in the same (sorted) order as when the ring was built, so the index is valid.
         return candidates.get(point != null ? point.getValue() : r.points.firstEntry().getValue());
+    }
+
+    private static boolean sameIds(List<String> ids, List<ServiceInstance> candidates) {
+        if (ids.size() != candidates.size()) {
+            return false;
+        }
+        for (int i = 0; i < ids.size(); i++) {
+            if (!ids.get(i).equals(candidates.get(i).instanceId())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private Ring build(List<String> ids) {

@@ -29,7 +29,8 @@ public final class LeastOutstandingStrategy implements RoutingStrategy {
         int fewest = Integer.MAX_VALUE;
         int ties = 0;
         for (int k = 0; k < n; k++) {
-            counts[k] = outstanding.of(candidates.get(k).key());
+            ServiceInstance c = candidates.get(k);
+            counts[k] = outstanding.of(c.service(), c.instanceId());
             if (counts[k] < fewest) {
                 fewest = counts[k];
                 ties = 1;

@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Router meters: {@code quotebus.route.latency} (timer, tags service and outcome ok|error),
- * {@code quotebus.route.retries} (counter, tag service) and {@code quotebus.route.errors} (counter, tags service
+ * {@code quotebus.route.retries} (counter, tags service and cause: the failure code that caused the retry) and {@code quotebus.route.errors} (counter, tags service
  * and code: see {@link RouteFailures} and the event-bus failure types). The service tag is the routed service,
  * or {@code unknown} for names with no instance and no policy, so client input cannot grow the tag set.
  */
@@ -35,16 +35,24 @@ public final class RouterMetrics {
                 .record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void retried(String service) {
-        Counter.builder("quotebus.route.retries").tag("service", service).register(meters).increment();
+    void retried(String service, String cause) {
+        Counter.builder("quotebus.route.retries").tag("service", service).tag("cause", cause).register(meters)
+                .increment();
     }
 
     void failed(String service, String code) {
         Counter.builder("quotebus.route.errors").tag("service", service).tag("code", code).register(meters).increment();
     }
 
+    /** Retries of the service for every cause. */
     public double retries(String service) {
-        Counter c = meters.find("quotebus.route.retries").tag("service", service).counter();
+        return meters.find("quotebus.route.retries").tag("service", service).counters().stream()
+                .mapToDouble(Counter::count).sum();
+    }
+
+    /** Retries of the service after a failure of this code (TIMEOUT, NO_HANDLERS, INSTANCE_LOST). */
+    public double retries(String service, String cause) {
+        Counter c = meters.find("quotebus.route.retries").tag("service", service).tag("cause", cause).counter();
         return c == null ? 0 : c.count();
     }
 

@@ -127,7 +127,7 @@ public final class ServiceRouter implements AutoCloseable {
 
     /** Requests in flight from this router to the instance. */
     public int outstanding(String service, String instanceId) {
-        return outstanding.of(ServiceInstance.key(service, instanceId));
+        return outstanding.of(service, instanceId);
     }
 
     /** Requests in flight from this router in total. */
@@ -218,7 +218,7 @@ public final class ServiceRouter implements AutoCloseable {
 
         void send(Object body, Map<String, String> headers, long timeoutMillis) {
             inFlight.computeIfAbsent(instance.key(), k -> ConcurrentHashMap.newKeySet()).add(this);
-            outstanding.started(instance.key());
+            outstanding.started(instance.service(), instance.instanceId());
             DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis);
             headers.forEach(options::addHeader);
             vertx.eventBus().request(instance.address(), body, options)
@@ -234,7 +234,7 @@ public final class ServiceRouter implements AutoCloseable {
                 set.remove(this);
                 return set.isEmpty() ? null : set;
             });
-            outstanding.finished(instance.key());
+            outstanding.finished(instance.service(), instance.instanceId());
             then.accept(reply, failure);
         }
     }
@@ -312,7 +312,7 @@ public final class ServiceRouter implements AutoCloseable {
                             attempts));
                 } else if (retryable(failure) && attempts < config.maxAttempts() && deadline > clock.millis()) {
                     lastFailure = failure;
-                    metrics.retried(metricTag);
+                    metrics.retried(metricTag, RouteFailures.code(failure));
                     next();
                 } else {
                     fail(failure);

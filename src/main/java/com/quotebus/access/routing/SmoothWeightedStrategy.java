@@ -12,7 +12,7 @@ import java.util.Map;
  * any window of {@code sum(weights)} picks each instance gets exactly its weight, spread out rather than in
  * bursts (weights 5:1:1 give a a b a c a a).
  *
- * <p>Scores are kept per instance key and dropped for instances no longer among the candidates, so state stays
+ * <p>Scores are kept per instance id (a strategy serves one service) and dropped for instances no longer among the candidates, so state stays
  * bounded by the number of instances; a retry that excludes an instance therefore restarts that instance's
  * score, which only nudges the sequence.
  */
@@ -23,21 +23,21 @@ public final class SmoothWeightedStrategy implements RoutingStrategy {
     @Override
     public synchronized ServiceInstance choose(List<ServiceInstance> candidates, RouteRequest request) {
         if (scores.size() > candidates.size()) {
-            scores.keySet().retainAll(candidates.stream().map(ServiceInstance::key).toList());
+            scores.keySet().retainAll(candidates.stream().map(ServiceInstance::instanceId).toList());
         }
         long total = 0;
         ServiceInstance best = null;
         long bestScore = Long.MIN_VALUE;
         for (ServiceInstance c : candidates) {
             total += c.weight();
-            long score = scores.getOrDefault(c.key(), 0L) + c.weight();
-            scores.put(c.key(), score);
+            long score = scores.getOrDefault(c.instanceId(), 0L) + c.weight();
+            scores.put(c.instanceId(), score);
             if (score > bestScore) {
                 best = c;
                 bestScore = score;
             }
         }
-        scores.put(best.key(), bestScore - total);
+        scores.put(best.instanceId(), bestScore - total);
         return best;
     }
 }

@@ -69,18 +69,18 @@ class RoutingStrategiesTest {
         OutstandingRequests outstanding = new OutstandingRequests();
         LeastOutstandingStrategy s = new LeastOutstandingStrategy(outstanding);
         List<ServiceInstance> three = List.of(instance("a", 1), instance("b", 1), instance("c", 1));
-        outstanding.started("kline/a");
-        outstanding.started("kline/a");
-        outstanding.started("kline/b");
+        outstanding.started("kline", "a");
+        outstanding.started("kline", "a");
+        outstanding.started("kline", "b");
 
         assertThat(sequence(s, three, 3)).isEqualTo("ccc");
-        outstanding.started("kline/c");
-        outstanding.started("kline/c");
+        outstanding.started("kline", "c");
+        outstanding.started("kline", "c");
         assertThat(sequence(s, three, 1)).isEqualTo("b");
-        outstanding.finished("kline/a");
-        outstanding.finished("kline/a");
+        outstanding.finished("kline", "a");
+        outstanding.finished("kline", "a");
         assertThat(sequence(s, three, 1)).isEqualTo("a");
-        outstanding.started("kline/a");
+        outstanding.started("kline", "a");
         // a, b and c each have 1 or 2: a=1, b=1, c=2 -> a and b alternate
         assertThat(count(s, three, 10)).isEqualTo(Map.of("a", 5, "b", 5));
     }
@@ -88,10 +88,10 @@ class RoutingStrategiesTest {
     @Test
     void outstandingCountsDisappearAtZero() {
         OutstandingRequests outstanding = new OutstandingRequests();
-        outstanding.started("kline/a");
-        outstanding.finished("kline/a");
-        outstanding.finished("kline/a");
-        assertThat(outstanding.of("kline/a")).isZero();
+        outstanding.started("kline", "a");
+        outstanding.finished("kline", "a");
+        outstanding.finished("kline", "a");
+        assertThat(outstanding.of("kline", "a")).isZero();
         assertThat(outstanding.total()).isZero();
     }
 
