@@ -35,7 +35,10 @@ import java.util.function.BiConsumer;
  *       it expired or deregistered): retried only when the request is idempotent: the policy says so (default),
  *       the service is not in {@link RouterConfig#nonIdempotentServices()} and header {@code idempotent} is not
  *       {@code false};</li>
- *   <li>the service's own failure ({@code RECIPIENT_FAILURE}): never retried, passed to the caller.</li>
+ *   <li>the service saying it is temporarily unavailable ({@code RECIPIENT_FAILURE} with code
+ *       {@value #SERVICE_UNAVAILABLE}, e.g. a calculator still rebuilding a shard it just took over): retried,
+ *       when idempotent, on another instance (during a shard move the previous owner still answers);</li>
+ *   <li>any other failure of the service ({@code RECIPIENT_FAILURE}): never retried, passed to the caller.</li>
  * </ul>
  * DRAINING instances get no new requests. The action (what follows the service in the address) is sent in
  * header {@value #ACTION_HEADER}. Multicast policies send to every ACTIVE instance at once, without retries.
@@ -44,6 +47,8 @@ import java.util.function.BiConsumer;
  * context (or a new event-loop context if called from elsewhere) and its future completes there.
  */
 public final class ServiceRouter implements AutoCloseable {
+    /** A service's failure code meaning "temporarily unavailable, retry" (HTTP 503's meaning). */
+    public static final int SERVICE_UNAVAILABLE = 503;
 
     /** Header carrying the action part of the address to the instance. */
     public static final String ACTION_HEADER = "svc-action";
@@ -328,7 +333,9 @@ public final class ServiceRouter implements AutoCloseable {
                 return true;
             }
             return idempotent && (re.failureType() == ReplyFailure.TIMEOUT
-                    || re.failureCode() == RouteFailures.INSTANCE_LOST);
+                    || re.failureCode() == RouteFailures.INSTANCE_LOST
+                    || (re.failureType() == ReplyFailure.RECIPIENT_FAILURE
+                        && re.failureCode() == SERVICE_UNAVAILABLE));
         }
 
         private void multicast() {

@@ -321,4 +321,17 @@ class ServiceRouterTest {
             })));
         }));
     }
+
+    @Test
+    void aServiceSayingUnavailableIsRetriedOnAnotherInstance(Vertx vertx, VertxTestContext test) {
+        FakeService a = new FakeService("kline", "a", m -> m.fail(ServiceRouter.SERVICE_UNAVAILABLE, "unavailable: rebuilding"));
+        FakeService b = new FakeService("kline", "b", m -> m.fail(ServiceRouter.SERVICE_UNAVAILABLE, "unavailable: rebuilding"));
+        FakeService c = FakeService.answering("kline", "c");
+        start(vertx, a, b, c)
+                .compose(v -> router.route("svc.kline", new JsonObject().put("code", "600000.SH"), Map.of()))
+                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                    assertThat(reply.instanceIds()).last().isEqualTo("c");
+                    test.completeNow();
+                })));
+    }
 }
