@@ -324,8 +324,14 @@ class ServiceRouterTest {
 
     @Test
     void aServiceSayingUnavailableIsRetriedOnAnotherInstance(Vertx vertx, VertxTestContext test) {
-        FakeService a = new FakeService("kline", "a", m -> m.fail(ServiceRouter.SERVICE_UNAVAILABLE, "unavailable: rebuilding"));
-        FakeService b = new FakeService("kline", "b", m -> m.fail(ServiceRouter.SERVICE_UNAVAILABLE, "unavailable: rebuilding"));
+        FakeService a = new FakeService("kline", "a", m -> {
+            m.fail(ServiceRouter.SERVICE_UNAVAILABLE, "unavailable: rebuilding");
+            return null;
+        });
+        FakeService b = new FakeService("kline", "b", m -> {
+            m.fail(ServiceRouter.SERVICE_UNAVAILABLE, "unavailable: rebuilding");
+            return null;
+        });
         FakeService c = FakeService.answering("kline", "c");
         start(vertx, a, b, c)
                 .compose(v -> router.route("svc.kline", new JsonObject().put("code", "600000.SH"), Map.of()))
