@@ -51,7 +51,12 @@ class AccessFailoverIT {
             t.subscribe(c, cluster.codes.subList(i * 6, i * 6 + 6));
             streams.add(t);
         }
-        Thread.sleep(4_000); // ticks flow; sessions are synced to Hazelcast (access.session.sync-ms)
+        // wait (bounded) until every client has ticks, and its session has been synced to Hazelcast
+        long until = System.currentTimeMillis() + 45_000;
+        while (streams.stream().anyMatch(t -> t.received() == 0) && System.currentTimeMillis() < until) {
+            Thread.sleep(100);
+        }
+        Thread.sleep(2_500); // > access.session.sync-ms
         for (TickStreams t : streams) {
             assertThat(t.received()).as("ticks before the kill").isPositive();
         }
