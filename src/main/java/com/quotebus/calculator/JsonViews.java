@@ -4,7 +4,6 @@ import com.quotebus.calculator.history.TradeTape;
 import com.quotebus.core.event.BookSide;
 import com.quotebus.core.event.Snapshot;
 import com.quotebus.core.event.Trade;
-import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.minute.MinutePoint;
 import com.quotebus.core.pricevol.PriceLevel;
@@ -100,9 +99,5 @@ public final class JsonViews {
         rows.forEach(l -> a.add(priceRow(l)));
         return new JsonObject().put("code", code).put("seq", seq).put("time", time).put("dayVolume", dayVolume)
                 .put("rows", a);
-    }
-
-    public static JsonObject instrument(Instrument i) {
-        return com.quotebus.cluster.InstrumentJson.toJson(i);
     }
 }

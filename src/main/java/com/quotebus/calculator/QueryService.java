@@ -325,7 +325,7 @@ public final class QueryService {
         instruments.all().values().stream()
                 .filter(i -> market == null || i.code().market().name().equals(market))
                 .sorted((a, b) -> a.codeText().compareTo(b.codeText()))
-                .forEach(i -> list.add(JsonViews.instrument(i)));
+                .forEach(i -> list.add(com.quotebus.cluster.InstrumentJson.toJson(i)));
         if (market != null && list.isEmpty() && com.quotebus.core.instrument.Market.ofSuffix(market) == null) {
             throw BAD_PARAMETER.exception("'" + market + "' is not a market (known: SH SZ SHF INE DCE CZC CFX GFE)");
         }

@@ -117,10 +117,14 @@ public final class Settings {
         if (v instanceof Boolean b) {
             return b;
         }
-        return switch (v.toString().strip().toLowerCase(Locale.ROOT)) {
+        return parseBool(key, v.toString());
+    }
+
+    private static boolean parseBool(String key, String text) {
+        return switch (text.strip().toLowerCase(Locale.ROOT)) {
             case "true", "yes", "on", "1" -> true;
             case "false", "no", "off", "0" -> false;
-            default -> throw new ConfigException(key, v, "true or false");
+            default -> throw new ConfigException(key, text, "true or false");
         };
     }
 
@@ -276,11 +280,7 @@ public final class Settings {
             throw new ConfigException(key, text, "a number");
         }
         if (like instanceof Boolean) {
-            return switch (text.strip().toLowerCase(Locale.ROOT)) {
-                case "true", "yes", "on", "1" -> true;
-                case "false", "no", "off", "0" -> false;
-                default -> throw new ConfigException(key, text, "true or false");
-            };
+            return parseBool(key, text);
         }
         if (like instanceof JsonArray) {
             JsonArray a = new JsonArray();
