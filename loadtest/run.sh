@@ -5,6 +5,8 @@
 #   loadtest/run.sh --profile long       # adds 19,000 connections, longer windows
 #   loadtest/run.sh --only fanout-10k,request-50   # a subset (names as in the report; "latency" = probe + half)
 #   loadtest/run.sh --no-jfr             # without the server's JFR recording
+#   loadtest/run.sh --transport nio      # the server on Netty NIO (or io_uring) instead of native epoll
+#   loadtest/run.sh --server-opts "-XX:+UnlockDiagnosticVMOptions -XX:+DumpPerfMapAtExit"   # extra server JVM options
 #   loadtest/run.sh --only request-50 --measure-ms 20000   # longer window (more JFR samples)
 # Child JVMs are killed on exit, error or Ctrl-C.
 set -euo pipefail

@@ -42,6 +42,12 @@ public final class LoadTestRunner {
     private final boolean jfr;
     /** A longer measured window for every scenario (profiling); 0 keeps the profile's. */
     int measureOverrideMs;
+    /** A different warm-up for every scenario; 0 keeps the profile's. */
+    int warmupOverrideMs;
+    /** The server's Netty transport: epoll (the node's default) or nio. */
+    String transport = "epoll";
+    /** Extra JVM options for the server (profiling), space separated. */
+    List<String> serverOpts = List.of();
     private final HttpClient http = HttpClient.newHttpClient();
     private final String java = ProcessHandle.current().info().command().orElse("java");
     private final String classpath = System.getProperty("java.class.path");
@@ -65,19 +71,23 @@ public final class LoadTestRunner {
         String only = a.value("only", "");
         LoadTestRunner runner = new LoadTestRunner(out, !a.flag("no-jfr"));
         runner.measureOverrideMs = a.intValue("measure-ms", 0);
+        runner.warmupOverrideMs = a.intValue("warmup-ms", 0);
+        runner.transport = a.value("transport", "epoll");
+        String opts = a.value("server-opts", "").trim();
+        runner.serverOpts = opts.isEmpty() ? List.of() : List.of(opts.split(" +"));
         Instant started = Instant.now();
         String loadBefore = loadAvg();
         List<Result> results = runner.runProfile(profile, only.isEmpty() ? List.of() : List.of(only.split(",")));
         String loadAfter = loadAvg();
         new Report(out, profile, results, started, Instant.now(), loadBefore, loadAfter,
-                String.join(" ", args)).write();
+                String.join(" ", args), runner.transport).write();
         System.out.println("report: " + out.resolve("report.md"));
         System.exit(0);
     }
 
     List<Result> runProfile(String profile, List<String> only) throws Exception {
         boolean lng = profile.equals("long");
-        long warm = lng ? 5_000 : 3_000;
+        long warm = warmupOverrideMs > 0 ? warmupOverrideMs : lng ? 5_000 : 3_000;
         long measure = measureOverrideMs > 0 ? measureOverrideMs : lng ? 15_000 : 6_000;
         List<Scenario> plan = new ArrayList<>();
         plan.add(new Scenario("fanout-5k", Kind.FANOUT, 5_000, 2, 10, 50, warm, measure));
@@ -87,9 +97,14 @@ public final class LoadTestRunner {
         }
         // Few clients at a high rate each: 50 connections × 2,000 msg/s, 5 subscribers per address.
         plan.add(new Scenario("fanout-50", Kind.FANOUT, 50, 2, 2_000, 10, warm, measure));
+        // The same clients at a rate where each client gets several frames per publishing slot (1 ms), so
+        // its writes coalesce: 50 connections × 5,000 msg/s (250,000 deliveries/s).
+        plan.add(new Scenario("fanout-50-hot", Kind.FANOUT, 50, 2, 5_000, 10, warm, measure));
         plan.add(new Scenario("receive-50", Kind.RECEIVE, 50, 2, 2_000, 0, warm, measure));
         plan.add(new Scenario("forward-50", Kind.FORWARD, 50, 2, 2_000, 0, warm, measure));
         plan.add(new Scenario("request-50", Kind.REQUEST, 50, 2, lng ? 400 : 200, 0, warm, measure));
+        // The same at a rate where the event loops batch: 50 connections × 1,000 requests/s.
+        plan.add(new Scenario("request-50-hot", Kind.REQUEST, 50, 2, 1_000, 0, warm, measure));
         for (int loops : new int[] {1, 2, 4}) {
             plan.add(new Scenario("loops-" + loops, Kind.FANOUT, 2_000, loops, 25, 20, warm, measure));
         }
@@ -116,12 +131,14 @@ public final class LoadTestRunner {
         int port = freePort();
         int control = freePort();
         List<String> cmd = new ArrayList<>(List.of(java));
-        cmd.addAll(SERVER_JVM);
+        boolean gcChosen = serverOpts.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w+GC"));
+        cmd.addAll(gcChosen ? SERVER_JVM.stream().filter(o -> !o.matches("-XX:\\+Use\\w+GC")).toList() : SERVER_JVM);
+        cmd.addAll(serverOpts);
         if (jfr) {
             cmd.add("-XX:StartFlightRecording=filename=" + raw.resolve(s.name() + ".jfr") + ",settings=profile,dumponexit=true");
         }
         cmd.addAll(List.of("-cp", classpath, LoadTestServer.class.getName(), "--port", "" + port,
-                "--control-port", "" + control, "--event-loops", "" + s.eventLoops()));
+                "--control-port", "" + control, "--event-loops", "" + s.eventLoops(), "--transport", transport));
         Proc server = new Proc("server", cmd, raw.resolve(s.name() + "-server.log"));
         List<Proc> gens = new ArrayList<>();
         Result r = new Result(s);
@@ -140,7 +157,7 @@ public final class LoadTestRunner {
                 gc.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(), "--mode", s.kind().mode,
                         "--port", "" + port, "--connections", "" + count, "--first-index", "" + first,
                         "--addresses", "" + Math.max(1, s.addresses()), "--rate", "" + s.rate(),
-                        "--event-loops", s.connections() > 1000 ? "2" : "1"));
+                        "--event-loops", s.connections() > 1000 || s.offeredRate() > 150_000 ? "2" : "1"));
                 gens.add(new Proc("gen" + g, gc, raw.resolve(s.name() + "-gen" + g + ".log")));
                 first += count;
             }
@@ -248,6 +265,7 @@ public final class LoadTestRunner {
         Instant windowEnd;
         double windowSec;
         long cpuNanos;
+        long sysNanos;
         long runQueueWaitNanos;
         long messages;
         long framesOut;
@@ -294,6 +312,7 @@ public final class LoadTestRunner {
         void setServer(JsonObject s0, JsonObject s1) {
             windowSec = (s1.getLong("nanoTime") - s0.getLong("nanoTime")) / 1e9;
             cpuNanos = s1.getLong("cpuNanos") - s0.getLong("cpuNanos");
+            sysNanos = s1.getLong("sysNanos") - s0.getLong("sysNanos");
             runQueueWaitNanos = s1.getLong("runQueueWaitNanos") - s0.getLong("runQueueWaitNanos");
             JsonObject b0 = s0.getJsonObject("bridge");
             JsonObject b1 = s1.getJsonObject("bridge");
@@ -329,6 +348,11 @@ public final class LoadTestRunner {
             return messages == 0 ? Double.NaN : cpuNanos / 1e3 / messages;
         }
 
+        /** Share of the server's CPU time spent in the kernel, in percent. */
+        double sysPercentOfCpu() {
+            return cpuNanos == 0 ? 0 : 100.0 * sysNanos / cpuNanos;
+        }
+
         double cpuPercent() {
             return windowSec == 0 ? 0 : 100.0 * cpuNanos / 1e9 / windowSec;
         }
@@ -347,9 +371,9 @@ public final class LoadTestRunner {
         }
 
         String oneLine() {
-            return String.format("%s: %,.0f msg/s, server CPU %.0f%%, %.2f µs/msg, heap/conn %.1f KB, p99 %s, "
+            return String.format("%s: %,.0f msg/s, server CPU %.0f%% (%.0f%% kernel), %.2f µs/msg, heap/conn %.1f KB, p99 %s, "
                             + "errors %d, gaps %d, disconnects %d", scenario.name(), rate(), cpuPercent(),
-                    cpuMicrosPerMessage(), heapPerConnKb(),
+                    sysPercentOfCpu(), cpuMicrosPerMessage(), heapPerConnKb(),
                     hasLatency() ? Report.ms(histogram.getValueAtPercentile(99)) : "-",
                     clientErrors + serverErrors, clientGapMarkers + clientMissing, disconnects);
         }

@@ -11,6 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.transport.Transport;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -29,7 +30,7 @@ import java.util.concurrent.atomic.LongAdder;
  * {@code GET /stats}, {@code POST /gc}, {@code POST /publish?addresses=K&rate=R&bytes=B},
  * {@code POST /publish/stop}, {@code POST /exit}.
  *
- * <p>Usage: {@code LoadTestServer --port 7000 --control-port 7001 --event-loops 2}; prints
+ * <p>Usage: {@code LoadTestServer --port 7000 --control-port 7001 --event-loops 2 [--transport epoll|io_uring|nio]}; prints
  * {@code READY <port> <controlPort> <pid>} when listening.
  */
 public final class LoadTestServer {
@@ -45,9 +46,14 @@ public final class LoadTestServer {
     private TickPublisher publisher;
     private String publisherDeployment;
 
-    private LoadTestServer(int eventLoops) {
+    private LoadTestServer(int eventLoops, Transport transport) {
         this.eventLoops = eventLoops;
-        this.vertx = Vertx.vertx(new VertxOptions().setEventLoopPoolSize(eventLoops));
+        if (!transport.available()) {
+            throw new IllegalStateException(transport.name() + " transport unavailable: "
+                    + transport.unavailabilityCause());
+        }
+        this.vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(eventLoops))
+                .withTransport(transport).build();
     }
 
     public static void main(String[] args) throws Exception {
@@ -56,7 +62,13 @@ public final class LoadTestServer {
         int controlPort = a.intValue("control-port", 7001);
         int loops = a.intValue("event-loops", 2);
         String host = a.value("host", "127.0.0.1");
-        LoadTestServer server = new LoadTestServer(loops);
+        Transport transport = switch (a.value("transport", "epoll")) {
+            case "epoll" -> Transport.EPOLL;
+            case "io_uring" -> Transport.IO_URING;
+            case "nio" -> Transport.NIO;
+            default -> throw new IllegalArgumentException("--transport must be epoll, io_uring or nio");
+        };
+        LoadTestServer server = new LoadTestServer(loops, transport);
         server.start(host, port, controlPort);
         System.out.println("READY " + port + " " + controlPort + " " + ProcessHandle.current().pid());
         System.out.flush();
@@ -150,6 +162,7 @@ public final class LoadTestServer {
         return new JsonObject()
                 .put("nanoTime", System.nanoTime())
                 .put("cpuNanos", os.getProcessCpuTime())
+                .put("sysNanos", systemCpuNanos())
                 .put("heapUsed", heapUsed())
                 .put("rssBytes", rssBytes())
                 .put("runQueueWaitNanos", runQueueWaitNanos())
@@ -159,6 +172,20 @@ public final class LoadTestServer {
                 .put("published", p == null ? 0 : p.published())
                 .put("publisherMaxLagNanos", p == null ? 0 : p.maxLagNanos())
                 .put("bridge", bridge);
+    }
+
+    /**
+     * CPU time this process spent in the kernel (field 15 of {@code /proc/self/stat}, clock ticks of
+     * 10 ms); -1 when unavailable. Socket reads and writes, epoll and wake-ups of other threads are here.
+     */
+    static long systemCpuNanos() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[12]) * 10_000_000L; // fields from 3 on: stime is field 15
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     static long heapUsed() {

@@ -33,9 +33,11 @@ final class Report {
     private final String loadBefore;
     private final String loadAfter;
     private final String args;
+    private final String transport;
 
     Report(Path out, String profile, List<Result> results, Instant started, Instant ended, String loadBefore,
-           String loadAfter, String args) {
+           String loadAfter, String args, String transport) {
+        this.transport = transport;
         this.out = out;
         this.profile = profile;
         this.results = results;
@@ -61,27 +63,28 @@ final class Report {
                 .append(loadAfter).append("\n");
         md.append("- Server JVM: `").append(String.join(" ", LoadTestRunner.SERVER_JVM))
                 .append("` (+ JFR `settings=profile` unless `--no-jfr`), Java ")
-                .append(System.getProperty("java.version")).append(", NIO transport; generators: `")
+                .append(System.getProperty("java.version")).append(", ").append(transport)
+                .append(" transport; generators: `")
                 .append(String.join(" ", LoadTestRunner.GENERATOR_JVM)).append("`, ≤ ")
                 .append(LoadTestRunner.MAX_PER_GENERATOR).append(" connections per generator JVM\n");
         md.append("- All on loopback: server 127.0.0.1, clients bound to 127.0.0.2, 127.0.0.3, … (25,000 per ")
                 .append("address). Messages ≈ 200 bytes on the wire. Latency from the planned send/publish time ")
                 .append("(open loop, 1 ms slots).\n\n");
         md.append("## Figures\n\n");
-        md.append("| scenario | conns | loops | offered/s | handled/s | server CPU % | CPU µs/msg | heap KB/conn | "
+        md.append("| scenario | conns | loops | offered/s | handled/s | server CPU % | kernel % of it | CPU µs/msg | heap KB/conn | "
                 + "RSS KB/conn | p50 ms | p99 ms | p99.9 ms | max ms | errors | gaps (markers/missing seq/dropped) "
                 + "| disconnects | load avg |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Scenario s = r.scenario;
             String heapKb = r.connected >= 1000 ? String.format("%.1f", r.heapPerConnKb()) : "-";
             String rssKb = r.connected >= 1000 ? String.format("%.1f", r.rssPerConnKb()) : "-";
             boolean lat = r.hasLatency();
             Histogram h = r.histogram;
-            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.2f | %s | %s | %s | %s | %s | %s "
+            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.0f | %.2f | %s | %s | %s | %s | %s | %s "
                             + "| %d | %d/%d/%d | %d | %s → %s |\n",
                     s.name() + " (" + s.kind().name().toLowerCase() + ")", r.connected, s.eventLoops(),
-                    s.offeredRate(), r.rate(), r.cpuPercent(), r.cpuMicrosPerMessage(),
+                    s.offeredRate(), r.rate(), r.cpuPercent(), r.sysPercentOfCpu(), r.cpuMicrosPerMessage(),
                     heapKb, rssKb,
                     lat ? ms(h.getValueAtPercentile(50)) : "-", lat ? ms(h.getValueAtPercentile(99)) : "-",
                     lat ? ms(h.getValueAtPercentile(99.9)) : "-", lat ? ms(h.getMaxValue()) : "-",

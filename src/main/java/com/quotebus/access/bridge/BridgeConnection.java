@@ -7,6 +7,7 @@ import com.quotebus.access.bridge.frame.FrameEncoder;
 import com.quotebus.access.bridge.frame.FrameListener;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.ChannelPromise;
 import io.vertx.core.AsyncResult;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
@@ -18,6 +19,7 @@ import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.internal.net.NetSocketInternal;
+import io.vertx.core.net.impl.VertxConnection;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayDeque;
@@ -53,6 +55,8 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
     private final BridgeServer server;
     private final BridgeServerOptions options;
     private final NetSocketInternal socket;
+    private final VertxConnection connection;
+    private final ChannelPromise voidPromise;
     private final EventBus eventBus;
     private final BridgeMetrics metrics;
     private final FrameDecoder decoder;
@@ -86,6 +90,8 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         this.server = server;
         this.options = server.options();
         this.socket = socket;
+        this.connection = (VertxConnection) socket;
+        this.voidPromise = socket.channelHandlerContext().channel().voidPromise();
         this.eventBus = eventBus;
         this.metrics = server.metrics();
         this.decoder = new FrameDecoder(options.maxFrameSize(), this);
@@ -605,7 +611,10 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         metrics.bytesOut.add(out.readableBytes());
         metrics.socketWrites.increment();
         pendingFrames = 0;
-        socket.writeMessage(out);
+        // Through Vert.x's own write queue (its writability and drain tracking stay exact), with Netty's
+        // void promise: writeMessage(out) would allocate a Vert.x promise and a delegating channel promise
+        // per write for a result nobody reads (a failed write closes the channel and we see the close).
+        connection.writeToChannel(out, true, voidPromise);
         if (!congested && socket.writeQueueFull()) {
             congested = true;
         }
