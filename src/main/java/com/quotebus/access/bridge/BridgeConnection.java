@@ -16,6 +16,7 @@ import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.ReplyException;
 import io.vertx.core.eventbus.ReplyFailure;
+import io.vertx.core.internal.ContextInternal;
 import io.vertx.core.internal.logging.Logger;
 import io.vertx.core.internal.logging.LoggerFactory;
 import io.vertx.core.internal.net.NetSocketInternal;
@@ -223,6 +224,8 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         ClientRequest request = new ClientRequest(address, body, headers, timeoutMs);
         RequestRouter router = server.routerFor(address);
         Future<Message<Object>> reply;
+        ContextInternal requestContext = server.requestContext();
+        ContextInternal previous = requestContext.beginDispatch();
         try {
             reply = router.route(request);
             if (server.isRouted(address)) {
@@ -231,6 +234,8 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
             }
         } catch (RuntimeException e) {
             reply = Future.failedFuture(e);
+        } finally {
+            requestContext.endDispatch(previous);
         }
         inFlight++;
         metrics.requests.increment();
