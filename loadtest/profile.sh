@@ -6,6 +6,7 @@
 #   loadtest/profile.sh fanout-10k            # scenario name as in loadtest/run.sh
 #   loadtest/profile.sh request-50-hot --transport nio
 # Needs perf, and kernel.perf_event_paranoid <= 1 for kernel frames (as root: sysctl kernel.perf_event_paranoid=-1).
+# Output: loadtest/results/profile-<scenario>-<time>{.log,.perf,/} (not committed: .gitignore).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scenario=${1:?usage: loadtest/profile.sh <scenario> [run.sh options]}; shift
