@@ -6,11 +6,8 @@
 # Prints JMH's table; results also go to loadtest/results/jmh-<date>.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
-cp_file=target/bench.classpath
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null 2>&1 \
-  || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+source loadtest/classpath.sh
 mkdir -p loadtest/results
 out="loadtest/results/jmh-$(date -u +%Y%m%d-%H%M%S).json"
-exec java -cp "target/test-classes:target/classes:$(cat "$cp_file")" org.openjdk.jmh.Main \
+exec java -cp "$test_cp" org.openjdk.jmh.Main \
   -rf json -rff "$out" "$@"

@@ -11,10 +11,7 @@
 # Child JVMs are killed on exit, error or Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -o test-compile 2>/dev/null || mvn -B -q test-compile
-cp_file=target/bench.classpath
-mvn -B -q -o dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null 2>&1 \
-  || mvn -B -q dependency:build-classpath -Dmdep.outputFile="$cp_file" -Dmdep.includeScope=test >/dev/null
+source loadtest/classpath.sh
 out="loadtest/results/$(date -u +%Y-%m-%d-%H%M)"
 args=("$@")
 for i in "${!args[@]}"; do
@@ -36,7 +33,7 @@ cleanup() {
 }
 trap cleanup EXIT
 trap 'cleanup; exit 130' INT TERM
-java -Djava.awt.headless=true -Xmx1g -cp "target/test-classes:target/classes:$(cat "$cp_file")" \
+java -Djava.awt.headless=true -Xmx1g -cp "$test_cp" \
   com.quotebus.loadtest.LoadTestRunner --out "$out" "$@" &
 runner_pid=$!
 wait "$runner_pid"

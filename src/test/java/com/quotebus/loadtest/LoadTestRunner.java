@@ -132,8 +132,10 @@ public final class LoadTestRunner {
         int port = freePort();
         int control = freePort();
         List<String> cmd = new ArrayList<>(List.of(java));
-        boolean gcChosen = serverOpts.stream().anyMatch(o -> o.matches("-XX:\\+Use\\w+GC"));
-        cmd.addAll(gcChosen ? SERVER_JVM.stream().filter(o -> !o.matches("-XX:\\+Use\\w+GC")).toList() : SERVER_JVM);
+        // A collector chosen in --server-opts replaces the default one (two would stop the JVM).
+        java.util.function.Predicate<String> gcFlag = o -> o.matches("-XX:\\+Use\\w+GC");
+        cmd.addAll(serverOpts.stream().anyMatch(gcFlag) ? SERVER_JVM.stream().filter(gcFlag.negate()).toList()
+                : SERVER_JVM);
         cmd.addAll(serverOpts);
         if (jfr) {
             cmd.add("-XX:StartFlightRecording=filename=" + raw.resolve(s.name() + ".jfr") + ",settings=profile,dumponexit=true");

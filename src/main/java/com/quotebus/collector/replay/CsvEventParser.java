@@ -268,61 +268,53 @@ public final class CsvEventParser {
 
     /** A price column; empty = 0. */
     private long price(String[] f, String column) throws CsvFormatException {
-        String s = text(f, column);
-        if (s.isEmpty()) {
-            return 0;
-        }
-        try {
-            BigDecimal v = new BigDecimal(s);
-            if (v.signum() < 0) {
-                throw new CsvFormatException(column + " '" + s + "' is negative");
-            }
-            if (priceUnit == CsvReplayOptions.PriceUnit.MINOR) {
-                return v.setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-            }
-            return v.movePointRight(4).setScale(0, RoundingMode.UNNECESSARY).longValueExact();
-        } catch (NumberFormatException e) {
-            throw new CsvFormatException(column + " '" + s + "' is not a number");
-        } catch (ArithmeticException e) {
-            throw new CsvFormatException(column + " '" + s + "' has more decimals than 0.0001 yuan or is too large");
-        }
+        return decimal(f, column, false, v -> (priceUnit == CsvReplayOptions.PriceUnit.MINOR ? v : v.movePointRight(4))
+                .setScale(0, RoundingMode.UNNECESSARY).longValueExact(),
+                "has more decimals than 0.0001 yuan or is too large");
     }
 
     /** An amount (turnover) column: like a price, but extra decimals are rounded half-up. */
     private long amount(String[] f, String column) throws CsvFormatException {
-        String s = text(f, column);
-        if (s.isEmpty()) {
-            return 0;
-        }
-        try {
-            BigDecimal v = new BigDecimal(s);
-            if (priceUnit == CsvReplayOptions.PriceUnit.YUAN) {
-                v = v.movePointRight(4);
-            }
-            return v.setScale(0, RoundingMode.HALF_UP).longValueExact();
-        } catch (NumberFormatException e) {
-            throw new CsvFormatException(column + " '" + s + "' is not a number");
-        } catch (ArithmeticException e) {
-            throw new CsvFormatException(column + " '" + s + "' is too large");
-        }
+        return decimal(f, column, true, v -> (priceUnit == CsvReplayOptions.PriceUnit.YUAN ? v.movePointRight(4) : v)
+                .setScale(0, RoundingMode.HALF_UP).longValueExact(), "is too large");
     }
 
     /** A volume column in the configured unit; a fraction is allowed only when it is zero ({@code 1200.0}). */
     private long volume(String[] f, String column) throws CsvFormatException {
+        return decimal(f, column, false,
+                v -> Math.multiplyExact(v.setScale(0, RoundingMode.UNNECESSARY).longValueExact(), volumeFactor),
+                "is not a whole number or is too large");
+    }
+
+    /** Converts a decimal column's value; throws {@link ArithmeticException} when it cannot be exact. */
+    @FunctionalInterface
+    private interface Conversion {
+        long apply(BigDecimal value);
+    }
+
+    /**
+     * A decimal column through {@code conversion}; empty = 0. Errors name the column and the text: not a
+     * number, negative (unless {@code signed}), or {@code inexact} when the conversion fails.
+     */
+    private long decimal(String[] f, String column, boolean signed, Conversion conversion, String inexact)
+            throws CsvFormatException {
         String s = text(f, column);
         if (s.isEmpty()) {
             return 0;
         }
+        BigDecimal v;
         try {
-            BigDecimal v = new BigDecimal(s);
-            if (v.signum() < 0) {
-                throw new CsvFormatException(column + " '" + s + "' is negative");
-            }
-            return Math.multiplyExact(v.setScale(0, RoundingMode.UNNECESSARY).longValueExact(), volumeFactor);
+            v = new BigDecimal(s);
         } catch (NumberFormatException e) {
             throw new CsvFormatException(column + " '" + s + "' is not a number");
+        }
+        if (!signed && v.signum() < 0) {
+            throw new CsvFormatException(column + " '" + s + "' is negative");
+        }
+        try {
+            return conversion.apply(v);
         } catch (ArithmeticException e) {
-            throw new CsvFormatException(column + " '" + s + "' is not a whole number or is too large");
+            throw new CsvFormatException(column + " '" + s + "' " + inexact);
         }
     }
 

@@ -9,10 +9,7 @@ final class Bias extends AbstractIndicator {
     Bias(int[] periods) {
         super("BIAS", periods, Indicators.suffixed("BIAS", periods),
                 "BIASn = (C - MA(C,n)) / MA(C,n) * 100; NaN before n bars");
-        windows = new LongWindow[periods.length];
-        for (int i = 0; i < periods.length; i++) {
-            windows[i] = new LongWindow(periods[i]);
-        }
+        windows = LongWindow.of(periods);
     }
 
     @Override
@@ -31,8 +28,6 @@ final class Bias extends AbstractIndicator {
 
     @Override
     void advance(Bar bar, double[] values) {
-        for (LongWindow w : windows) {
-            w.push(bar.close());
-        }
+        LongWindow.pushAll(windows, bar.close());
     }
 }

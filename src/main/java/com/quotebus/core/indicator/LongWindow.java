@@ -17,6 +17,22 @@ final class LongWindow {
         this.ring = new long[period - 1];
     }
 
+    /** One window per period, in the order given. */
+    static LongWindow[] of(int[] periods) {
+        LongWindow[] windows = new LongWindow[periods.length];
+        for (int i = 0; i < periods.length; i++) {
+            windows[i] = new LongWindow(periods[i]);
+        }
+        return windows;
+    }
+
+    /** Commits {@code x} to every window. */
+    static void pushAll(LongWindow[] windows, long x) {
+        for (LongWindow w : windows) {
+            w.push(x);
+        }
+    }
+
     int period() {
         return period;
     }

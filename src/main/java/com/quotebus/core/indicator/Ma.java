@@ -9,10 +9,7 @@ final class Ma extends AbstractIndicator {
     Ma(int[] periods) {
         super("MA", periods, Indicators.suffixed("MA", periods),
                 "MAn = mean of the last n closes; NaN before n bars; prices in yuan");
-        windows = new LongWindow[periods.length];
-        for (int i = 0; i < periods.length; i++) {
-            windows[i] = new LongWindow(periods[i]);
-        }
+        windows = LongWindow.of(periods);
     }
 
     @Override
@@ -26,8 +23,6 @@ final class Ma extends AbstractIndicator {
 
     @Override
     void advance(Bar bar, double[] values) {
-        for (LongWindow w : windows) {
-            w.push(bar.close());
-        }
+        LongWindow.pushAll(windows, bar.close());
     }
 }

@@ -10,10 +10,7 @@ final class Vol extends AbstractIndicator {
         super("VOL", periods, withVolume(periods),
                 "VOLUME = bar volume (shares or contracts as stored, not lots); MAVOLn = mean of the last n volumes;"
                         + " NaN before n bars");
-        windows = new LongWindow[periods.length];
-        for (int i = 0; i < periods.length; i++) {
-            windows[i] = new LongWindow(periods[i]);
-        }
+        windows = LongWindow.of(periods);
     }
 
     private static String[] withVolume(int[] periods) {
@@ -36,8 +33,6 @@ final class Vol extends AbstractIndicator {
 
     @Override
     void advance(Bar bar, double[] values) {
-        for (LongWindow w : windows) {
-            w.push(bar.volume());
-        }
+        LongWindow.pushAll(windows, bar.volume());
     }
 }

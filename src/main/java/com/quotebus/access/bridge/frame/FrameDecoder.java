@@ -22,6 +22,9 @@ import java.io.IOException;
  */
 public final class FrameDecoder {
     private static final int PREFIX = 4;
+    /** Frames up to this size are parsed from a per-thread array (one per event loop), not a new one. */
+    private static final int SCRATCH_BYTES = 4096;
+    private static final ThreadLocal<byte[]> SCRATCH = ThreadLocal.withInitial(() -> new byte[SCRATCH_BYTES]);
     /** As Vert.x's own JSON factory: comments allowed. */
     private static final JsonFactory FACTORY = new JsonFactory().configure(JsonParser.Feature.ALLOW_COMMENTS, true);
 
@@ -137,7 +140,8 @@ public final class FrameDecoder {
      * Parses one frame's JSON with Vert.x's streaming parser (JsonObject, JsonArray or a scalar,
      * as {@code Json.decodeValue} gives) from a byte array: a parser over a byte array starts
      * several times cheaper than one over an {@code InputStream} on the buffer, and the streaming parser
-     * avoids databind's untyped deserializer. Frames are small; the copy is one {@code memcpy}.
+     * avoids databind's untyped deserializer. Frames are small; the copy is one {@code memcpy}
+     * into a reused per-thread array.
      */
     private Object parse(ByteBuf buf, int offset, int length) {
         byte[] bytes;
@@ -146,8 +150,10 @@ public final class FrameDecoder {
             bytes = buf.array();
             from = buf.arrayOffset() + offset;
         } else {
-            bytes = new byte[length];
-            buf.getBytes(offset, bytes);
+            // Direct (socket) buffers: copy into the thread's scratch array (the parse is synchronous and
+            // the parser copies what it keeps into strings); a frame larger than it gets its own array.
+            bytes = length <= SCRATCH_BYTES ? SCRATCH.get() : new byte[length];
+            buf.getBytes(offset, bytes, 0, length);
             from = 0;
         }
         try {
