@@ -35,8 +35,8 @@ import java.util.function.Consumer;
  *
  * <p><b>Push rules</b> (deterministic in the event stream, so the per-address sequence numbers of a
  * calculator rebuilt from the journal equal the original's): every snapshot → {@code quote}; every
- * trade → {@code tick}; the derived views ({@code kline.*} in progress, {@code minute}, {@code pricevol})
- * are refreshed on every snapshot and on a trade at least {@code refreshIntervalMs} of exchange time
+ * trade → {@code tick}, late prints included (see {@link MarketListener#onLateTrade}); the derived views
+ * ({@code kline.*} in progress, {@code minute}, {@code pricevol}) are refreshed on every snapshot and on a trade at least {@code refreshIntervalMs} of exchange time
  * after the last refresh; every bar that closes → one {@code kline} push with {@code closed=true}.
  * Not thread-safe: one engine per event loop.
  */
@@ -156,11 +156,7 @@ public final class CalculatorEngine implements MarketListener {
     public void onApplied(SymbolState state, MarketEvent event) {
         Extras x = extras.get(state.code());
         if (event instanceof Trade t) {
-            x.tickSeq++;
-            x.tape.add(x.tickSeq, t);
-            if (publishing) {
-                sink.tick(x.tickAddress, x.tickSeq, t);
-            }
+            onTape(x, t);
             if (market.barSource() == BarSource.TRADES) {
                 markDirty(x, t.price());
             }
@@ -179,6 +175,20 @@ public final class CalculatorEngine implements MarketListener {
             if (x.dirty) {
                 refresh(state, x, s.exchangeTime());
             }
+        }
+    }
+
+    /** A print for a closed minute: not in the (final) bars, 分时 or 分价, but on the tape and the tick stream. */
+    @Override
+    public void onLateTrade(SymbolState state, Trade trade) {
+        onTape(extras.get(state.code()), trade);
+    }
+
+    private void onTape(Extras x, Trade t) {
+        x.tickSeq++;
+        x.tape.add(x.tickSeq, t);
+        if (publishing) {
+            sink.tick(x.tickAddress, x.tickSeq, t);
         }
     }
 

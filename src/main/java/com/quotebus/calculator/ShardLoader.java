@@ -38,7 +38,9 @@ import java.util.logging.Logger;
  * arrives; page through the collector's journal of the day ({@code internal.journal.replay}) applying
  * every event with pushes off (the per-address sequences advance exactly as they did on the instance
  * that published them); then apply the buffer — events already replayed are dropped by their per-symbol
- * sequence — and follow the live stream. If the buffer overflows during a long rebuild it is emptied and
+ * sequence — and follow the live stream. Meanwhile the market clock does not close the shard's bars (they
+ * close by the replayed trades, as they did live; a sweep in the middle of a replay would make the rest of
+ * the day's trades late); it catches them up when the shard goes live. If the buffer overflows during a long rebuild it is emptied and
  * one more replay pass picks the events up from the journal. With no journal (no collector yet, or no
  * trading today) the shard starts from the live stream.
  *
@@ -149,7 +151,19 @@ final class ShardLoader implements QueryService.Ownership {
     void onInstrument(Instrument i) {
         Shard s = owned.get(Shards.shardOf(i.codeText(), shards));
         if (s != null) {
-            engine.addInstrument(i);
+            addInstrument(s, i);
+        }
+    }
+
+    /**
+     * Adds a code of an owned shard; while the shard is rebuilding, the market clock leaves the code's bars
+     * alone ({@code MarketState.hold}) until it goes live, so a replay that runs across a minute boundary
+     * closes bars by the replayed trades, as the instance that saw them live did.
+     */
+    private void addInstrument(Shard shard, Instrument i) {
+        engine.addInstrument(i);
+        if (!shard.live) {
+            engine.market().hold(i.codeText());
         }
     }
 
@@ -158,7 +172,7 @@ final class ShardLoader implements QueryService.Ownership {
         owned.put(id, shard);
         for (Instrument i : directory.all().values()) {
             if (Shards.shardOf(i.codeText(), shards) == id) {
-                engine.addInstrument(i);
+                addInstrument(shard, i);
             }
         }
         shard.consumer = vertx.eventBus().consumer(Shards.streamAddress(id), m -> onLive(shard, m));
@@ -320,7 +334,12 @@ final class ShardLoader implements QueryService.Ownership {
                 }
                 return;
             }
-            engine.addInstrument(i);
+            Shard shard = owned.get(Shards.shardOf(e.code(), shards));
+            if (shard != null) {
+                addInstrument(shard, i);
+            } else {
+                engine.addInstrument(i);
+            }
         }
         engine.apply(e);
         applied.accept(e);
@@ -337,6 +356,11 @@ final class ShardLoader implements QueryService.Ownership {
             apply(e);
         }
         shard.live = true;
+        for (var s : engine.symbols()) {
+            if (Shards.shardOf(s.code(), shards) == shard.id) {
+                engine.market().resume(s.code());
+            }
+        }
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
     }
 

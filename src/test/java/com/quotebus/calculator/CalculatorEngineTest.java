@@ -144,4 +144,28 @@ class CalculatorEngineTest {
             }
         }
     }
+
+    @Test
+    void tickNumberingDoesNotDependOnWhenTradesArriveLatePrintsStayOnTheTape() {
+        List<MarketEvent> day = recordedDay();
+        RecordingPushSink onTime = new RecordingPushSink();
+        CalculatorEngine a = engine(onTime);
+        feed(a, day);
+
+        // the same stream, but the instance stalls for a minute (a GC pause, SIGSTOP) in the middle of the
+        // morning: its clock closes the bars before the backlog is applied, so those prints are late for it
+        RecordingPushSink stalled = new RecordingPushSink();
+        CalculatorEngine b = engine(stalled);
+        int stallAt = day.size() / 3;
+        feed(b, day.subList(0, stallAt));
+        b.advanceTo(day.get(stallAt).exchangeTime() + 65_000);
+        feed(b, day.subList(stallAt, day.size()));
+
+        assertThat(b.market().count(com.quotebus.core.market.ApplyResult.LATE)).as("late prints").isPositive();
+        for (String address : List.of("tick.600000.SH", "tick.000001.SZ")) {
+            assertThat(stalled.to(address)).as(address).isEqualTo(onTime.to(address));
+        }
+        assertThat(b.tape("600000.SH").page(1000, Long.MAX_VALUE))
+                .isEqualTo(a.tape("600000.SH").page(1000, Long.MAX_VALUE));
+    }
 }

@@ -1,6 +1,7 @@
 package com.quotebus.core.market;
 
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.Trade;
 import com.quotebus.core.kline.Bar;
 import java.time.LocalDate;
 
@@ -28,4 +29,13 @@ public interface MarketListener {
 
     /** An event was not applied, and why. */
     default void onRejected(String code, MarketEvent event, ApplyResult reason) {}
+
+    /**
+     * A trade arrived for a minute whose bars are already closed (after {@link #onRejected} with
+     * {@link ApplyResult#LATE}): closed bars, the 分时 line and the 分价 table are final and do not take it,
+     * but it happened, so the trade tape (逐笔) does. Whether a print is late depends on when it arrived,
+     * not only on the event stream; numbering the tape by every trade keeps its sequence identical on
+     * every instance that applies the same stream.
+     */
+    default void onLateTrade(SymbolState state, Trade trade) {}
 }

@@ -1,12 +1,15 @@
 package com.quotebus.core.market;
 
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.Trade;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.time.SessionTemplates;
 import com.quotebus.core.time.TradingSchedules;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -23,6 +26,8 @@ public final class MarketState {
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final long[] results = new long[ApplyResult.values().length];
     private long lastSweepMinute = Long.MIN_VALUE;
+    /** Symbols released from {@link #hold} since the last sweep: caught up by the next {@link #advanceTo}. */
+    private final List<SymbolState> resumed = new ArrayList<>();
 
     /**
      * @param schedules    calendar and session schedules
@@ -91,6 +96,9 @@ public final class MarketState {
             listener.onApplied(s, event);
         } else {
             listener.onRejected(event.code(), event, r);
+            if (r == ApplyResult.LATE && event instanceof Trade t) {
+                listener.onLateTrade(s, t);
+            }
         }
         return r;
     }
@@ -102,11 +110,44 @@ public final class MarketState {
     public void advanceTo(long now) {
         long minute = Math.floorDiv(now - closeGraceMs, 60_000L);
         if (minute == lastSweepMinute) {
+            if (!resumed.isEmpty()) {
+                for (SymbolState s : resumed) {
+                    if (!s.held && symbols.get(s.code()) == s) {
+                        s.advanceTo(now);
+                    }
+                }
+                resumed.clear();
+            }
             return;
         }
         lastSweepMinute = minute;
+        resumed.clear();
         for (SymbolState s : symbols.values()) {
-            s.advanceTo(now);
+            if (!s.held) {
+                s.advanceTo(now);
+            }
+        }
+    }
+
+    /**
+     * Stops the market clock for a symbol that is being rebuilt from a journal: until {@link #resume}, its
+     * bars close only by its own events (a trade of a later bar), exactly as they did on the instance that
+     * applied those events live, so a replay that runs across a minute boundary does not find the rest of
+     * the replayed day's trades {@link ApplyResult#LATE}.
+     */
+    public void hold(String code) {
+        SymbolState s = symbols.get(code);
+        if (s != null) {
+            s.held = true;
+        }
+    }
+
+    /** Gives a held symbol back to the market clock; the next {@link #advanceTo} catches it up. */
+    public void resume(String code) {
+        SymbolState s = symbols.get(code);
+        if (s != null && s.held) {
+            s.held = false;
+            resumed.add(s);
         }
     }
 

@@ -45,6 +45,8 @@ public final class SymbolState {
     private boolean dayClosed;
     private long lastSeq;
     private long lastPrice;
+    /** The market clock does not close this symbol's bars (it is being rebuilt from the journal). */
+    boolean held;
 
     SymbolState(Instrument instrument, SessionTemplate template, TradingSchedules schedules, BarSource barSource,
                 long closeGraceMs, MarketListener listener) {
@@ -123,8 +125,8 @@ public final class SymbolState {
         } else {
             r = applySnapshot((Snapshot) event);
         }
-        if (r == ApplyResult.APPLIED && seq > 0) {
-            lastSeq = seq;
+        if (seq > 0 && (r == ApplyResult.APPLIED || r == ApplyResult.LATE && event instanceof Trade)) {
+            lastSeq = seq; // a late print is still a trade of the tape: a second copy of it is a duplicate
         }
         return r;
     }

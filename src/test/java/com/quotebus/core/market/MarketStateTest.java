@@ -38,6 +38,12 @@ class MarketStateTest {
     static final class Recorder implements MarketListener {
         final Map<Period, List<Bar>> closed = new EnumMap<>(Period.class);
         final List<ApplyResult> rejections = new ArrayList<>();
+        final List<Trade> lateTrades = new ArrayList<>();
+
+        @Override
+        public void onLateTrade(SymbolState state, Trade trade) {
+            lateTrades.add(trade);
+        }
 
         @Override
         public void onBarClosed(SymbolState state, Bar bar) {
@@ -237,17 +243,47 @@ class MarketStateTest {
         m.apply(new Trade("600000.SH", at("2025-03-10T09:35:10"), 100_100, 100, 10_010_000, Side.BUY, 1, 1, 0, 0, 1, "t"));
         m.advanceTo(at("2025-03-10T09:36:05"));
         assertThat(rec.bars(Period.M1)).hasSize(1);
-        ApplyResult late = m.apply(new Trade("600000.SH", at("2025-03-10T09:35:50"), 100_200, 100, 10_020_000,
-                Side.BUY, 1, 2, 0, 0, 2, "t"));
+        Trade latePrint = new Trade("600000.SH", at("2025-03-10T09:35:50"), 100_200, 100, 10_020_000,
+                Side.BUY, 1, 2, 0, 0, 2, "t");
+        ApplyResult late = m.apply(latePrint);
+        assertThat(rec.lateTrades).as("the tape still takes a late print").containsExactly(latePrint);
+        assertThat(m.apply(latePrint)).as("a second copy of a late print").isEqualTo(ApplyResult.DUPLICATE);
+        assertThat(rec.lateTrades).hasSize(1);
         ApplyResult dup = m.apply(new Trade("600000.SH", at("2025-03-10T09:36:10"), 100_200, 100, 10_020_000,
                 Side.BUY, 1, 2, 0, 0, 1, "t"));
         ApplyResult unknown = m.apply(new Trade("000001.SZ", at("2025-03-10T09:36:10"), 100_200, 100, 10_020_000,
                 Side.BUY, 1, 2, 0, 0, 1, "t"));
         assertThat(List.of(late, dup, unknown))
                 .containsExactly(ApplyResult.LATE, ApplyResult.DUPLICATE, ApplyResult.UNKNOWN_CODE);
-        assertThat(rec.rejections).containsExactly(ApplyResult.LATE, ApplyResult.DUPLICATE, ApplyResult.UNKNOWN_CODE);
+        assertThat(rec.rejections).containsExactly(ApplyResult.LATE, ApplyResult.DUPLICATE, ApplyResult.DUPLICATE,
+                ApplyResult.UNKNOWN_CODE);
         assertThat(rec.bars(Period.M1).get(0).volume()).isEqualTo(100);
         assertThat(m.count(ApplyResult.APPLIED)).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldSymbolsBarsCloseOnlyByItsOwnTradesUntilItResumesThenTheClockCatchesItUp() {
+        Recorder rec = new Recorder();
+        MarketState m = market(BarSource.TRADES, rec, PUFA);
+        m.apply(new Trade("600000.SH", at("2025-03-10T09:35:10"), 100_100, 100, 10_010_000, Side.BUY, 1, 1, 0, 0, 1, "t"));
+        m.hold("600000.SH");
+        m.advanceTo(at("2025-03-10T09:37:05"));
+        assertThat(rec.bars(Period.M1)).as("held: the clock closes nothing").isEmpty();
+        // replayed trades of the same and of the next minute, long after their bars would have closed live
+        assertThat(m.apply(new Trade("600000.SH", at("2025-03-10T09:35:50"), 100_200, 200, 20_040_000, Side.BUY, 1, 2,
+                0, 0, 2, "t"))).isEqualTo(ApplyResult.APPLIED);
+        assertThat(m.apply(new Trade("600000.SH", at("2025-03-10T09:36:20"), 100_300, 100, 10_030_000, Side.SELL, 1, 3,
+                0, 0, 3, "t"))).isEqualTo(ApplyResult.APPLIED);
+        assertThat(rec.bars(Period.M1)).as("closed by the next minute's trade")
+                .extracting(Bar::end, Bar::volume).containsExactly(org.assertj.core.groups.Tuple.tuple(
+                        at("2025-03-10T09:36:00"), 300L));
+        m.resume("600000.SH");
+        m.advanceTo(at("2025-03-10T09:37:06")); // same market minute as the last sweep: caught up all the same
+        assertThat(rec.bars(Period.M1)).extracting(Bar::end, Bar::volume).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(at("2025-03-10T09:36:00"), 300L),
+                org.assertj.core.groups.Tuple.tuple(at("2025-03-10T09:37:00"), 100L));
+        assertThat(m.apply(new Trade("600000.SH", at("2025-03-10T09:36:40"), 100_300, 100, 10_030_000, Side.SELL, 1,
+                4, 0, 0, 4, "t"))).as("back on the clock").isEqualTo(ApplyResult.LATE);
     }
 
     @Test
