@@ -47,6 +47,13 @@ public final class CalculatorVerticle extends VerticleBase {
     public static final String INSTANCE_HEADER = "instance";
     /** Request header of a query passed on to the owner of its code (never passed on twice). */
     static final String FORWARDED_BY_HEADER = "forwarded-by";
+    /**
+     * Published by an instance when a shard it acquired has caught up and follows the live stream
+     * ({@code {shard, instance}}): the shard's previous owner, which kept serving it meanwhile, lets it go.
+     */
+    static final String SHARD_LIVE_ADDRESS = "internal.calculator.shard-live";
+    /** How often a stopping instance checks whether its shards have been taken over. */
+    private static final long DRAIN_POLL_MS = 50;
 
     private final CalculatorOptions options;
     private final String instanceId;
@@ -68,6 +75,8 @@ public final class CalculatorVerticle extends VerticleBase {
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private RegistryListener membershipListener;
     private boolean stopping;
+    /** Set by {@link #stop}: this instance owns nothing any more and hands its shards over before it leaves. */
+    private boolean leaving;
     private long eventsApplied;
 
     public CalculatorVerticle(CalculatorOptions options, String instanceId, String nodeId, int shards,
@@ -104,11 +113,19 @@ public final class CalculatorVerticle extends VerticleBase {
         loader = new ShardLoader(vertx, engine, directory, shards, options, this::onApplied, history, () -> {
             long now = clock.millis();
             return now > 0 ? schedules.tradingDayOf(now) : null;
-        });
+        }, shard -> vertx.eventBus().publish(SHARD_LIVE_ADDRESS,
+                new JsonObject().put("shard", shard).put("instance", instanceId)));
         queries = new QueryService(engine, directory, loader, history, new WorkerReads(), factors);
         directory.addListener(i -> context.runOnContext(v -> onInstrument(i)));
 
         List<Future<?>> ready = new ArrayList<>();
+        MessageConsumer<JsonObject> handedOver = vertx.eventBus().consumer(SHARD_LIVE_ADDRESS, m -> {
+            if (!instanceId.equals(m.body().getString("instance")) && m.body().getValue("shard") instanceof Integer id) {
+                loader.handedOver(id);
+            }
+        });
+        consumers.add(handedOver);
+        ready.add(handedOver.completion());
         for (String service : QueryService.SERVICES) {
             String address = ServiceInstance.defaultAddress(service, instanceId);
             MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> answer(service, m));
@@ -168,16 +185,43 @@ public final class CalculatorVerticle extends VerticleBase {
         loader.assign(owned);
     }
 
-    /** The ACTIVE calculator instances in the registry, this one included. */
+    /**
+     * The ACTIVE calculator instances in the registry; this one included unless it is leaving or an admin
+     * drained it (then the others take its shards, and it serves them until they are live there).
+     */
     private Set<String> liveInstances() {
         Set<String> live = new TreeSet<>();
+        boolean drained = leaving;
         for (ServiceInstance i : registry.instances(MEMBERSHIP_SERVICE)) {
             if (i.active()) {
                 live.add(i.instanceId());
+            } else if (i.instanceId().equals(instanceId)) {
+                drained = true;
             }
         }
-        live.add(instanceId);
+        if (drained) {
+            live.remove(instanceId);
+        } else {
+            live.add(instanceId); // the registry's view may not include this instance yet
+        }
         return live;
+    }
+
+    /**
+     * The instance that owned {@code code}'s shard before this one took it: the owner among the other registered
+     * instances (rendezvous hashing: take this instance away and the shard falls back to it), or null.
+     */
+    private String previousOwnerOf(Object body) {
+        if (!(body instanceof JsonObject o) || !(o.getValue("code") instanceof String code)) {
+            return null;
+        }
+        Set<String> others = new TreeSet<>();
+        for (ServiceInstance i : registry.instances(MEMBERSHIP_SERVICE)) {
+            if (!i.instanceId().equals(instanceId)) {
+                others.add(i.instanceId());
+            }
+        }
+        return Shards.owner(Shards.shardOf(code, shards), others);
     }
 
     private void onApplied(MarketEvent e) {
@@ -216,22 +260,35 @@ public final class CalculatorVerticle extends VerticleBase {
     private static final long MOVE_WAIT_MS = 800;
 
     private void answer(String service, Message<Object> m) {
-        answer(service, m, System.currentTimeMillis() + MOVE_WAIT_MS);
+        answer(service, m, System.currentTimeMillis() + MOVE_WAIT_MS, false);
     }
 
-    private void answer(String service, Message<Object> m, long waitUntil) {
+    /**
+     * Answers a query. A code of a shard this instance is still rebuilding is asked of the shard's previous
+     * owner once (it serves the shard until this one is live); a code another instance owns is passed to it;
+     * otherwise the query waits for the rebuild until {@code waitUntil}.
+     */
+    private void answer(String service, Message<Object> m, long waitUntil, boolean askedPrevious) {
         queries.handle(service, m.body()).onComplete(ar -> {
             if (ar.failed() && ar.cause() instanceof QueryError.QueryException q && !stopping) {
-                if (q.error() == QueryError.NOT_OWNER && m.headers().get(FORWARDED_BY_HEADER) == null) {
+                boolean forwarded = m.headers().get(FORWARDED_BY_HEADER) != null;
+                if (q.error() == QueryError.NOT_OWNER && !forwarded) {
                     String owner = ownerOf(m.body());
                     if (owner != null && !owner.equals(instanceId)) {
                         forward(service, m, owner, waitUntil);
                         return;
                     }
                 }
+                if (q.error() == QueryError.UNAVAILABLE && !forwarded && !askedPrevious) {
+                    String previous = previousOwnerOf(m.body());
+                    if (previous != null) {
+                        askPrevious(service, m, previous, waitUntil);
+                        return;
+                    }
+                }
                 if ((q.error() == QueryError.UNAVAILABLE || q.error() == QueryError.NOT_OWNER)
                         && System.currentTimeMillis() < waitUntil) {
-                    vertx.setTimer(50, t -> answer(service, m, waitUntil));
+                    vertx.setTimer(50, t -> answer(service, m, waitUntil, true));
                     return;
                 }
             }
@@ -277,6 +334,31 @@ public final class CalculatorVerticle extends VerticleBase {
         });
     }
 
+    /**
+     * Asks the previous owner of a shard this instance is rebuilding; its answer is relayed, unless it does not
+     * serve the shard either (or does not answer), in which case the query waits for the rebuild here.
+     */
+    private void askPrevious(String service, Message<Object> m, String previous, long waitUntil) {
+        DeliveryOptions options = new DeliveryOptions()
+                .setSendTimeout(Math.max(50, waitUntil - System.currentTimeMillis()));
+        m.headers().forEach(h -> options.addHeader(h.getKey(), h.getValue()));
+        options.addHeader(FORWARDED_BY_HEADER, instanceId);
+        vertx.eventBus().request(ServiceInstance.defaultAddress(service, previous), m.body(), options)
+                .onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        DeliveryOptions reply = new DeliveryOptions();
+                        ar.result().headers().forEach(h -> reply.addHeader(h.getKey(), h.getValue()));
+                        m.reply(ar.result().body(), reply);
+                    } else if (ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
+                            && r.failureCode() != QueryError.NOT_OWNER.code()
+                            && r.failureCode() != QueryError.UNAVAILABLE.code()) {
+                        m.fail(r.failureCode(), r.getMessage());
+                    } else {
+                        answer(service, m, waitUntil, true);
+                    }
+                });
+    }
+
     /** Store reads on the worker pool, never on the event loop. */
     private final class WorkerReads implements QueryService.BlockingReads {
         @Override
@@ -285,17 +367,52 @@ public final class CalculatorVerticle extends VerticleBase {
         }
     }
 
-    /** Deregisters first (the gateway stops routing here and the other calculators take the shards). */
+    /**
+     * Hands the shards over, then leaves: marks its instances DRAINING (the gateways send no new requests here,
+     * the other calculators take the shards), keeps serving each shard until its new owner is live (the new
+     * owner asks this one meanwhile), at most {@link ShardLoader#HANDOVER_MS}; then deregisters and stops.
+     * With no other calculator there is no one to hand over to, and it leaves at once.
+     */
     @Override
     public Future<?> stop() {
-        stopping = true;
-        if (membershipListener != null) {
-            registry.removeListener(membershipListener);
+        leaving = true;
+        boolean others = registry.instances(MEMBERSHIP_SERVICE).stream()
+                .anyMatch(i -> i.active() && !i.instanceId().equals(instanceId));
+        Future<Void> handedOver = Future.succeededFuture();
+        if (others && loader != null && !loader.servedShards().isEmpty()) {
+            List<Future<Boolean>> drains = new ArrayList<>();
+            for (ServiceRegistration r : registrations) {
+                drains.add(Future.fromCompletionStage(registry.drain(r.instance().service(), instanceId), context));
+            }
+            rebalance();
+            long deadline = System.currentTimeMillis() + ShardLoader.HANDOVER_MS;
+            handedOver = Future.join(drains).transform(ar -> awaitHandOver(deadline));
         }
-        List<Future<Void>> all = new ArrayList<>();
-        registrations.forEach(r -> all.add(r.stop()));
-        flushHistory();
-        return Future.join(all).eventually(() -> loader.close());
+        return handedOver.eventually(() -> {
+            stopping = true;
+            if (membershipListener != null) {
+                registry.removeListener(membershipListener);
+            }
+            List<Future<Void>> all = new ArrayList<>();
+            registrations.forEach(r -> all.add(r.stop()));
+            flushHistory();
+            return Future.join(all).eventually(() -> loader.close());
+        });
+    }
+
+    private Future<Void> awaitHandOver(long deadline) {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        vertx.setPeriodic(DRAIN_POLL_MS, id -> {
+            if (loader.servedShards().isEmpty() || System.currentTimeMillis() >= deadline) {
+                vertx.cancelTimer(id);
+                if (!loader.servedShards().isEmpty()) {
+                    LOG.info("calculator " + instanceId + " leaves with shards " + loader.servedShards()
+                            + " not yet live elsewhere");
+                }
+                done.tryComplete();
+            }
+        });
+        return done.future();
     }
 
     /** Counters for status pages. */

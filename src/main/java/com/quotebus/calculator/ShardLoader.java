@@ -27,6 +27,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -65,6 +66,7 @@ final class ShardLoader implements QueryService.Ownership {
     private final Map<Integer, Shard> owned = new HashMap<>();
     private final HistoryStore history;
     private final Supplier<LocalDate> today;
+    private final IntConsumer wentLive;
     private long unknownCodeEvents;
     private final java.util.Set<String> unknownLogged = new java.util.HashSet<>();
     private Set<Integer> target = Set.of();
@@ -90,10 +92,12 @@ final class ShardLoader implements QueryService.Ownership {
     /**
      * @param history the store the week/month/quarter/year bars' earlier days come from (null: none)
      * @param today   the current trading day (from the market clock)
+     * @param wentLive told the id of every acquired shard when it has caught up and follows the live stream
      */
     ShardLoader(Vertx vertx, CalculatorEngine engine, InstrumentDirectory directory, int shards,
                 CalculatorOptions options, Consumer<MarketEvent> applied, HistoryStore history,
-                Supplier<LocalDate> today) {
+                Supplier<LocalDate> today, IntConsumer wentLive) {
+        this.wentLive = wentLive;
         this.history = history;
         this.today = today;
         this.vertx = vertx;
@@ -124,7 +128,8 @@ final class ShardLoader implements QueryService.Ownership {
 
     /**
      * Makes the owned set equal {@code target}: acquires the new ones at once; a shard that moved away is kept
-     * (served and followed) for {@link #HANDOVER_MS} more, then released if it is still not ours. The new owner
+     * (served and followed) until its new owner reports it live ({@link #handedOver}), at most
+     * {@link #HANDOVER_MS} more, then released if it is still not ours. The new owner
      * is rebuilding meanwhile and may be slow to answer its first queries (a fresh JVM, a new event-bus
      * connection); the router's retry then lands here and is answered instead of refused. Both instances push
      * during the hand-over, with the same seqs and contents (numbering is deterministic), so clients just drop
@@ -145,6 +150,16 @@ final class ShardLoader implements QueryService.Ownership {
             if (!owned.containsKey(id)) {
                 acquire(id);
             }
+        }
+    }
+
+    /**
+     * The new owner of a shard reports it live: if this instance still serves the shard only for the
+     * hand-over (it is no longer in the target), it lets it go now instead of at the end of {@link #HANDOVER_MS}.
+     */
+    void handedOver(int id) {
+        if (!target.contains(id) && owned.containsKey(id)) {
+            release(owned.remove(id));
         }
     }
 
@@ -361,6 +376,7 @@ final class ShardLoader implements QueryService.Ownership {
                 engine.market().resume(s.code());
             }
         }
+        wentLive.accept(shard.id);
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
     }
 

@@ -9,6 +9,8 @@ import com.quotebus.access.routing.StrategyKind;
 import com.quotebus.bus.EventCodecs;
 import com.quotebus.cluster.InMemoryInstrumentDirectory;
 import com.quotebus.cluster.Shards;
+import com.quotebus.collector.verticle.CollectorAddresses;
+import com.quotebus.wire.EventCodec;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.instrument.Code;
@@ -21,6 +23,8 @@ import com.quotebus.testkit.SyntheticDay;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.Clock;
@@ -126,5 +130,86 @@ class CalculatorShardingTest {
         instruments.forEach(i -> codes.add(i.codeText()));
         RouteReply snap = await(routing.router().route("svc.snapshot", new JsonObject().put("codes", codes), Map.of()));
         assertThat(snap.instanceIds()).containsExactlyInAnyOrder("calc-a", "calc-b");
+    }
+
+    /**
+     * A collector journal that answers a replay after {@code delayMs} with every journaled event of the shard
+     * (one page): rebuilding a shard takes at least that long.
+     */
+    private void slowJournal(List<MarketEvent> journal, long delayMs) {
+        vertx.eventBus().<JsonObject>consumer(CollectorAddresses.REPLAY, m -> vertx.setTimer(delayMs, t -> {
+            int shard = m.body().getInteger("shard");
+            java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 << 20);
+            for (MarketEvent e : journal) {
+                if (Shards.shardOf(e.code(), 16) == shard) {
+                    EventCodec.encode(e, out);
+                }
+            }
+            out.flip();
+            byte[] bytes = new byte[out.remaining()];
+            out.get(bytes);
+            m.reply(Buffer.buffer(bytes), new DeliveryOptions().addHeader("nextPosition", "" + journal.size())
+                    .addHeader("endPosition", "" + journal.size()).addHeader("complete", "true"));
+        }));
+    }
+
+    @Test
+    void aStoppingInstanceServesItsShardsUntilTheirNewOwnerHasRebuiltThemSoNoQueryFails() throws Exception {
+        List<MarketEvent> journal = new ArrayList<>();
+        Map<String, Long> volume = new HashMap<>();
+        for (Instrument inst : instruments) {
+            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 1);
+            long seq = 0;
+            for (var t : d.trades.subList(0, 30)) {
+                journal.add(t.withSequencing(++seq, "a"));
+                volume.merge(t.code(), t.quantity(), Long::sum);
+            }
+        }
+        slowJournal(journal, 1_500);
+        ManualClock clock = new ManualClock(0);
+        await(vertx.deployVerticle(calculator("calc-a", clock)));
+        String b = await(vertx.deployVerticle(calculator("calc-b", clock)));
+        List<String> ofB = instruments.stream().map(Instrument::codeText)
+                .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
+        assertThat(ofB).isNotEmpty();
+        long deadline = System.currentTimeMillis() + 15_000;
+        for (String code : ofB) { // B has rebuilt its shards from the journal and answers for them
+            while (true) {
+                RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code), Map.of()));
+                if (r.instanceIds().equals(List.of("calc-b"))
+                        && ((JsonObject) r.body()).getLong("dayVolume") == (long) volume.get(code)) {
+                    break;
+                }
+                assertThat(System.currentTimeMillis()).as("B serving " + code).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+
+        long stopAt = System.currentTimeMillis();
+        Future<Void> stopped = vertx.undeploy(b);
+        List<String> answeredBy = new ArrayList<>();
+        List<String> failures = new ArrayList<>();
+        while (!stopped.isComplete()) {
+            for (String code : ofB) {
+                try {
+                    RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code),
+                            Map.of()));
+                    answeredBy.addAll(r.instanceIds());
+                    assertThat(((JsonObject) r.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(code + ": " + e.getCause());
+                }
+            }
+        }
+        long tookMs = System.currentTimeMillis() - stopAt;
+        assertThat(stopped.succeeded()).isTrue();
+        assertThat(failures).as("queries while B handed its shards over").isEmpty();
+        assertThat(answeredBy).as("B kept answering while A rebuilt (A asked it)").contains("calc-b");
+        assertThat(tookMs).as("B left once A had rebuilt its shards").isBetween(1_400L, ShardLoader.HANDOVER_MS + 1_000);
+        for (String code : ofB) {
+            RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code), Map.of()));
+            assertThat(r.instanceIds()).as(code).containsExactly("calc-a");
+            assertThat(((JsonObject) r.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
+        }
     }
 }
