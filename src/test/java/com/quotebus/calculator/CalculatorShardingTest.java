@@ -212,4 +212,63 @@ class CalculatorShardingTest {
             assertThat(((JsonObject) r.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
         }
     }
+
+    @Test
+    void drainingACalculatorMovesItsShardsToTheOthersAndUndrainBringsThemBack() throws Exception {
+        List<MarketEvent> journal = new ArrayList<>();
+        Map<String, Long> volume = new HashMap<>();
+        for (Instrument inst : instruments) {
+            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 1);
+            long seq = 0;
+            for (var t : d.trades.subList(0, 10)) {
+                journal.add(t.withSequencing(++seq, "a"));
+                volume.merge(t.code(), t.quantity(), Long::sum);
+            }
+        }
+        slowJournal(journal, 100);
+        ManualClock clock = new ManualClock(0);
+        CalculatorVerticle a = calculator("calc-a", clock);
+        CalculatorVerticle b = calculator("calc-b", clock);
+        await(vertx.deployVerticle(a));
+        await(vertx.deployVerticle(b));
+        List<String> ofB = instruments.stream().map(Instrument::codeText)
+                .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
+        awaitServedBy(ofB, "calc-b", volume);
+
+        for (String service : QueryService.SERVICES) { // as an admin takes an instance out: every service
+            await(Future.fromCompletionStage(routing.registry().drain(service, "calc-b")));
+        }
+        awaitServedBy(ofB, "calc-a", volume);
+        awaitShards(b, 0);
+
+        for (String service : QueryService.SERVICES) {
+            await(Future.fromCompletionStage(routing.registry().undrain(service, "calc-b")));
+        }
+        awaitServedBy(ofB, "calc-b", volume);
+        awaitShards(a, 16 - Shards.ownedBy("calc-b", List.of("calc-a", "calc-b"), 16).size());
+    }
+
+    private void awaitServedBy(List<String> codes, String instance, Map<String, Long> volume) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        for (String code : codes) {
+            while (true) {
+                RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code), Map.of()));
+                if (r.instanceIds().equals(List.of(instance))
+                        && ((JsonObject) r.body()).getLong("dayVolume") == (long) volume.get(code)) {
+                    break;
+                }
+                assertThat(System.currentTimeMillis()).as(instance + " serving " + code).isLessThan(deadline);
+                Thread.sleep(20);
+            }
+        }
+    }
+
+    private static void awaitShards(CalculatorVerticle c, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (c.status().getJsonArray("shards").size() != count) {
+            assertThat(System.currentTimeMillis()).as(c.instanceId() + " holding " + count + " shards: "
+                    + c.status().getJsonArray("shards")).isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
 }
