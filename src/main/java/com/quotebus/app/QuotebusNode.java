@@ -10,6 +10,7 @@ import com.quotebus.access.bridge.RequestRouter;
 import com.quotebus.access.bridge.SubscriptionHub;
 import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.access.routing.AccessRouting;
+import com.quotebus.access.routing.RoutedRequests;
 import com.quotebus.access.routing.ServicePolicy;
 import com.quotebus.access.routing.StrategyKind;
 import com.quotebus.access.session.HazelcastSessionStore;
@@ -266,9 +267,7 @@ public final class QuotebusNode {
             return routing.router().route("svc.last", new JsonObject().put("address", address).put("code", code),
                     java.util.Map.of()).map(com.quotebus.access.routing.RouteReply::body);
         });
-        RequestRouter router = request -> routing.router()
-                .route(request.address(), request.body(), headers(request), deadline(request))
-                .map(reply -> new RoutedReplyMessage(request.address(), reply));
+        RequestRouter router = new RoutedRequests(() -> routing.router());
         HazelcastInstance hz = cluster.getHazelcastInstance();
         LiveLimits limits = new LiveLimits(bridgeOptions);
         // Missed ticks of a resumed session come from the calculator that owns the code, through the router.
@@ -316,18 +315,6 @@ public final class QuotebusNode {
                     .put("local", m.localMember()).put("roles", roles).put("rolesInferred", !m.localMember()));
         }
         return out;
-    }
-
-    private static java.util.Map<String, String> headers(com.quotebus.access.bridge.ClientRequest r) {
-        java.util.Map<String, String> h = new java.util.HashMap<>();
-        if (r.headers() != null) {
-            r.headers().forEach(e -> h.put(e.getKey(), e.getValue()));
-        }
-        return h;
-    }
-
-    private static long deadline(com.quotebus.access.bridge.ClientRequest r) {
-        return r.timeoutMs() > 0 ? System.currentTimeMillis() + r.timeoutMs() : 0;
     }
 
     private Future<Void> startHttp() {

@@ -3,7 +3,16 @@ package com.quotebus.loadtest;
 import com.quotebus.access.bridge.AccessGatewayVerticle;
 import com.quotebus.access.bridge.BridgeMetrics;
 import com.quotebus.access.bridge.BridgeServerOptions;
+import com.quotebus.access.bridge.RequestRouter;
 import com.quotebus.access.bridge.SubscriptionHub;
+import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.access.registry.ServiceRegistration;
+import com.quotebus.access.routing.AccessRouting;
+import com.quotebus.access.routing.RoutedRequests;
+import io.vertx.core.Handler;
+import io.vertx.core.eventbus.Message;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -16,6 +25,9 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -23,7 +35,9 @@ import java.util.concurrent.atomic.LongAdder;
  * ({@link AccessGatewayVerticle}, one instance per event loop, one shared {@link SubscriptionHub}) plus
  * fakes on the local event bus: a tick publisher ({@link TickPublisher}), a counting service
  * {@code svc.sink} and an echo service {@code svc.echo}. Nothing listens on {@code svc.drop}: a publish
- * there is received and decoded by the gateway and then dropped by the bus (receive-only capacity).
+ * there is received and decoded by the gateway and then dropped by the bus (receive-only capacity). With
+ * {@code --routed true}, {@code svc.*} requests take the production path: the {@code ServiceRouter} (registry,
+ * round-robin over two registered echo instances, retry bookkeeping, Prometheus metrics).
  *
  * <p>A control HTTP endpoint on 127.0.0.1 reports the process's own CPU time, memory and the gateway's
  * counters, so CPU per message is measured for this JVM alone:
@@ -69,12 +83,12 @@ public final class LoadTestServer {
             default -> throw new IllegalArgumentException("--transport must be epoll, io_uring or nio");
         };
         LoadTestServer server = new LoadTestServer(loops, transport);
-        server.start(host, port, controlPort);
+        server.start(host, port, controlPort, Boolean.parseBoolean(a.value("routed", "false")));
         System.out.println("READY " + port + " " + controlPort + " " + ProcessHandle.current().pid());
         System.out.flush();
     }
 
-    private void start(String host, int port, int controlPort) throws Exception {
+    private void start(String host, int port, int controlPort, boolean routed) throws Exception {
         BridgeServerOptions options = BridgeServerOptions.builder()
                 .host(host).port(port)
                 .idleTimeoutMs(0)                 // generators send no pings
@@ -84,11 +98,26 @@ public final class LoadTestServer {
                 .build();
         SubscriptionHub hub = new SubscriptionHub(vertx, options, metrics);
         vertx.eventBus().consumer(SINK, m -> sinkReceived.increment());
-        vertx.eventBus().consumer(ECHO, m -> {
+        Handler<Message<Object>> echo = m -> {
             echoed.increment();
             m.reply(m.body());
-        });
-        vertx.deployVerticle(() -> new AccessGatewayVerticle(options, hub, null),
+        };
+        vertx.eventBus().consumer(ECHO, echo);
+        RequestRouter router = null;
+        if (routed) {
+            // as a node routes svc.*: the router picks one of two registered echo instances (round-robin)
+            AccessRouting routing = AccessRouting.local(vertx, AccessRouting.Settings.DEFAULT, Clock.systemUTC(),
+                    new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
+            for (String id : List.of("echo-1", "echo-2")) {
+                ServiceInstance instance = ServiceInstance.of("echo", id, "loadtest");
+                vertx.eventBus().consumer(instance.address(), echo);
+                ServiceRegistration.start(vertx, routing.registry(), instance, Duration.ofSeconds(1), () -> 0)
+                        .toCompletionStage().toCompletableFuture().get();
+            }
+            router = new RoutedRequests(routing::router);
+        }
+        RequestRouter gatewayRouter = router;
+        vertx.deployVerticle(() -> new AccessGatewayVerticle(options, hub, gatewayRouter),
                 new DeploymentOptions().setInstances(eventLoops)).toCompletionStage().toCompletableFuture().get();
         vertx.createHttpServer().requestHandler(this::control).listen(controlPort, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get();

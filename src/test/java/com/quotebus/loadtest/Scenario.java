@@ -22,8 +22,13 @@ record Scenario(String name, Kind kind, int connections, int eventLoops, double 
         RECEIVE("publish"),
         /** Clients send to a counting service on the event bus. */
         FORWARD("send"),
-        /** Clients request, the echo service replies. */
-        REQUEST("request");
+        /** Clients request, the echo service replies (plain event-bus request: the gateway's own path). */
+        REQUEST("request"),
+        /**
+         * Clients request {@code svc.echo} through the {@code ServiceRouter}, as a node routes {@code svc.*}: two
+         * registered echo instances, round-robin, retries and metrics on (the production request path).
+         */
+        ROUTED_REQUEST("request");
 
         final String mode;
 

@@ -228,7 +228,7 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         ContextInternal previous = requestContext.beginDispatch();
         try {
             reply = router.route(request);
-            if (server.isRouted(address)) {
+            if (server.needsTimer(address)) {
                 // A pluggable router might never complete; the client is promised an answer in time.
                 reply = reply.timeout(timeoutMs, TimeUnit.MILLISECONDS);
             }

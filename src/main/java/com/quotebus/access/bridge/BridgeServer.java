@@ -250,8 +250,9 @@ public final class BridgeServer implements TopicSink {
         return BridgeServerOptions.startsWithAny(address, options.routedPrefixes()) ? routedRouter : eventBusRouter;
     }
 
-    boolean isRouted(String address) {
-        return routedRouter != eventBusRouter
+    /** A request to {@code address} goes to a router that may not answer in time by itself. */
+    boolean needsTimer(String address) {
+        return routedRouter != eventBusRouter && !routedRouter.completesInTime()
                 && BridgeServerOptions.startsWithAny(address, options.routedPrefixes());
     }
 

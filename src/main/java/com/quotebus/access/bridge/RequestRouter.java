@@ -18,4 +18,12 @@ import io.vertx.core.eventbus.ReplyException;
 @FunctionalInterface
 public interface RequestRouter {
     Future<Message<Object>> route(ClientRequest request);
+
+    /**
+     * Whether the returned future always completes by the request's {@link ClientRequest#timeoutMs()}; when not
+     * (the default, for a pluggable router), the bridge adds a timer of its own so the client is answered in time.
+     */
+    default boolean completesInTime() {
+        return false;
+    }
 }

@@ -1,4 +1,4 @@
-package com.quotebus.app;
+package com.quotebus.access.routing;
 
 import com.quotebus.access.routing.RouteReply;
 import io.vertx.core.Future;
