@@ -5,6 +5,7 @@ import com.quotebus.access.bridge.BridgeMetrics;
 import com.quotebus.access.bridge.BridgeServerOptions;
 import com.quotebus.access.bridge.RequestRouter;
 import com.quotebus.access.bridge.SubscriptionHub;
+import com.quotebus.access.registry.RegistryConfig;
 import com.quotebus.access.registry.ServiceInstance;
 import com.quotebus.access.registry.ServiceRegistration;
 import com.quotebus.access.routing.AccessRouting;
@@ -106,7 +107,13 @@ public final class LoadTestServer {
         RequestRouter router = null;
         if (routed) {
             // as a node routes svc.*: the router picks one of two registered echo instances (round-robin)
-            AccessRouting routing = AccessRouting.local(vertx, AccessRouting.Settings.DEFAULT, Clock.systemUTC(),
+            // The echo instances heartbeat from this process's own (loaded) event loops, unlike real services in
+            // their own processes: a long TTL keeps an overloaded run from expiring them (failover is not measured).
+            AccessRouting.Settings d = AccessRouting.Settings.DEFAULT;
+            AccessRouting.Settings settings = new AccessRouting.Settings(
+                    new RegistryConfig(Duration.ofMinutes(5), d.registry().mapName()), d.router(), d.policyMapName(),
+                    d.maxContextsPerSession(), d.maxContexts(), d.resendTimeoutMillis(), d.orphanRetryMillis());
+            AccessRouting routing = AccessRouting.local(vertx, settings, Clock.systemUTC(),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             for (String id : List.of("echo-1", "echo-2")) {
                 ServiceInstance instance = ServiceInstance.of("echo", id, "loadtest");

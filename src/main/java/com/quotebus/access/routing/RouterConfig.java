@@ -14,11 +14,21 @@ import java.util.Set;
  *                              policy may override it
  * @param maxAttempts           attempts per request including the first, 1–10 (default 3)
  * @param nonIdempotentServices services whose requests are never retried after they may have arrived
+ * @param retryBudgetRatio      retries a service may get per first attempt, 0–1 (default 0.2): an overloaded or
+ *                              slow service is not hit with up to {@code maxAttempts} times its load
+ * @param retryBudgetMinPerSecond retries a service may get per second however little traffic it has, 0–10 000
+ *                              (default 10), so a quiet service still fails over
  */
 public record RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, int maxAttempts,
-                           Set<String> nonIdempotentServices) {
+                           Set<String> nonIdempotentServices, double retryBudgetRatio, double retryBudgetMinPerSecond) {
 
     public static final RouterConfig DEFAULT = new RouterConfig(2000, 1000, 3, Set.of());
+
+    /** With the default retry budget. */
+    public RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, int maxAttempts,
+                        Set<String> nonIdempotentServices) {
+        this(defaultTimeoutMillis, perTryTimeoutMillis, maxAttempts, nonIdempotentServices, 0.2, 10);
+    }
 
     public RouterConfig {
         if (defaultTimeoutMillis < 1 || defaultTimeoutMillis > 60_000) {
@@ -31,14 +41,23 @@ public record RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, 
             throw new IllegalArgumentException("router maxAttempts " + maxAttempts + " must be 1-10");
         }
         nonIdempotentServices = nonIdempotentServices == null ? Set.of() : Set.copyOf(nonIdempotentServices);
+        if (!(retryBudgetRatio >= 0 && retryBudgetRatio <= 1)) {
+            throw new IllegalArgumentException("router retryBudgetRatio " + retryBudgetRatio + " must be 0-1");
+        }
+        if (!(retryBudgetMinPerSecond >= 0 && retryBudgetMinPerSecond <= 10_000)) {
+            throw new IllegalArgumentException("router retryBudgetMinPerSecond " + retryBudgetMinPerSecond
+                    + " must be 0-10000");
+        }
     }
 
     /**
      * Reads {@code defaultTimeoutMillis}, {@code perTryTimeoutMillis}, {@code maxAttempts} and
-     * {@code nonIdempotentServices} (array of names); absent keys keep the defaults; unknown keys fail.
+     * {@code nonIdempotentServices} (array of names), {@code retryBudgetRatio}, {@code retryBudgetMinPerSecond};
+     * absent keys keep the defaults; unknown keys fail.
      */
     public static RouterConfig fromJson(JsonObject json) {
-        Set<String> known = Set.of("defaultTimeoutMillis", "perTryTimeoutMillis", "maxAttempts", "nonIdempotentServices");
+        Set<String> known = Set.of("defaultTimeoutMillis", "perTryTimeoutMillis", "maxAttempts", "nonIdempotentServices",
+                "retryBudgetRatio", "retryBudgetMinPerSecond");
         for (String key : json.fieldNames()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown router config key '" + key + "' (known: " + known + ")");
@@ -50,7 +69,9 @@ public record RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, 
                     json.getLong("defaultTimeoutMillis", DEFAULT.defaultTimeoutMillis),
                     json.getLong("perTryTimeoutMillis", DEFAULT.perTryTimeoutMillis),
                     json.getInteger("maxAttempts", DEFAULT.maxAttempts),
-                    Set.copyOf(names.stream().map(String::valueOf).toList()));
+                    Set.copyOf(names.stream().map(String::valueOf).toList()),
+                    json.getDouble("retryBudgetRatio", DEFAULT.retryBudgetRatio),
+                    json.getDouble("retryBudgetMinPerSecond", DEFAULT.retryBudgetMinPerSecond));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("router config has a value of the wrong type: " + e.getMessage(), e);
         }

@@ -10,7 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Router meters: {@code quotebus.route.latency} (timer, tags service and outcome ok|error),
- * {@code quotebus.route.retries} (counter, tags service and cause: the failure code that caused the retry) and {@code quotebus.route.errors} (counter, tags service
+ * {@code quotebus.route.retries} (counter, tags service and cause: the failure code that caused the retry),
+ * {@code quotebus.route.retries.denied} (counter, tag service: retries the retry budget refused) and
+ * {@code quotebus.route.errors} (counter, tags service
  * and code: see {@link RouteFailures} and the event-bus failure types). The service tag is the routed service,
  * or {@code unknown} for names with no instance and no policy, so client input cannot grow the tag set.
  */
@@ -38,6 +40,17 @@ public final class RouterMetrics {
     void retried(String service, String cause) {
         Counter.builder("quotebus.route.retries").tag("service", service).tag("cause", cause).register(meters)
                 .increment();
+    }
+
+    /** A retry the service's retry budget did not allow (the request failed with its attempt's failure). */
+    void retryDenied(String service) {
+        Counter.builder("quotebus.route.retries.denied").tag("service", service).register(meters).increment();
+    }
+
+    /** Retries the budget did not allow. */
+    public double retriesDenied(String service) {
+        Counter c = meters.find("quotebus.route.retries.denied").tag("service", service).counter();
+        return c == null ? 0 : c.count();
     }
 
     void failed(String service, String code) {

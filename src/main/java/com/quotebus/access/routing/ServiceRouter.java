@@ -40,7 +40,9 @@ import java.util.function.BiConsumer;
  *       when idempotent, on another instance (during a shard move the previous owner still answers);</li>
  *   <li>any other failure of the service ({@code RECIPIENT_FAILURE}): never retried, passed to the caller.</li>
  * </ul>
- * DRAINING instances get no new requests. The action (what follows the service in the address) is sent in
+ * Retries of a service are bounded by its {@link RetryBudget} ({@link RouterConfig#retryBudgetRatio()} of its first
+ * attempts, at least {@link RouterConfig#retryBudgetMinPerSecond()} a second), so an overloaded service does not
+ * get its timeouts back as up to {@code maxAttempts} times its load. DRAINING instances get no new requests. The action (what follows the service in the address) is sent in
  * header {@value #ACTION_HEADER}. Multicast policies send to every ACTIVE instance at once, without retries.
  *
  * <p>Thread-safety: {@link #route} may be called from any thread; each request runs on the caller's Vert.x
@@ -68,6 +70,8 @@ public final class ServiceRouter implements AutoCloseable {
     private final OutstandingRequests outstanding = new OutstandingRequests();
     private final Map<String, StrategySlot> strategies = new ConcurrentHashMap<>();
     private final Map<String, Set<Attempt>> inFlight = new ConcurrentHashMap<>();
+    /** Per service; bounded like the metric tags (known services, else {@code unknown}). */
+    private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
     private final RegistryListener removals = new RegistryListener() {
         @Override
         public void removed(ServiceInstance instance) {
@@ -280,6 +284,7 @@ public final class ServiceRouter implements AutoCloseable {
         }
 
         void begin() {
+            budget().deposit(System.nanoTime());
             if (policy.strategy().multicast()) {
                 multicast();
             } else {
@@ -315,7 +320,8 @@ public final class ServiceRouter implements AutoCloseable {
                 if (failure == null) {
                     succeed(new RouteReply(reply.body(), headersOf(reply), service, List.of(chosen.instanceId()),
                             attempts));
-                } else if (retryable(failure) && attempts < config.maxAttempts() && deadline > clock.millis()) {
+                } else if (retryable(failure) && attempts < config.maxAttempts() && deadline > clock.millis()
+                        && retryAllowed()) {
                     lastFailure = failure;
                     metrics.retried(metricTag, RouteFailures.code(failure));
                     next();
@@ -323,6 +329,19 @@ public final class ServiceRouter implements AutoCloseable {
                     fail(failure);
                 }
             }).send(body, headers, Math.min(remaining, perTryMillis));
+        }
+
+        private RetryBudget budget() {
+            return budgets.computeIfAbsent(metricTag, s -> new RetryBudget(config.retryBudgetRatio(),
+                    config.retryBudgetMinPerSecond(), System.nanoTime()));
+        }
+
+        private boolean retryAllowed() {
+            if (budget().tryRetry(System.nanoTime())) {
+                return true;
+            }
+            metrics.retryDenied(metricTag);
+            return false;
         }
 
         private boolean retryable(Throwable failure) {

@@ -340,4 +340,46 @@ class ServiceRouterTest {
                     test.completeNow();
                 })));
     }
+
+    @Test
+    void retriesStayWithinTheRetryBudgetSoAnOverloadedServiceIsNotHitWithItsLoadTimesMaxAttempts(Vertx vertx, VertxTestContext test) {
+        // a quarter of first attempts, no per-second floor: of 20 requests that each fail once, 5 are retried
+        ServiceRouter budgeted = new ServiceRouter(vertx, registry, policies,
+                new RouterConfig(4000, 1000, 3, Set.of(), 0.25, 0), clock, new RouterMetrics(new SimpleMeterRegistry()));
+        FakeService a = new FakeService("kline", "a", m -> {
+            m.fail(ServiceRouter.SERVICE_UNAVAILABLE, "unavailable: overloaded");
+            return null;
+        });
+        FakeService b = FakeService.answering("kline", "b");
+        policies.setPolicy("kline", ServicePolicy.of(StrategyKind.CONSISTENT_HASH));
+        List<String> outcomes = new ArrayList<>();
+        Future<Void> chain = start(vertx, a, b);
+        // keys that hash to a: every first attempt goes there and fails
+        List<String> keys = new ArrayList<>();
+        ConsistentHashStrategy ring = new ConsistentHashStrategy(128);
+        List<ServiceInstance> both = List.of(ServiceInstance.of("kline", "a", "node1"),
+                ServiceInstance.of("kline", "b", "node1"));
+        for (int i = 0; keys.size() < 20; i++) {
+            String key = "K" + i;
+            if (ring.choose(both, new RouteRequest("kline", key, Map.of())).instanceId().equals("a")) {
+                keys.add(key);
+            }
+        }
+        for (String key : keys) {
+            chain = chain.compose(v -> budgeted.route("svc.kline", new JsonObject().put("code", key), Map.of())
+                    .transform(ar -> {
+                        outcomes.add(ar.succeeded() ? "ok:" + ar.result().instanceIds()
+                                : "failed:" + ((ReplyException) ar.cause()).failureCode());
+                        return Future.succeededFuture();
+                    }));
+        }
+        chain.onComplete(test.succeeding(v -> test.verify(() -> {
+            assertThat(outcomes.stream().filter(o -> o.equals("ok:[b]")).count()).as(outcomes.toString())
+                    .isEqualTo(5);
+            assertThat(outcomes.stream().filter(o -> o.equals("failed:503")).count()).isEqualTo(15);
+            assertThat(budgeted.metrics().retries("kline")).isEqualTo(5.0);
+            assertThat(budgeted.metrics().retriesDenied("kline")).isEqualTo(15.0);
+            test.completeNow();
+        })));
+    }
 }
