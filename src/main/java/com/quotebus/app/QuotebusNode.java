@@ -11,6 +11,7 @@ import com.quotebus.access.bridge.SubscriptionHub;
 import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.access.routing.AccessRouting;
 import com.quotebus.access.routing.RoutedRequests;
+import com.quotebus.access.routing.RouterConfig;
 import com.quotebus.access.routing.ServicePolicy;
 import com.quotebus.access.routing.StrategyKind;
 import com.quotebus.access.session.HazelcastSessionStore;
@@ -79,6 +80,7 @@ public final class QuotebusNode {
     private SubscriptionHub hub;
     private BridgeServerOptions bridgeOptions;
     private SessionOptions sessionOptions;
+    private RouterConfig routerConfig;
     private SessionManager sessions;
     private AdminService admin;
 
@@ -112,6 +114,15 @@ public final class QuotebusNode {
                 throw new IllegalArgumentException("access.session must be a section, was " + session);
             }
             sessionOptions = SessionOptions.fromJson((JsonObject) session);
+            Object router = access.remove("router"); // access.router: the ServiceRouter's timeouts and retries
+            if (router != null && !(router instanceof JsonObject)) {
+                throw new IllegalArgumentException("access.router must be a section, was " + router);
+            }
+            try {
+                routerConfig = RouterConfig.fromJson(router == null ? new JsonObject() : (JsonObject) router);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("access.router: " + e.getMessage(), e);
+            }
             bridgeOptions = BridgeServerOptions.fromJson(access);
         }
         if (options.runs(NodeOptions.Role.COLLECTOR)) {
@@ -153,7 +164,8 @@ public final class QuotebusNode {
 
     private Future<Void> startRouting() {
         HazelcastInstance hz = cluster.getHazelcastInstance();
-        AccessRouting.Settings rs = AccessRouting.Settings.DEFAULT;
+        AccessRouting.Settings rs = routerConfig == null ? AccessRouting.Settings.DEFAULT
+                : AccessRouting.Settings.DEFAULT.withRouter(routerConfig);
         if (options.runs(NodeOptions.Role.ACCESS)) {
             return AccessRouting.clustered(vertx, hz, rs, Clock.systemUTC(), meters).compose(r -> {
                 routing = r;

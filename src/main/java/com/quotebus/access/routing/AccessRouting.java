@@ -37,6 +37,12 @@ public final class AccessRouting {
         public static final Settings DEFAULT = new Settings(RegistryConfig.DEFAULT, RouterConfig.DEFAULT,
                 "quotebus.policies", 1_000, 1_000_000, 2_000, 1_000);
 
+        /** These settings with another router configuration. */
+        public Settings withRouter(RouterConfig other) {
+            return new Settings(registry, other, policyMapName, maxContextsPerSession, maxContexts,
+                    resendTimeoutMillis, orphanRetryMillis);
+        }
+
         public Settings {
             if (registry == null || router == null || policyMapName == null || policyMapName.isBlank()) {
                 throw new IllegalArgumentException("registry, router and policyMapName are required");

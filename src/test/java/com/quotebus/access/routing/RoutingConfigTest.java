@@ -18,6 +18,8 @@ class RoutingConfigTest {
         assertThat(RouterConfig.fromJson(new JsonObject().put("perTryTimeoutMillis", 500)
                 .put("nonIdempotentServices", new JsonArray().add("order"))))
                 .isEqualTo(new RouterConfig(2000, 500, 3, Set.of("order")));
+        assertThat(RouterConfig.fromJson(new JsonObject().put("retryBudgetRatio", 0.5).put("retryBudgetMinPerSecond", 0)))
+                .isEqualTo(new RouterConfig(2000, 1000, 3, Set.of(), 0.5, 0));
     }
 
     @Test
@@ -28,6 +30,10 @@ class RoutingConfigTest {
                 .hasMessageContaining("maxAttempts 0");
         assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("defaultTimeoutMillis", "soon")))
                 .hasMessageContaining("wrong type");
+        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("retryBudgetRatio", 1.5)))
+                .hasMessageContaining("retryBudgetRatio 1.5 must be 0-1");
+        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("retryBudgetMinPerSecond", -1)))
+                .hasMessageContaining("retryBudgetMinPerSecond -1.0 must be 0-10000");
     }
 
     @Test
