@@ -36,10 +36,12 @@ ENV QUOTEBUS_DATA_DIR=/data \
 # /health is 200 while the node is up and not draining (503 during a graceful stop).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/health || exit 1
-# Heap sized from the container limit; the --add-opens/--add-exports are the ones Hazelcast asks for.
+# Heap sized from the container limit, fixed and touched at start (AlwaysPreTouch: a few seconds more to start;
+# then the kernel never zeroes fresh heap pages under load, which cost 19 % of the CPU at 50k requests/s while
+# the heap grew, docs/benchmarks.md). The --add-opens/--add-exports are the ones Hazelcast asks for.
 # Extra JVM flags: -e JAVA_TOOL_OPTIONS="-Xmx2g ..." (read by the JVM itself). Exec form: java is PID 1 and
 # gets SIGTERM from `docker stop` (graceful stop; give it --stop-timeout > node.shutdown-grace-ms / 1000 + 5).
-ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", \
+ENTRYPOINT ["java", "-XX:MaxRAMPercentage=60", "-XX:InitialRAMPercentage=60", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC", "-XX:+ExitOnOutOfMemoryError", \
     "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED", \
     "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED", \
     "--add-opens", "java.management/sun.management=ALL-UNNAMED", \
