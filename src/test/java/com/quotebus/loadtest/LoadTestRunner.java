@@ -143,6 +143,9 @@ public final class LoadTestRunner {
         System.out.println("== " + s.name() + ": " + s);
         int port = freePort();
         int control = freePort();
+        while (control == port) { // both asked of the OS one after the other: the same free port can come back
+            control = freePort();
+        }
         List<String> cmd = new ArrayList<>(List.of(java));
         // A collector chosen in --server-opts replaces the default one (two would stop the JVM).
         java.util.function.Predicate<String> gcFlag = o -> o.matches("-XX:\\+Use\\w+GC");
