@@ -15,6 +15,7 @@ import com.quotebus.core.kline.Bar;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingSchedules;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.VerticleBase;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
@@ -29,6 +30,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -316,22 +318,8 @@ public final class CalculatorVerticle extends VerticleBase {
      * of the registry is behind): passed once to the owner, whose answer (or failure) is relayed.
      */
     private void forward(String service, Message<Object> m, String owner, long waitUntil) {
-        DeliveryOptions options = new DeliveryOptions()
-                .setSendTimeout(Math.max(100, waitUntil - System.currentTimeMillis()));
-        m.headers().forEach(h -> options.addHeader(h.getKey(), h.getValue()));
-        options.addHeader(FORWARDED_BY_HEADER, instanceId);
-        vertx.eventBus().request(ServiceInstance.defaultAddress(service, owner), m.body(), options).onComplete(ar -> {
-            if (ar.succeeded()) {
-                DeliveryOptions reply = new DeliveryOptions();
-                ar.result().headers().forEach(h -> reply.addHeader(h.getKey(), h.getValue()));
-                m.reply(ar.result().body(), reply);
-            } else if (ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE) {
-                m.fail(r.failureCode(), r.getMessage());
-            } else {
-                m.fail(QueryError.NOT_OWNER.code(), QueryError.NOT_OWNER.wireName() + ": served by " + owner
-                        + ", which did not answer (" + ar.cause().getMessage() + ")");
-            }
-        });
+        relay(service, m, owner, waitUntil, false, cause -> m.fail(QueryError.NOT_OWNER.code(),
+                QueryError.NOT_OWNER.wireName() + ": served by " + owner + ", which did not answer (" + cause + ")"));
     }
 
     /**
@@ -339,24 +327,33 @@ public final class CalculatorVerticle extends VerticleBase {
      * serve the shard either (or does not answer), in which case the query waits for the rebuild here.
      */
     private void askPrevious(String service, Message<Object> m, String previous, long waitUntil) {
+        relay(service, m, previous, waitUntil, true, cause -> answer(service, m, waitUntil, true));
+    }
+
+    /**
+     * Passes a query once to another instance ({@value #FORWARDED_BY_HEADER} set, so never further) and relays its
+     * answer or its failure as a service; {@code otherwise} gets what is left: no answer in time, or — when
+     * {@code ownershipIsOtherwise} — the other instance not serving the code either (421/503).
+     */
+    private void relay(String service, Message<Object> m, String target, long waitUntil, boolean ownershipIsOtherwise,
+                       Consumer<String> otherwise) {
         DeliveryOptions options = new DeliveryOptions()
-                .setSendTimeout(Math.max(50, waitUntil - System.currentTimeMillis()));
+                .setSendTimeout(Math.max(100, waitUntil - System.currentTimeMillis()));
         m.headers().forEach(h -> options.addHeader(h.getKey(), h.getValue()));
         options.addHeader(FORWARDED_BY_HEADER, instanceId);
-        vertx.eventBus().request(ServiceInstance.defaultAddress(service, previous), m.body(), options)
-                .onComplete(ar -> {
-                    if (ar.succeeded()) {
-                        DeliveryOptions reply = new DeliveryOptions();
-                        ar.result().headers().forEach(h -> reply.addHeader(h.getKey(), h.getValue()));
-                        m.reply(ar.result().body(), reply);
-                    } else if (ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
-                            && r.failureCode() != QueryError.NOT_OWNER.code()
-                            && r.failureCode() != QueryError.UNAVAILABLE.code()) {
-                        m.fail(r.failureCode(), r.getMessage());
-                    } else {
-                        answer(service, m, waitUntil, true);
-                    }
-                });
+        vertx.eventBus().request(ServiceInstance.defaultAddress(service, target), m.body(), options).onComplete(ar -> {
+            if (ar.succeeded()) {
+                DeliveryOptions reply = new DeliveryOptions();
+                ar.result().headers().forEach(h -> reply.addHeader(h.getKey(), h.getValue()));
+                m.reply(ar.result().body(), reply);
+            } else if (ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
+                    && !(ownershipIsOtherwise && (r.failureCode() == QueryError.NOT_OWNER.code()
+                        || r.failureCode() == QueryError.UNAVAILABLE.code()))) {
+                m.fail(r.failureCode(), r.getMessage());
+            } else {
+                otherwise.accept(ar.cause().getMessage());
+            }
+        });
     }
 
     /** Store reads on the worker pool, never on the event loop. */
@@ -401,7 +398,7 @@ public final class CalculatorVerticle extends VerticleBase {
     }
 
     private Future<Void> awaitHandOver(long deadline) {
-        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        Promise<Void> done = Promise.promise();
         vertx.setPeriodic(DRAIN_POLL_MS, id -> {
             if (loader.servedShards().isEmpty() || System.currentTimeMillis() >= deadline) {
                 vertx.cancelTimer(id);

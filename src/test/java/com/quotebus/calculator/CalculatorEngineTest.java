@@ -3,7 +3,6 @@ package com.quotebus.calculator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quotebus.core.event.MarketEvent;
-import com.quotebus.core.event.Snapshot;
 import com.quotebus.core.event.Trade;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.Period;
@@ -14,12 +13,11 @@ import com.quotebus.core.market.SymbolState;
 import com.quotebus.core.time.ChinaTime;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
-import com.quotebus.testkit.SyntheticDay;
+import com.quotebus.testkit.RecordedDay;
 import com.quotebus.testkit.TestInstruments;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -27,28 +25,8 @@ class CalculatorEngineTest {
     static final TradingCalendar CALENDAR = TradingCalendar.loadDefault();
     static final LocalDate DAY = LocalDate.parse("2025-03-10");
 
-    /** A recorded day of two symbols: trades and snapshots interleaved in time order, sequenced per code. */
     static List<MarketEvent> recordedDay() {
-        List<MarketEvent> events = new ArrayList<>();
-        for (var inst : List.of(TestInstruments.PUFA, TestInstruments.PINGAN)) {
-            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 3);
-            for (int i = 0; i < d.trades.size(); i++) {
-                events.add(d.trades.get(i));
-                if (i % 5 == 4) {
-                    events.add(d.snapshots.get(i));
-                }
-            }
-        }
-        events.sort(Comparator.comparingLong(MarketEvent::exchangeTime)
-                .thenComparing(e -> e instanceof Snapshot ? 1 : 0));
-        // collector-style per-code sequence
-        java.util.Map<String, Long> seq = new java.util.HashMap<>();
-        List<MarketEvent> out = new ArrayList<>();
-        for (MarketEvent e : events) {
-            long s = seq.merge(e.code(), 1L, Long::sum);
-            out.add(e instanceof Trade t ? t.withSequencing(s, "a") : ((Snapshot) e).withSequencing(s, "a"));
-        }
-        return out;
+        return RecordedDay.twoStocks(DAY, CALENDAR);
     }
 
     static CalculatorEngine engine(PushSink sink) {

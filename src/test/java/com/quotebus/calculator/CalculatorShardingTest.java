@@ -132,6 +132,20 @@ class CalculatorShardingTest {
         assertThat(snap.instanceIds()).containsExactlyInAnyOrder("calc-a", "calc-b");
     }
 
+    /** The first {@code perCode} trades of every instrument, sequenced per code; adds each code's volume. */
+    private List<MarketEvent> journalOfTrades(int perCode, Map<String, Long> volume) {
+        List<MarketEvent> journal = new ArrayList<>();
+        for (Instrument inst : instruments) {
+            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 1);
+            long seq = 0;
+            for (var t : d.trades.subList(0, perCode)) {
+                journal.add(t.withSequencing(++seq, "a"));
+                volume.merge(t.code(), t.quantity(), Long::sum);
+            }
+        }
+        return journal;
+    }
+
     /**
      * A collector journal that answers a replay after {@code delayMs} with every journaled event of the shard
      * (one page): rebuilding a shard takes at least that long.
@@ -155,35 +169,15 @@ class CalculatorShardingTest {
 
     @Test
     void aStoppingInstanceServesItsShardsUntilTheirNewOwnerHasRebuiltThemSoNoQueryFails() throws Exception {
-        List<MarketEvent> journal = new ArrayList<>();
         Map<String, Long> volume = new HashMap<>();
-        for (Instrument inst : instruments) {
-            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 1);
-            long seq = 0;
-            for (var t : d.trades.subList(0, 30)) {
-                journal.add(t.withSequencing(++seq, "a"));
-                volume.merge(t.code(), t.quantity(), Long::sum);
-            }
-        }
-        slowJournal(journal, 1_500);
+        slowJournal(journalOfTrades(30, volume), 1_500);
         ManualClock clock = new ManualClock(0);
         await(vertx.deployVerticle(calculator("calc-a", clock)));
         String b = await(vertx.deployVerticle(calculator("calc-b", clock)));
         List<String> ofB = instruments.stream().map(Instrument::codeText)
                 .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
         assertThat(ofB).isNotEmpty();
-        long deadline = System.currentTimeMillis() + 15_000;
-        for (String code : ofB) { // B has rebuilt its shards from the journal and answers for them
-            while (true) {
-                RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code), Map.of()));
-                if (r.instanceIds().equals(List.of("calc-b"))
-                        && ((JsonObject) r.body()).getLong("dayVolume") == (long) volume.get(code)) {
-                    break;
-                }
-                assertThat(System.currentTimeMillis()).as("B serving " + code).isLessThan(deadline);
-                Thread.sleep(20);
-            }
-        }
+        awaitServedBy(ofB, "calc-b", volume); // B has rebuilt its shards from the journal and answers for them
 
         long stopAt = System.currentTimeMillis();
         Future<Void> stopped = vertx.undeploy(b);
@@ -215,17 +209,8 @@ class CalculatorShardingTest {
 
     @Test
     void drainingACalculatorMovesItsShardsToTheOthersAndUndrainBringsThemBack() throws Exception {
-        List<MarketEvent> journal = new ArrayList<>();
         Map<String, Long> volume = new HashMap<>();
-        for (Instrument inst : instruments) {
-            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 1);
-            long seq = 0;
-            for (var t : d.trades.subList(0, 10)) {
-                journal.add(t.withSequencing(++seq, "a"));
-                volume.merge(t.code(), t.quantity(), Long::sum);
-            }
-        }
-        slowJournal(journal, 100);
+        slowJournal(journalOfTrades(10, volume), 100);
         ManualClock clock = new ManualClock(0);
         CalculatorVerticle a = calculator("calc-a", clock);
         CalculatorVerticle b = calculator("calc-b", clock);

@@ -68,6 +68,26 @@ class ReconnectTest {
         }).completion());
     }
 
+    /**
+     * Subscribes ticks and quotes of PUFA; 20 trades; the gateway stops, 20 trades while it is down, it starts
+     * again and the client reconnects; 20 more trades.
+     */
+    private void tradeThroughABounce(TestSupport.Gateway g, Recorder<Tick> ticks, Recorder<Quote> quotes) {
+        await(client.ticks(PUFA, ticks));
+        await(client.quote(PUFA, quotes));
+        market.feedTrades(20);
+        awaitCondition(() -> ticks.updates.size() == 20, "20 ticks");
+
+        g.stop();
+        market.feedTrades(20);
+        g.start();
+        awaitCondition(() -> events.size() == 2, "the reconnect");
+        // The fake session service does not replay: a round trip makes sure the register is in place
+        // before the next ticks are published (a real resumed session would replay them anyway).
+        await(client.ticks(PUFA, 1, null));
+        market.feedTrades(20);
+    }
+
     private void assertCompleteTape(Recorder<Tick> ticks) {
         List<Tick> tape = market.tape();
         awaitCondition(() -> ticks.updates.size() >= tape.size(), tape.size() + " ticks");
@@ -131,19 +151,7 @@ class ReconnectTest {
         assertThat(client.sessionId()).isEqualTo("s-1");
         Recorder<Tick> ticks = new Recorder<>();
         Recorder<Quote> quotes = new Recorder<>();
-        await(client.ticks(PUFA, ticks));
-        await(client.quote(PUFA, quotes));
-        market.feedTrades(20);
-        awaitCondition(() -> ticks.updates.size() == 20, "20 ticks");
-
-        g.stop();
-        market.feedTrades(20);
-        g.start();
-        awaitCondition(() -> events.size() == 2, "the reconnect");
-        // The fake session service does not replay: a round trip makes sure the register is in place
-        // before the next ticks are published (a real resumed session would replay them anyway).
-        await(client.ticks(PUFA, 1, null));
-        market.feedTrades(20);
+        tradeThroughABounce(g, ticks, quotes);
 
         assertCompleteTape(ticks);
         assertThat(sessionCalls).containsExactly(new JsonObject(), new JsonObject().put("token", "t-1"));
@@ -160,17 +168,7 @@ class ReconnectTest {
         connect(g);
         Recorder<Tick> ticks = new Recorder<>();
         Recorder<Quote> quotes = new Recorder<>();
-        await(client.ticks(PUFA, ticks));
-        await(client.quote(PUFA, quotes));
-        market.feedTrades(20);
-        awaitCondition(() -> ticks.updates.size() == 20, "20 ticks");
-
-        g.stop();
-        market.feedTrades(20);
-        g.start();
-        awaitCondition(() -> events.size() == 2, "the reconnect");
-        await(client.ticks(PUFA, 1, null)); // frames are in order: the register is in place
-        market.feedTrades(20);
+        tradeThroughABounce(g, ticks, quotes);
 
         assertCompleteTape(ticks);
         assertThat(sessionCalls).containsExactly(new JsonObject(), new JsonObject().put("token", "t-1"),

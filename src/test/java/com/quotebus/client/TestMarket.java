@@ -17,19 +17,15 @@ import com.quotebus.core.minute.MinutePoint;
 import com.quotebus.core.pricevol.PriceLevel;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
-import com.quotebus.testkit.SyntheticDay;
+import com.quotebus.testkit.RecordedDay;
 import com.quotebus.testkit.TestInstruments;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.EventBus;
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Callable;
@@ -126,25 +122,7 @@ public final class TestMarket {
     }
 
     static List<MarketEvent> recordedDay() {
-        List<MarketEvent> events = new ArrayList<>();
-        for (var inst : List.of(TestInstruments.PUFA, TestInstruments.PINGAN)) {
-            SyntheticDay d = SyntheticDay.generate(inst, DAY, CALENDAR, inst.code().hashCode(), 3);
-            for (int i = 0; i < d.trades.size(); i++) {
-                events.add(d.trades.get(i));
-                if (i % 5 == 4) {
-                    events.add(d.snapshots.get(i));
-                }
-            }
-        }
-        events.sort(Comparator.comparingLong(MarketEvent::exchangeTime)
-                .thenComparing(e -> e instanceof Snapshot ? 1 : 0));
-        Map<String, Long> seq = new HashMap<>();
-        List<MarketEvent> out = new ArrayList<>();
-        for (MarketEvent e : events) {
-            long s = seq.merge(e.code(), 1L, Long::sum);
-            out.add(e instanceof Trade t ? t.withSequencing(s, "a") : ((Snapshot) e).withSequencing(s, "a"));
-        }
-        return out;
+        return RecordedDay.twoStocks(DAY, CALENDAR);
     }
 
     /** Runs on the market's event loop and waits for it. */

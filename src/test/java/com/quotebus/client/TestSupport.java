@@ -93,18 +93,7 @@ public final class TestSupport {
 
     /** Polls until true; fails after 10 s (a hang guard, not a speed check). */
     public static void awaitCondition(BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        com.quotebus.access.bridge.BridgeTestSupport.awaitCondition(condition, what);
     }
 
     /** Client options for tests: fixed jitter seed, quick reconnects. */

@@ -110,9 +110,8 @@ public final class LoadTestServer {
             // The echo instances heartbeat from this process's own (loaded) event loops, unlike real services in
             // their own processes: a long TTL keeps an overloaded run from expiring them (failover is not measured).
             AccessRouting.Settings d = AccessRouting.Settings.DEFAULT;
-            AccessRouting.Settings settings = new AccessRouting.Settings(
-                    new RegistryConfig(Duration.ofMinutes(5), d.registry().mapName()), d.router(), d.policyMapName(),
-                    d.maxContextsPerSession(), d.maxContexts(), d.resendTimeoutMillis(), d.orphanRetryMillis());
+            AccessRouting.Settings settings = d.withRegistry(new RegistryConfig(Duration.ofMinutes(5),
+                    d.registry().mapName()));
             AccessRouting routing = AccessRouting.local(vertx, settings, Clock.systemUTC(),
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             for (String id : List.of("echo-1", "echo-2")) {

@@ -37,6 +37,12 @@ public final class AccessRouting {
         public static final Settings DEFAULT = new Settings(RegistryConfig.DEFAULT, RouterConfig.DEFAULT,
                 "quotebus.policies", 1_000, 1_000_000, 2_000, 1_000);
 
+        /** These settings with another registry configuration. */
+        public Settings withRegistry(RegistryConfig other) {
+            return new Settings(other, router, policyMapName, maxContextsPerSession, maxContexts,
+                    resendTimeoutMillis, orphanRetryMillis);
+        }
+
         /** These settings with another router configuration. */
         public Settings withRouter(RouterConfig other) {
             return new Settings(registry, other, policyMapName, maxContextsPerSession, maxContexts,

@@ -1,5 +1,7 @@
 package com.quotebus.access.routing;
 
+import java.util.concurrent.atomic.LongAdder;
+
 /**
  * How many retries a service may get, as a share of its first attempts: a token bucket that every first attempt
  * fills by {@code ratio} and every retry empties by one, plus {@code minPerSecond} tokens a second so that a
@@ -7,13 +9,18 @@ package com.quotebus.access.routing;
  * as up to {@code maxAttempts} times its load; with the budget at most {@code ratio} more (the rest fail as
  * they would have). The bucket holds at most ten seconds' worth (plus one), so an idle period does not save up
  * a storm.
- * Thread-safe (requests of one service run on several event loops).
+ *
+ * <p>Thread-safe (requests of one service run on several event loops). A first attempt only increments a
+ * counter; the bucket is brought up to date under a lock when a retry asks, which is rare.
  */
 final class RetryBudget {
     private final double ratio;
     private final double minPerSecond;
+    private final LongAdder firstAttempts = new LongAdder();
+    private long firstAttemptsCounted;
     private double tokens;
     private long lastNanos;
+    /** First attempts of about the last ten seconds (exponential decay): sizes the bucket. */
     private double recentFirstAttempts;
 
     /**
@@ -28,35 +35,25 @@ final class RetryBudget {
     }
 
     /** A request's first attempt. */
-    synchronized void deposit(long nowNanos) {
-        refill(nowNanos);
-        recentFirstAttempts += 1;
-        tokens = Math.min(capacity(), tokens + ratio);
+    void deposit() {
+        firstAttempts.increment();
     }
 
     /** Whether a retry may go now; takes one token if so. */
     synchronized boolean tryRetry(long nowNanos) {
-        refill(nowNanos);
+        long total = firstAttempts.sum();
+        long added = total - firstAttemptsCounted;
+        firstAttemptsCounted = total;
+        long elapsed = Math.max(0, nowNanos - lastNanos);
+        lastNanos = Math.max(lastNanos, nowNanos);
+        double seconds = elapsed / 1e9;
+        recentFirstAttempts = recentFirstAttempts * Math.exp(-seconds / 10) + added;
+        double capacity = 1 + 10 * minPerSecond + ratio * recentFirstAttempts;
+        tokens = Math.min(capacity, tokens + ratio * added + minPerSecond * seconds);
         if (tokens >= 1) {
             tokens -= 1;
             return true;
         }
         return false;
-    }
-
-    private void refill(long nowNanos) {
-        long elapsed = nowNanos - lastNanos;
-        if (elapsed <= 0) {
-            return;
-        }
-        lastNanos = nowNanos;
-        double seconds = elapsed / 1e9;
-        // first attempts of about the last ten seconds (exponential decay) size the bucket
-        recentFirstAttempts *= Math.exp(-seconds / 10);
-        tokens = Math.min(capacity(), tokens + minPerSecond * seconds);
-    }
-
-    private double capacity() {
-        return 1 + 10 * minPerSecond + ratio * recentFirstAttempts;
     }
 }

@@ -284,7 +284,7 @@ public final class ServiceRouter implements AutoCloseable {
         }
 
         void begin() {
-            budget().deposit(System.nanoTime());
+            budget().deposit();
             if (policy.strategy().multicast()) {
                 multicast();
             } else {

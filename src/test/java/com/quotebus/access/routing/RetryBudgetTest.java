@@ -21,7 +21,7 @@ class RetryBudgetTest {
     void aShareOfFirstAttemptsMayBeRetried() {
         RetryBudget b = new RetryBudget(0.25, 0, 0);
         for (int i = 0; i < 100; i++) {
-            b.deposit(i);
+            b.deposit();
         }
         assertThat(retriesAllowed(b, 100, 1_000)).isEqualTo(25);
     }
@@ -38,7 +38,7 @@ class RetryBudgetTest {
     void noRatioAndNoMinimumMeansNoRetries() {
         RetryBudget b = new RetryBudget(0, 0, 0);
         for (int i = 0; i < 100; i++) {
-            b.deposit(i * S);
+            b.deposit();
         }
         assertThat(retriesAllowed(b, 100 * S, 10)).isZero();
     }
