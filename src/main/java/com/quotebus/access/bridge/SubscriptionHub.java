@@ -41,6 +41,9 @@ public final class SubscriptionHub {
     private boolean loggedEncodeFailure;
     private java.util.function.Function<String, Future<Object>> initialValues;
     private boolean closed;
+    /** Per sink on another event loop, what to run there at the end of the hub's turn (see toSink). */
+    private final Map<TopicSink, ArrayList<Runnable>> outboxes = new java.util.IdentityHashMap<>();
+    private boolean outboxesScheduled;
 
     private static final class Topic {
         final String address;
@@ -201,11 +204,7 @@ public final class SubscriptionHub {
                 ? n.longValue() : -1;
         for (int i = 0, n = sinks.size(); i < n; i++) {
             TopicSink sink = sinks.get(i);
-            if (sink.context().nettyEventLoop().inEventLoop()) {
-                sink.onPublish(topic.address, frame, seq);
-            } else {
-                sink.context().execute(() -> sink.onPublish(topic.address, frame, seq));
-            }
+            toSink(sink, () -> sink.onPublish(topic.address, frame, seq));
         }
     }
 
@@ -224,11 +223,41 @@ public final class SubscriptionHub {
         }
     }
 
-    private static void toSink(TopicSink sink, Runnable action) {
+    /**
+     * Runs {@code action} on the sink's event loop: inline when that is the hub's, else through the sink's
+     * outbox, which goes over in one task when the hub's current turn ends. A burst of messages (a
+     * publisher's slot, a cluster read) thus crosses to another loop as one task, not one per message:
+     * one wake-up instead of many, and the sink sees the whole burst before it flushes its sockets, so
+     * each client's frames coalesce into one write. Order per sink is kept (everything for a remote sink
+     * goes through its outbox).
+     */
+    private void toSink(TopicSink sink, Runnable action) {
         if (sink.context().nettyEventLoop().inEventLoop()) {
             action.run();
-        } else {
-            sink.context().execute(action);
+            return;
         }
+        ArrayList<Runnable> box = outboxes.get(sink);
+        if (box == null) {
+            box = new ArrayList<>();
+            outboxes.put(sink, box);
+        }
+        box.add(action);
+        if (!outboxesScheduled) {
+            outboxesScheduled = true;
+            context.nettyEventLoop().execute(this::sendOutboxes); // after the tasks already queued
+        }
+    }
+
+    private void sendOutboxes() {
+        outboxesScheduled = false;
+        for (Map.Entry<TopicSink, ArrayList<Runnable>> e : outboxes.entrySet()) {
+            ArrayList<Runnable> batch = e.getValue();
+            e.getKey().context().execute(() -> {
+                for (int i = 0, n = batch.size(); i < n; i++) {
+                    batch.get(i).run();
+                }
+            });
+        }
+        outboxes.clear(); // a sink without traffic holds nothing here
     }
 }

@@ -7,6 +7,7 @@ import static com.quotebus.access.bridge.BridgeTestSupport.testOptions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.ReplyException;
@@ -113,6 +114,45 @@ class BridgeSubscriptionTest {
             }
             assertThat(metrics().socketWrites() - writesBefore).isEqualTo(1);
             assertThat(metrics().framesOut()).isEqualTo(1 + 50);
+        }
+    }
+
+    @Test
+    void aBurstOnTheHubsLoopCrossesToAServerOnAnotherLoopAsOneWrite() throws Exception {
+        io.vertx.core.Context hubContext = vertx.getOrCreateContext(); // a new event-loop context
+        BridgeMetrics hubMetrics = new BridgeMetrics();
+        SubscriptionHub hub = await(Future.<SubscriptionHub>future(p -> hubContext.runOnContext(
+                v -> p.complete(new SubscriptionHub(vertx, testOptions().build(), hubMetrics)))));
+        AccessGatewayVerticle other = new AccessGatewayVerticle(testOptions().build(), hub, null);
+        await(vertx.deployVerticle(other));
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                ((io.vertx.core.internal.ContextInternal) hubContext).nettyEventLoop()
+                        == other.server().context().nettyEventLoop(), "hub and server got the same loop");
+        try (RawBridgeClient c = RawBridgeClient.connect(other.port())) {
+            c.register("tick.600000.SH");
+            c.sync();
+            // A second consumer on the hub's loop takes 0.3 ms per message: the server's loop is idle between
+            // two of the hub's deliveries, and would flush each message on its own if each crossed alone.
+            await(Future.<Void>future(p -> hubContext.runOnContext(v -> vertx.eventBus()
+                    .consumer("tick.600000.SH", m -> spin(300_000)).completion().onComplete(p))));
+            long writesBefore = hubMetrics.snapshot().socketWrites();
+            hubContext.runOnContext(v -> {
+                for (int i = 0; i < 50; i++) {
+                    vertx.eventBus().publish("tick.600000.SH", i);
+                }
+            });
+            for (int i = 0; i < 50; i++) {
+                assertThat(c.read().getInteger("body")).isEqualTo(i);
+            }
+            // one task to the server's loop for the whole burst, so one flush: not a write per message
+            assertThat(hubMetrics.snapshot().socketWrites() - writesBefore).isEqualTo(1);
+        }
+    }
+
+    private static void spin(long nanos) {
+        long end = System.nanoTime() + nanos;
+        while (System.nanoTime() < end) {
+            Thread.onSpinWait();
         }
     }
 
