@@ -68,6 +68,8 @@ public final class LoadGenerator {
     private final AtomicInteger connected = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private volatile boolean stopping;
+    private NetClient[] netClients;
+    private final long startedNanos = System.nanoTime();
     private volatile String firstError;
     private long[] windowStart = new long[7];
 
@@ -231,6 +233,7 @@ public final class LoadGenerator {
     private void connectAll() throws InterruptedException {
         int sources = (firstIndex + connections - 1) / perSource - firstIndex / perSource + 1;
         NetClient[] clients = new NetClient[sources];
+        netClients = clients; // held: Vert.x closes a NetClient (and its sockets) once it is garbage collected
         for (int s = 0; s < sources; s++) {
             int src = firstIndex / perSource + s;
             clients[s] = vertx.createNetClient(new NetClientOptions().setTcpNoDelay(true).setConnectTimeout(30_000)
@@ -259,8 +262,11 @@ public final class LoadGenerator {
                         c.socket.closeHandler(v -> {
                             if (!stopping) {
                                 disconnects.increment();
+                                error("connection " + c.index + " closed after " + (System.nanoTime() - startedNanos) / 1_000_000
+                                        + " ms");
                             }
                         });
+                        c.socket.exceptionHandler(t -> error("connection " + c.index + ": " + t));
                         if (mode.equals("subscribe")) {
                             String addr = prefix + (c.index % addressCount);
                             c.socket.write(frame(new JsonObject().put("type", "register").put("address", addr)));

@@ -286,6 +286,7 @@ public final class LoadTestRunner {
         Instant windowEnd;
         double windowSec;
         long cpuNanos;
+        long fakesCpuNanos;
         long sysNanos;
         long runQueueWaitNanos;
         long messages;
@@ -333,6 +334,7 @@ public final class LoadTestRunner {
         void setServer(JsonObject s0, JsonObject s1) {
             windowSec = (s1.getLong("nanoTime") - s0.getLong("nanoTime")) / 1e9;
             cpuNanos = s1.getLong("cpuNanos") - s0.getLong("cpuNanos");
+            fakesCpuNanos = s1.getLong("fakesCpuNanos") - s0.getLong("fakesCpuNanos");
             sysNanos = s1.getLong("sysNanos") - s0.getLong("sysNanos");
             runQueueWaitNanos = s1.getLong("runQueueWaitNanos") - s0.getLong("runQueueWaitNanos");
             JsonObject b0 = s0.getJsonObject("bridge");
@@ -369,6 +371,11 @@ public final class LoadTestRunner {
             return messages == 0 ? Double.NaN : cpuNanos / 1e3 / messages;
         }
 
+        /** The gateway's share: the server JVM's CPU time less the fakes' thread (publisher, services). */
+        double gatewayMicrosPerMessage() {
+            return messages == 0 ? Double.NaN : (cpuNanos - fakesCpuNanos) / 1e3 / messages;
+        }
+
         /** Share of the server's CPU time spent in the kernel, in percent. */
         double sysPercentOfCpu() {
             return cpuNanos == 0 ? 0 : 100.0 * sysNanos / cpuNanos;
@@ -392,9 +399,9 @@ public final class LoadTestRunner {
         }
 
         String oneLine() {
-            return String.format("%s: %,.0f msg/s, server CPU %.0f%% (%.0f%% kernel), %.2f µs/msg, heap/conn %.1f KB, p99 %s, "
-                            + "errors %d, gaps %d, disconnects %d", scenario.name(), rate(), cpuPercent(),
-                    sysPercentOfCpu(), cpuMicrosPerMessage(), heapPerConnKb(),
+            return String.format("%s: %,.0f msg/s, server CPU %.0f%% (%.0f%% kernel), %.2f µs/msg (gateway %.2f), "
+                            + "heap/conn %.1f KB, p99 %s, errors %d, gaps %d, disconnects %d", scenario.name(), rate(),
+                    cpuPercent(), sysPercentOfCpu(), cpuMicrosPerMessage(), gatewayMicrosPerMessage(), heapPerConnKb(),
                     hasLatency() ? Report.ms(histogram.getValueAtPercentile(99)) : "-",
                     clientErrors + serverErrors, clientGapMarkers + clientMissing, disconnects);
         }

@@ -58,8 +58,16 @@ public final class LoadTestServer {
     private final LongAdder sinkReceived = new LongAdder();
     private final LongAdder echoed = new LongAdder();
     private final int eventLoops;
+    /**
+     * The fakes (publisher, sink, echo services) run on their own thread, not on the gateway's event loops: as
+     * in a deployment, where they are other processes, and so that their CPU time can be told apart from the
+     * gateway's ({@code fakesCpuNanos}). Requests and ticks cross between the two threads as they cross
+     * between the cluster connection's loop and the gateway's.
+     */
+    private final io.netty.channel.EventLoopGroup fakesGroup;
+    private final ContextInternal fakes;
+    private final long fakesThreadId;
     private TickPublisher publisher;
-    private String publisherDeployment;
 
     private LoadTestServer(int eventLoops, Transport transport) {
         this.eventLoops = eventLoops;
@@ -69,6 +77,33 @@ public final class LoadTestServer {
         }
         this.vertx = Vertx.builder().with(new VertxOptions().setEventLoopPoolSize(eventLoops))
                 .withTransport(transport).build();
+        // an event loop like the gateway's (same transport, so the same wake-up mechanism), outside Vert.x's pool
+        io.netty.channel.IoHandlerFactory handler = transport == Transport.EPOLL
+                ? io.netty.channel.epoll.EpollIoHandler.newFactory()
+                : transport == Transport.IO_URING ? io.netty.channel.uring.IoUringIoHandler.newFactory()
+                : io.netty.channel.nio.NioIoHandler.newFactory();
+        this.fakesGroup = new io.netty.channel.MultiThreadIoEventLoopGroup(1,
+                (java.util.concurrent.ThreadFactory) r -> new Thread(r, "loadtest-fakes"), handler);
+        io.netty.channel.EventLoop fakesLoop = fakesGroup.next();
+        this.fakes = ((VertxInternal) vertx).contextBuilder().withEventLoop(fakesLoop).build();
+        try {
+            this.fakesThreadId = fakesLoop.submit(() -> Thread.currentThread().getId()).get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("fakes thread did not start", e);
+        }
+    }
+
+    /** Runs {@code action} on the fakes' context and waits for it. */
+    private <T> T onFakes(java.util.concurrent.Callable<T> action) throws Exception {
+        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
+        fakes.runOnContext(v -> {
+            try {
+                done.complete(action.call());
+            } catch (Exception e) {
+                done.completeExceptionally(e);
+            }
+        });
+        return done.get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public static void main(String[] args) throws Exception {
@@ -98,12 +133,14 @@ public final class LoadTestServer {
                 .maxInFlightRequestsPerConnection(65_536)
                 .build();
         SubscriptionHub hub = new SubscriptionHub(vertx, options, metrics);
-        vertx.eventBus().consumer(SINK, m -> sinkReceived.increment());
         Handler<Message<Object>> echo = m -> {
             echoed.increment();
             m.reply(m.body());
         };
-        vertx.eventBus().consumer(ECHO, echo);
+        onFakes(() -> {
+            vertx.eventBus().consumer(SINK, m -> sinkReceived.increment());
+            return vertx.eventBus().consumer(ECHO, echo).completion();
+        }).toCompletionStage().toCompletableFuture().get();
         RequestRouter router = null;
         if (routed) {
             // as a node routes svc.*: the router picks one of two registered echo instances (round-robin)
@@ -116,8 +153,8 @@ public final class LoadTestServer {
                     new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
             for (String id : List.of("echo-1", "echo-2")) {
                 ServiceInstance instance = ServiceInstance.of("echo", id, "loadtest");
-                vertx.eventBus().consumer(instance.address(), echo);
-                ServiceRegistration.start(vertx, routing.registry(), instance, Duration.ofSeconds(1), () -> 0)
+                onFakes(() -> ServiceRegistration.start(vertx, routing.registry(), instance, Duration.ofSeconds(1),
+                        () -> 0).compose(r -> vertx.eventBus().consumer(instance.address(), echo).completion()))
                         .toCompletionStage().toCompletableFuture().get();
             }
             router = new RoutedRequests(routing::router);
@@ -147,11 +184,12 @@ public final class LoadTestServer {
                 int bytes = Integer.parseInt(req.getParam("bytes", "200"));
                 String prefix = req.getParam("prefix", "tick.");
                 stopPublisher();
-                publisher = new TickPublisher(prefix, addresses, rate, bytes);
-                vertx.deployVerticle(publisher).onComplete(ar -> {
-                    publisherDeployment = ar.succeeded() ? ar.result() : null;
-                    req.response().end(new JsonObject().put("ok", ar.succeeded())
-                            .put("frameBytes", publisher.frameBytesEstimate()).encode());
+                TickPublisher p = new TickPublisher(prefix, addresses, rate, bytes);
+                publisher = p;
+                fakes.runOnContext(v -> {
+                    p.start(vertx);
+                    req.response().end(new JsonObject().put("ok", true)
+                            .put("frameBytes", p.frameBytesEstimate()).encode());
                 });
             }
             case "/publish/stop" -> {
@@ -159,16 +197,19 @@ public final class LoadTestServer {
                 req.response().end("{}");
             }
             case "/exit" -> {
-                req.response().end("{}").onComplete(v -> vertx.close().onComplete(c -> System.exit(0)));
+                req.response().end("{}").onComplete(v -> vertx.close().onComplete(c -> {
+                    fakesGroup.shutdownGracefully();
+                    System.exit(0);
+                }));
             }
             default -> req.response().setStatusCode(404).end();
         }
     }
 
     private void stopPublisher() {
-        if (publisherDeployment != null) {
-            vertx.undeploy(publisherDeployment);
-            publisherDeployment = null;
+        TickPublisher p = publisher;
+        if (p != null) {
+            fakes.runOnContext(v -> p.stop());
         }
     }
 
@@ -197,6 +238,7 @@ public final class LoadTestServer {
         return new JsonObject()
                 .put("nanoTime", System.nanoTime())
                 .put("cpuNanos", os.getProcessCpuTime())
+                .put("fakesCpuNanos", ManagementFactory.getThreadMXBean().getThreadCpuTime(fakesThreadId))
                 .put("sysNanos", systemCpuNanos())
                 .put("heapUsed", heapUsed())
                 .put("rssBytes", rssBytes())

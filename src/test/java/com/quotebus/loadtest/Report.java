@@ -71,21 +71,21 @@ final class Report {
                 .append("address). Messages ≈ 200 bytes on the wire. Latency from the planned send/publish time ")
                 .append("(open loop, 1 ms slots).\n\n");
         md.append("## Figures\n\n");
-        md.append("| scenario | conns | loops | offered/s | handled/s | server CPU % | kernel % of it | CPU µs/msg | heap KB/conn | "
+        md.append("| scenario | conns | loops | offered/s | handled/s | server CPU % | kernel % of it | CPU µs/msg | gateway µs/msg | heap KB/conn | "
                 + "RSS KB/conn | p50 ms | p99 ms | p99.9 ms | max ms | errors | gaps (markers/missing seq/dropped) "
                 + "| disconnects | load avg |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Scenario s = r.scenario;
             String heapKb = r.connected >= 1000 ? String.format("%.1f", r.heapPerConnKb()) : "-";
             String rssKb = r.connected >= 1000 ? String.format("%.1f", r.rssPerConnKb()) : "-";
             boolean lat = r.hasLatency();
             Histogram h = r.histogram;
-            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.0f | %.2f | %s | %s | %s | %s | %s | %s "
+            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s | %s "
                             + "| %d | %d/%d/%d | %d | %s → %s |\n",
                     s.name() + " (" + s.kind().name().toLowerCase() + ")", r.connected, s.eventLoops(),
                     s.offeredRate(), r.rate(), r.cpuPercent(), r.sysPercentOfCpu(), r.cpuMicrosPerMessage(),
-                    heapKb, rssKb,
+                    r.gatewayMicrosPerMessage(), heapKb, rssKb,
                     lat ? ms(h.getValueAtPercentile(50)) : "-", lat ? ms(h.getValueAtPercentile(99)) : "-",
                     lat ? ms(h.getValueAtPercentile(99.9)) : "-", lat ? ms(h.getMaxValue()) : "-",
                     r.clientErrors + r.serverErrors + r.connectFailures,
@@ -94,7 +94,7 @@ final class Report {
         md.append("\nhandled/s: fan-out = frames the server queued to clients; receive = client frames decoded; "
                 + "forward = messages the service consumed; request = round trips. CPU µs/msg = server JVM CPU "
                 + "time in the window ÷ those messages (the fake publisher and services run inside the server JVM "
-                + "and are included). heap/RSS per connection = (after full GC with the connections open − after "
+                + "and are included); gateway µs/msg leaves out the CPU time of the fakes' own thread. heap/RSS per connection = (after full GC with the connections open − after "
                 + "full GC before any) ÷ connections.\n\n");
         for (Result r : results) {
             if (r.firstError != null) {

@@ -1,7 +1,6 @@
 package com.quotebus.loadtest;
 
-import io.vertx.core.Future;
-import io.vertx.core.VerticleBase;
+import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
@@ -11,13 +10,14 @@ import io.vertx.core.json.JsonObject;
  * per-address sequence {@code s} (1, 2, 3 …; a client that sees a jump has lost messages) and
  * padding {@code p} so that the frame a client receives is about {@code bytes} long.
  */
-final class TickPublisher extends VerticleBase {
+final class TickPublisher {
     private static final int ENVELOPE = 70; // {"type":"message","address":…,"headers":{},"body":…,"send":false}
     private final String prefix;
     private final String[] addresses;
     private final long[] seq;
     private final double totalRate;
     private final String pad;
+    private Vertx vertx;
     private OpenLoopSchedule schedule;
     private long timer = -1;
     private int cursor;
@@ -52,17 +52,18 @@ final class TickPublisher extends VerticleBase {
         return maxLagNanos;
     }
 
-    @Override
-    public Future<?> start() {
+    /** Starts publishing from the calling context (its timer runs there). */
+    void start(Vertx vertx) {
+        this.vertx = vertx;
         schedule = new OpenLoopSchedule(System.nanoTime(), totalRate, 0);
         timer = vertx.setPeriodic(1, id -> tick());
-        return Future.succeededFuture();
     }
 
-    @Override
-    public Future<?> stop() {
-        vertx.cancelTimer(timer);
-        return Future.succeededFuture();
+    void stop() {
+        if (timer >= 0) {
+            vertx.cancelTimer(timer);
+            timer = -1;
+        }
     }
 
     private void tick() {
