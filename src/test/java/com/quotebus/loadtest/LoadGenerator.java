@@ -27,7 +27,8 @@ import org.HdrHistogram.Recorder;
  * event loops (Netty, no thread per connection), each bound to source address
  * {@code 127.0.0.(2 + globalIndex / perSource)} to stay under the ephemeral-port limit per address.
  *
- * <p>Modes: {@code subscribe} (register {@code prefix + (index % addresses)}, record tick latency from
+ * <p>Modes: {@code subscribe} (register {@code prefix + (index % addresses)} for each of the comma-separated
+ * {@code --prefix}es, record tick latency from
  * the publisher's planned-time stamp, count sequence gaps and gap markers), {@code publish} (to
  * {@code svc.drop}), {@code send} (to {@code svc.sink}), {@code request} (to {@code svc.echo} with a
  * replyAddress; latency from the planned send time to the reply). Senders run open loop at
@@ -268,8 +269,10 @@ public final class LoadGenerator {
                         });
                         c.socket.exceptionHandler(t -> error("connection " + c.index + ": " + t));
                         if (mode.equals("subscribe")) {
-                            String addr = prefix + (c.index % addressCount);
-                            c.socket.write(frame(new JsonObject().put("type", "register").put("address", addr)));
+                            for (String p : prefix.split(",")) {
+                                String addr = p + (c.index % addressCount);
+                                c.socket.write(frame(new JsonObject().put("type", "register").put("address", addr)));
+                            }
                         }
                         connected.incrementAndGet();
                     } else {

@@ -101,6 +101,10 @@ public final class LoadTestRunner {
         if (lng) {
             plan.add(new Scenario("fanout-19k", Kind.FANOUT, 19_000, 2, 10, 190, warm, measure));
         }
+        // The same 10 msg/s per client as a market-data app gets them: each client watches one of 100 symbols
+        // (its tick, quote and bar addresses) and each trade updates all three at once (3.33 trades/s a symbol).
+        plan.add(new Scenario("fanout-10k-symbol", Kind.FANOUT, 10_000, 2, 10 / 3.0, 100, warm, measure,
+                List.of("tick.", "quote.", "kline.")));
         // Few clients at a high rate each: 50 connections × 2,000 msg/s, 5 subscribers per address.
         plan.add(new Scenario("fanout-50", Kind.FANOUT, 50, 2, 2_000, 10, warm, measure));
         // The same clients at a rate where each client gets several frames per publishing slot (1 ms), so
@@ -178,6 +182,7 @@ public final class LoadTestRunner {
                 gc.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(), "--mode", s.kind().mode,
                         "--port", "" + port, "--connections", "" + count, "--first-index", "" + first,
                         "--addresses", "" + Math.max(1, s.addresses()), "--rate", "" + s.rate(),
+                        "--prefix", String.join(",", s.prefixes()),
                         "--event-loops", s.connections() > 1000 || s.offeredRate() > 150_000 ? "2" : "1"));
                 gens.add(new Proc("gen" + g, gc, raw.resolve(s.name() + "-gen" + g + ".log")));
                 first += count;
@@ -193,7 +198,7 @@ public final class LoadTestRunner {
             r.connRss = held.getLong("rssBytes");
             if (s.kind() == Kind.FANOUT) {
                 r.frameBytes = post(control, "/publish?addresses=" + s.addresses() + "&rate=" + s.rate()
-                        + "&bytes=200").getInteger("frameBytes");
+                        + "&bytes=200&prefix=" + String.join(",", s.prefixes())).getInteger("frameBytes");
             } else {
                 r.frameBytes = 200;
             }

@@ -11,9 +11,16 @@ package com.quotebus.loadtest;
  * @param addresses     published addresses (fan-out); connections are spread over them
  * @param warmupMs      traffic before the measured window
  * @param measureMs     measured window
+ * @param prefixes      fan-out: per published event one message on each {@code prefix + address index} (e.g. the
+ *                      tick, quote and bar update of one trade), and each client subscribes to all of them
  */
 record Scenario(String name, Kind kind, int connections, int eventLoops, double rate, int addresses,
-                long warmupMs, long measureMs) {
+                long warmupMs, long measureMs, java.util.List<String> prefixes) {
+
+    Scenario(String name, Kind kind, int connections, int eventLoops, double rate, int addresses, long warmupMs,
+             long measureMs) {
+        this(name, kind, connections, eventLoops, rate, addresses, warmupMs, measureMs, java.util.List.of("tick."));
+    }
 
     enum Kind {
         /** Clients subscribed, publisher fan-out: deliveries per second, tick→client latency. */
@@ -39,11 +46,11 @@ record Scenario(String name, Kind kind, int connections, int eventLoops, double 
 
     /** Messages offered per second (deliveries for fan-out). */
     double offeredRate() {
-        return kind == Kind.FANOUT ? rate * connections : rate * connections;
+        return kind == Kind.FANOUT ? rate * connections * prefixes.size() : rate * connections;
     }
 
     /** Publishes per second (fan-out). */
     double publishRate() {
-        return rate * addresses;
+        return rate * addresses * prefixes.size();
     }
 }

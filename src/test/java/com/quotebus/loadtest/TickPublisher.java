@@ -4,15 +4,17 @@ import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
 
 /**
- * Fake market-data publisher: publishes on {@code prefix + 0 … prefix + (addresses-1)}, {@code rate}
- * messages per second per address, open loop (1 ms slots, {@link OpenLoopSchedule}); addresses take
+ * Fake market-data publisher: publishes on {@code prefix + 0 … prefix + (addresses-1)} for each of the
+ * comma-separated prefixes (an event goes to every prefix of its address at once, as a trade updates a
+ * symbol's tick, quote and bar together; all carry the event's {@code s}), {@code rate} events per second
+ * per address, open loop (1 ms slots, {@link OpenLoopSchedule}); addresses take
  * turns so each gets an even share. Each body carries the planned time {@code t} ({@link Stamp}), a
  * per-address sequence {@code s} (1, 2, 3 …; a client that sees a jump has lost messages) and
  * padding {@code p} so that the frame a client receives is about {@code bytes} long.
  */
 final class TickPublisher {
     private static final int ENVELOPE = 70; // {"type":"message","address":…,"headers":{},"body":…,"send":false}
-    private final String prefix;
+    private final String[][] targets;
     private final String[] addresses;
     private final long[] seq;
     private final double totalRate;
@@ -28,10 +30,14 @@ final class TickPublisher {
         if (addressCount < 1 || ratePerAddress <= 0 || bytes < 0) {
             throw new IllegalArgumentException("addresses >= 1, rate > 0, bytes >= 0 required");
         }
-        this.prefix = prefix;
+        String[] prefixes = prefix.split(",");
         this.addresses = new String[addressCount];
+        this.targets = new String[addressCount][prefixes.length];
         for (int i = 0; i < addressCount; i++) {
-            addresses[i] = prefix + i;
+            addresses[i] = prefixes[0] + i;
+            for (int j = 0; j < prefixes.length; j++) {
+                targets[i][j] = prefixes[j] + i;
+            }
         }
         this.seq = new long[addressCount];
         this.totalRate = ratePerAddress * addressCount;
@@ -81,8 +87,11 @@ final class TickPublisher {
             for (int i = 0; i < due; i++) {
                 int a = cursor;
                 cursor = cursor + 1 == addresses.length ? 0 : cursor + 1;
-                bus.publish(addresses[a], new JsonObject().put("t", stamp).put("s", ++seq[a]).put("p", pad));
-                n++;
+                long s = ++seq[a];
+                for (String target : targets[a]) {
+                    bus.publish(target, new JsonObject().put("t", stamp).put("s", s).put("p", pad));
+                    n++;
+                }
             }
         }
         if (to > from) {
