@@ -51,6 +51,8 @@ public final class LoadTestRunner {
     int warmupOverrideMs;
     /** The server's Netty transport: epoll (the node's default) or nio. */
     String transport = "epoll";
+    /** With {@code --pin}: the server on CPU 0, the generators on the other CPUs (taskset), so they do not share a core. */
+    boolean pin;
     /** Extra JVM options for the server (profiling), space separated. */
     List<String> serverOpts = List.of();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -78,6 +80,7 @@ public final class LoadTestRunner {
         runner.measureOverrideMs = a.intValue("measure-ms", 0);
         runner.warmupOverrideMs = a.intValue("warmup-ms", 0);
         runner.transport = a.value("transport", "epoll");
+        runner.pin = a.flag("pin");
         String opts = a.value("server-opts", "").trim();
         runner.serverOpts = opts.isEmpty() ? List.of() : List.of(opts.split(" +"));
         Instant started = Instant.now();
@@ -142,6 +145,13 @@ public final class LoadTestRunner {
             double perAddress = Math.max(1, Math.round(half / 1_000));
             results.add(run(new Scenario("latency-half-sat", Kind.FANOUT, 1_000, 2, perAddress, 10, warm, measure)));
         }
+        // Tick → client latency at fixed lower rates (the same 1,000 clients, 100 per address): where p99 stays low.
+        for (int perAddress : new int[] {100, 50}) { // × 1,000 clients: 100k and 50k deliveries/s
+            String name = "latency-" + perAddress + "k";
+            if (only.isEmpty() || only.contains(name) || only.contains("latency")) {
+                results.add(run(new Scenario(name, Kind.FANOUT, 1_000, 2, perAddress, 10, warm, measure)));
+            }
+        }
         return results;
     }
 
@@ -152,7 +162,8 @@ public final class LoadTestRunner {
         while (control == port) { // both asked of the OS one after the other: the same free port can come back
             control = freePort();
         }
-        List<String> cmd = new ArrayList<>(List.of(java));
+        int cpus = Runtime.getRuntime().availableProcessors();
+        List<String> cmd = new ArrayList<>(pin ? List.of("taskset", "-c", "0", java) : List.of(java));
         // A collector chosen in --server-opts replaces the default one (two would stop the JVM).
         java.util.function.Predicate<String> gcFlag = o -> o.matches("-XX:\\+Use\\w+GC");
         cmd.addAll(serverOpts.stream().anyMatch(gcFlag) ? SERVER_JVM.stream().filter(gcFlag.negate()).toList()
@@ -177,7 +188,8 @@ public final class LoadTestRunner {
             int first = 0;
             for (int g = 0; g < n; g++) {
                 int count = s.connections() / n + (g < s.connections() % n ? 1 : 0);
-                List<String> gc = new ArrayList<>(List.of(java));
+                List<String> gc = new ArrayList<>(pin ? List.of("taskset", "-c", "1-" + (cpus - 1), java)
+                        : List.of(java));
                 gc.addAll(GENERATOR_JVM);
                 gc.addAll(List.of("-cp", classpath, LoadGenerator.class.getName(), "--mode", s.kind().mode,
                         "--port", "" + port, "--connections", "" + count, "--first-index", "" + first,
