@@ -25,8 +25,8 @@ import java.util.Map;
  * subscribers before any update.
  *
  * <p>All state lives on the hub's own context; bridge servers on other event loops reach it by
- * posting to that context, and it reaches them the same way, so each pair sees the other's events
- * in order. Create one per node and pass it to every {@link BridgeServer}.
+ * posting to that context, and it reaches them through one outbox per server, handed over when the
+ * hub's turn ends (a burst crosses as one task), so each pair sees the other's events in order. Create one per node and pass it to every {@link BridgeServer}.
  */
 public final class SubscriptionHub {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);
@@ -254,7 +254,11 @@ public final class SubscriptionHub {
             ArrayList<Runnable> batch = e.getValue();
             e.getKey().context().execute(() -> {
                 for (int i = 0, n = batch.size(); i < n; i++) {
-                    batch.get(i).run();
+                    try {
+                        batch.get(i).run();
+                    } catch (RuntimeException ex) { // as if each had been its own task: the rest still runs
+                        LOG.error("delivery to a bridge server failed", ex);
+                    }
                 }
             });
         }
