@@ -41,6 +41,7 @@ import org.HdrHistogram.Recorder;
 public final class LoadGenerator {
     private static final byte[] K_T = FrameScanner.key("t");
     private static final byte[] K_S = FrameScanner.key("s");
+    private static final byte[] K_A = FrameScanner.key("a");
     private static final byte[] K_TYPE_ERR = "\"type\":\"err\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] K_GAP = "\"gap\":\"true\"".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] K_DROPPED = FrameScanner.key("dropped");
@@ -59,6 +60,8 @@ public final class LoadGenerator {
     private final ContextInternal[] contexts;
     private final List<List<Conn>> byLoop = new ArrayList<>();
     private final Recorder recorder = new Recorder(3);
+    /** Fan-out only: from the time the publisher actually published (its timer's lateness left out). */
+    private final Recorder fromPublish = new Recorder(3);
     private final LongAdder received = new LongAdder();
     private final LongAdder sent = new LongAdder();
     private final LongAdder errors = new LongAdder();
@@ -136,6 +139,10 @@ public final class LoadGenerator {
             if (t > 0) {
                 received.increment();
                 recorder.recordValue(Math.max(0, now - Stamp.nanoTime(t)));
+                long published = template == null ? FrameScanner.longAfter(d, off, len, K_A) : 0;
+                if (published > 0) {
+                    fromPublish.recordValue(Math.max(0, now - Stamp.nanoTime(published)));
+                }
             }
             if (template == null) {
                 long s = FrameScanner.longAfter(d, off, len, K_S);
@@ -327,17 +334,14 @@ public final class LoadGenerator {
 
     private void startWindow() {
         recorder.getIntervalHistogram();
+        fromPublish.getIntervalHistogram();
         windowStart = counters();
     }
 
     private JsonObject report() {
-        Histogram h = recorder.getIntervalHistogram();
+        String histogram = encode(recorder.getIntervalHistogram());
+        String histogramFromPublish = encode(fromPublish.getIntervalHistogram());
         long[] c = counters();
-        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
-        int n = h.encodeIntoCompressedByteBuffer(buf);
-        byte[] enc = new byte[n];
-        buf.flip();
-        buf.get(enc);
         return new JsonObject()
                 .put("connected", connected.get()).put("failed", failed.get())
                 .put("received", c[0] - windowStart[0]).put("sent", c[1] - windowStart[1])
@@ -345,7 +349,17 @@ public final class LoadGenerator {
                 .put("droppedByGap", c[4] - windowStart[4]).put("missingSeq", c[5] - windowStart[5])
                 .put("disconnects", c[6] - windowStart[6])
                 .put("firstError", firstError)
-                .put("histogram", Base64.getEncoder().encodeToString(enc));
+                .put("histogram", histogram)
+                .put("histogramFromPublish", histogramFromPublish);
+    }
+
+    private static String encode(Histogram h) {
+        ByteBuffer buf = ByteBuffer.allocate(h.getNeededByteBufferCapacity());
+        int n = h.encodeIntoCompressedByteBuffer(buf);
+        byte[] enc = new byte[n];
+        buf.flip();
+        buf.get(enc);
+        return Base64.getEncoder().encodeToString(enc);
     }
 
     private void stop() {

@@ -72,29 +72,33 @@ final class Report {
                 .append("(open loop, 1 ms slots).\n\n");
         md.append("## Figures\n\n");
         md.append("| scenario | conns | loops | offered/s | handled/s | server CPU % | kernel % of it | CPU µs/msg | gateway µs/msg | heap KB/conn | "
-                + "RSS KB/conn | p50 ms | p99 ms | p99.9 ms | max ms | errors | gaps (markers/missing seq/dropped) "
+                + "RSS KB/conn | p50 ms | p99 ms | p99.9 ms | max ms | p50 / p99 from publish ms | errors | gaps (markers/missing seq/dropped) "
                 + "| disconnects | load avg |\n");
-        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
+        md.append("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n");
         for (Result r : results) {
             Scenario s = r.scenario;
             String heapKb = r.connected >= 1000 ? String.format("%.1f", r.heapPerConnKb()) : "-";
             String rssKb = r.connected >= 1000 ? String.format("%.1f", r.rssPerConnKb()) : "-";
             boolean lat = r.hasLatency();
             Histogram h = r.histogram;
-            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s | %s "
+            md.append(String.format("| %s | %,d | %d | %,.0f | %,.0f | %.0f | %.0f | %.2f | %.2f | %s | %s | %s | %s | %s | %s | %s "
                             + "| %d | %d/%d/%d | %d | %s → %s |\n",
                     s.name() + " (" + s.kind().name().toLowerCase() + ")", r.connected, s.eventLoops(),
                     s.offeredRate(), r.rate(), r.cpuPercent(), r.sysPercentOfCpu(), r.cpuMicrosPerMessage(),
                     r.gatewayMicrosPerMessage(), heapKb, rssKb,
                     lat ? ms(h.getValueAtPercentile(50)) : "-", lat ? ms(h.getValueAtPercentile(99)) : "-",
                     lat ? ms(h.getValueAtPercentile(99.9)) : "-", lat ? ms(h.getMaxValue()) : "-",
+                    r.fromPublish.getTotalCount() > 0 ? ms(r.fromPublish.getValueAtPercentile(50)) + " / "
+                            + ms(r.fromPublish.getValueAtPercentile(99)) : "-",
                     r.clientErrors + r.serverErrors + r.connectFailures,
                     r.clientGapMarkers, r.clientMissing, r.serverDropped, r.disconnects, r.loadBefore, r.loadAfter));
         }
         md.append("\nhandled/s: fan-out = frames the server queued to clients; receive = client frames decoded; "
                 + "forward = messages the service consumed; request = round trips. CPU µs/msg = server JVM CPU "
                 + "time in the window ÷ those messages (the fake publisher and services run inside the server JVM "
-                + "and are included); gateway µs/msg leaves out the CPU time of the fakes' own thread. heap/RSS per connection = (after full GC with the connections open − after "
+                + "and are included); gateway µs/msg leaves out the CPU time of the fakes' own thread. Latency is from the "
+                + "planned send/publish time; \"from publish\" (fan-out) from the moment the publisher actually "
+                + "published, i.e. without its own timer's lateness. heap/RSS per connection = (after full GC with the connections open − after "
                 + "full GC before any) ÷ connections.\n\n");
         for (Result r : results) {
             if (r.firstError != null) {

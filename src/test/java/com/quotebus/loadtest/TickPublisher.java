@@ -8,11 +8,13 @@ import io.vertx.core.json.JsonObject;
  * comma-separated prefixes (an event goes to every prefix of its address at once, as a trade updates a
  * symbol's tick, quote and bar together; all carry the event's {@code s}), {@code rate} events per second
  * per address, open loop (1 ms slots, {@link OpenLoopSchedule}); addresses take
- * turns so each gets an even share. Each body carries the planned time {@code t} ({@link Stamp}), a
+ * turns so each gets an even share. Each body carries the planned time {@code t} ({@link Stamp}), the
+ * time it was actually published {@code a} (later than {@code t} when this thread's timer ran late), a
  * per-address sequence {@code s} (1, 2, 3 …; a client that sees a jump has lost messages) and
  * padding {@code p} so that the frame a client receives is about {@code bytes} long.
  */
 final class TickPublisher {
+    private static final String BODY_TEMPLATE = "{\"t\":1000000000000000,\"a\":1000000000000000,\"s\":100000,\"p\":\"\"}";
     private static final int ENVELOPE = 70; // {"type":"message","address":…,"headers":{},"body":…,"send":false}
     private final String[][] targets;
     private final String[] addresses;
@@ -41,13 +43,13 @@ final class TickPublisher {
         }
         this.seq = new long[addressCount];
         this.totalRate = ratePerAddress * addressCount;
-        int body = "{\"t\":1000000000000000,\"s\":100000,\"p\":\"\"}".length();
+        int body = BODY_TEMPLATE.length();
         this.pad = "x".repeat(Math.max(0, bytes - ENVELOPE - body - addresses[addressCount - 1].length()));
     }
 
     int frameBytesEstimate() {
         return ENVELOPE + addresses[addresses.length - 1].length()
-                + "{\"t\":1000000000000000,\"s\":100000,\"p\":\"\"}".length() + pad.length();
+                + BODY_TEMPLATE.length() + pad.length();
     }
 
     long published() {
@@ -89,7 +91,8 @@ final class TickPublisher {
                 cursor = cursor + 1 == addresses.length ? 0 : cursor + 1;
                 long s = ++seq[a];
                 for (String target : targets[a]) {
-                    bus.publish(target, new JsonObject().put("t", stamp).put("s", s).put("p", pad));
+                    bus.publish(target, new JsonObject().put("t", stamp).put("a", Stamp.of(System.nanoTime()))
+                            .put("s", s).put("p", pad));
                     n++;
                 }
             }
