@@ -266,9 +266,9 @@ public final class CalculatorVerticle extends VerticleBase {
     }
 
     /**
-     * Answers a query. A code of a shard this instance is still rebuilding is asked of the shard's previous
-     * owner once (it serves the shard until this one is live); a code another instance owns is passed to it;
-     * otherwise the query waits for the rebuild until {@code waitUntil}.
+     * Answers a query. A code of a shard this instance is still rebuilding, or owns but has not acquired yet, is
+     * asked of the shard's previous owner once (it serves the shard until this one is live); a code another
+     * instance owns is passed to it; otherwise the query waits for the rebuild until {@code waitUntil}.
      */
     private void answer(String service, Message<Object> m, long waitUntil, boolean askedPrevious) {
         queries.handle(service, m.body()).onComplete(ar -> {
@@ -281,7 +281,11 @@ public final class CalculatorVerticle extends VerticleBase {
                         return;
                     }
                 }
-                if (q.error() == QueryError.UNAVAILABLE && !forwarded && !askedPrevious) {
+                // Rebuilding (503), or owned by this instance by the registry but not yet acquired (421: it
+                // registered before its first rebalance ran, a window of seconds on a loaded machine): the
+                // previous owner still serves the shard until this one reports it live.
+                if ((q.error() == QueryError.UNAVAILABLE || q.error() == QueryError.NOT_OWNER) && !forwarded
+                        && !askedPrevious) {
                     String previous = previousOwnerOf(m.body());
                     if (previous != null) {
                         askPrevious(service, m, previous, waitUntil);
