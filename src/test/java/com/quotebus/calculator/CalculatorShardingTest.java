@@ -2,6 +2,10 @@ package com.quotebus.calculator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.quotebus.access.registry.InstanceState;
+import com.quotebus.access.registry.RegistryListener;
+import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.access.routing.AccessRouting;
 import com.quotebus.access.routing.RouteReply;
 import com.quotebus.access.routing.ServicePolicy;
@@ -10,7 +14,6 @@ import com.quotebus.bus.EventCodecs;
 import com.quotebus.cluster.InMemoryInstrumentDirectory;
 import com.quotebus.cluster.Shards;
 import com.quotebus.collector.verticle.CollectorAddresses;
-import com.quotebus.wire.EventCodec;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.instrument.Code;
@@ -20,6 +23,7 @@ import com.quotebus.core.time.ManualClock;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
 import com.quotebus.testkit.SyntheticDay;
+import com.quotebus.wire.EventCodec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -35,6 +39,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,6 +237,116 @@ class CalculatorShardingTest {
         }
         awaitServedBy(ofB, "calc-b", volume);
         awaitShards(a, 16 - Shards.ownedBy("calc-b", List.of("calc-a", "calc-b"), 16).size());
+    }
+
+    @Test
+    void queriesAJoiningInstanceGetsBeforeItsFirstRebalanceAreAnsweredByThePreviousOwner() throws Exception {
+        Map<String, Long> volume = new HashMap<>();
+        slowJournal(journalOfTrades(30, volume), 50);
+        ManualClock clock = new ManualClock(0);
+        await(vertx.deployVerticle(calculator("calc-a", clock)));
+        List<String> all = instruments.stream().map(Instrument::codeText).toList();
+        awaitServedBy(all, "calc-a", volume);
+        List<String> ofB = all.stream()
+                .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
+
+        // B's registrations are visible to the router at once but confirmed to B 1.5 s later (a slow Hazelcast
+        // put on a loaded machine): B gets queries for shards it owns before its first rebalance has run.
+        CalculatorVerticle b = new CalculatorVerticle(CalculatorOptions.defaults(), "calc-b", "node-1", 16,
+                new SlowToConfirm(routing.registry(), 1_500), null, directory, new TradingSchedules(CALENDAR), clock,
+                AdjustFactorTable.of(List.of()));
+        Future<String> deployed = vertx.deployVerticle(b);
+        List<String> failures = new ArrayList<>();
+        int askedBAnsweredByA = 0;
+        while (!deployed.isComplete()) {
+            for (String code : ofB) {
+                try {
+                    RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code),
+                            Map.of()));
+                    assertThat(((JsonObject) r.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
+                    if (r.instanceIds().equals(List.of("calc-b"))
+                            && "calc-a".equals(r.headers().get(CalculatorVerticle.INSTANCE_HEADER))) {
+                        askedBAnsweredByA++;
+                    }
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(code + ": " + e.getCause());
+                }
+            }
+        }
+        assertThat(deployed.succeeded()).isTrue();
+        assertThat(failures).as("queries while B registered and had not acquired its shards").isEmpty();
+        assertThat(askedBAnsweredByA).as("B asked A for shards it had not acquired yet").isPositive();
+        awaitServedBy(ofB, "calc-b", volume);
+    }
+
+    /** A registry whose {@code register} is visible at once but confirmed to the caller {@code delayMs} later. */
+    private final class SlowToConfirm implements ServiceRegistry {
+        private final ServiceRegistry d;
+        private final long delayMs;
+
+        SlowToConfirm(ServiceRegistry delegate, long delayMs) {
+            this.d = delegate;
+            this.delayMs = delayMs;
+        }
+
+        @Override
+        public CompletionStage<Void> register(ServiceInstance i) {
+            CompletableFuture<Void> late = new CompletableFuture<>();
+            d.register(i).whenComplete((v, e) -> vertx.setTimer(delayMs, t -> {
+                if (e != null) {
+                    late.completeExceptionally(e);
+                } else {
+                    late.complete(v);
+                }
+            }));
+            return late;
+        }
+
+        @Override
+        public CompletionStage<Boolean> heartbeat(String service, String instanceId, long load) {
+            return d.heartbeat(service, instanceId, load);
+        }
+
+        @Override
+        public CompletionStage<Boolean> deregister(String service, String instanceId) {
+            return d.deregister(service, instanceId);
+        }
+
+        @Override
+        public CompletionStage<Boolean> setState(String service, String instanceId,
+                                                                      InstanceState state) {
+            return d.setState(service, instanceId, state);
+        }
+
+        @Override
+        public CompletionStage<Boolean> setWeight(String service, String instanceId, int weight) {
+            return d.setWeight(service, instanceId, weight);
+        }
+
+        @Override
+        public List<ServiceInstance> instances(String service) {
+            return d.instances(service);
+        }
+
+        @Override
+        public Set<String> services() {
+            return d.services();
+        }
+
+        @Override
+        public int sweep() {
+            return d.sweep();
+        }
+
+        @Override
+        public void addListener(RegistryListener listener) {
+            d.addListener(listener);
+        }
+
+        @Override
+        public void removeListener(RegistryListener listener) {
+            d.removeListener(listener);
+        }
     }
 
     private void awaitServedBy(List<String> codes, String instance, Map<String, Long> volume) throws Exception {
