@@ -39,11 +39,8 @@ public final class LoadTestRunner {
      * -Xmx4g) the kernel zeroed fresh pages for G1's expanding eden during the window: 19 % of the server's
      * CPU in {@code clear_page_erms} at 50k requests/s, a start-up effect that a long-running node does not have.
      */
-    /** Vert.x logs through JUL: slf4j-api is on the test class path without a provider (SLF4J-NOP hid warnings). */
-    static final String JUL_LOGGING = "-Dvertx.logger-delegate-factory-class-name=io.vertx.core.logging.JULLogDelegateFactory";
-    static final List<String> SERVER_JVM = List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC",
-            JUL_LOGGING);
-    static final List<String> GENERATOR_JVM = List.of("-Xms256m", "-Xmx2g", "-XX:+UseParallelGC", JUL_LOGGING);
+    static final List<String> SERVER_JVM = List.of("-Xms4g", "-Xmx4g", "-XX:+AlwaysPreTouch", "-XX:+UseG1GC");
+    static final List<String> GENERATOR_JVM = List.of("-Xms256m", "-Xmx2g", "-XX:+UseParallelGC");
 
     private final Path out;
     private final Path raw;
