@@ -36,7 +36,8 @@ import java.util.function.Consumer;
  * <p><b>Push rules</b> (deterministic in the event stream, so the per-address sequence numbers of a
  * calculator rebuilt from the journal equal the original's): every snapshot → {@code quote}; every
  * trade → {@code tick}, late prints included (see {@link MarketListener#onLateTrade}); the derived views
- * ({@code kline.*} in progress, {@code minute}, {@code pricevol}) are refreshed on every snapshot and on a trade at least {@code refreshIntervalMs} of exchange time
+ * ({@code kline.*} in progress, {@code minute}, {@code pricevol}) are refreshed on every snapshot and on a trade
+ * at least {@code refreshIntervalMs} of exchange time
  * after the last refresh; every bar that closes → one {@code kline} push with {@code closed=true}.
  * Not thread-safe: one engine per event loop.
  */

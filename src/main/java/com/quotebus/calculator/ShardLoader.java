@@ -139,11 +139,7 @@ final class ShardLoader implements QueryService.Ownership {
         this.target = Set.copyOf(target);
         for (Integer id : new ArrayList<>(owned.keySet())) {
             if (!target.contains(id)) {
-                vertx.setTimer(HANDOVER_MS, t -> {
-                    if (!this.target.contains(id) && owned.containsKey(id)) {
-                        release(owned.remove(id));
-                    }
-                });
+                vertx.setTimer(HANDOVER_MS, t -> handedOver(id)); // at the latest: released if still not ours
             }
         }
         for (Integer id : target) {

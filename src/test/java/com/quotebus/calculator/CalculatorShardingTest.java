@@ -86,8 +86,40 @@ class CalculatorShardingTest {
     }
 
     private CalculatorVerticle calculator(String id, ManualClock clock) {
-        return new CalculatorVerticle(CalculatorOptions.defaults(), id, "node-1", 16, routing.registry(), null,
+        return calculator(id, clock, routing.registry());
+    }
+
+    private CalculatorVerticle calculator(String id, ManualClock clock, ServiceRegistry registry) {
+        return new CalculatorVerticle(CalculatorOptions.defaults(), id, "node-1", 16, registry, null,
                 directory, new TradingSchedules(CALENDAR), clock, AdjustFactorTable.of(List.of()));
+    }
+
+    /** The codes calc-b owns when calc-a and calc-b are both ACTIVE. */
+    private static List<String> ownedByB(List<String> codes) {
+        return codes.stream()
+                .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
+    }
+
+    /**
+     * Queries {@code codes} round after round until {@code done} completes; every answer must carry the code's
+     * volume; a failed query is added to {@code failures}. Returns the answers.
+     */
+    private List<RouteReply> queryUntil(Future<?> done, List<String> codes, Map<String, Long> volume,
+                                        List<String> failures) throws Exception {
+        List<RouteReply> replies = new ArrayList<>();
+        while (!done.isComplete()) {
+            for (String code : codes) {
+                try {
+                    RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code),
+                            Map.of()));
+                    assertThat(((JsonObject) r.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
+                    replies.add(r);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    failures.add(code + ": " + e.getCause());
+                }
+            }
+        }
+        return replies;
     }
 
     @Test
@@ -180,27 +212,15 @@ class CalculatorShardingTest {
         ManualClock clock = new ManualClock(0);
         await(vertx.deployVerticle(calculator("calc-a", clock)));
         String b = await(vertx.deployVerticle(calculator("calc-b", clock)));
-        List<String> ofB = instruments.stream().map(Instrument::codeText)
-                .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
+        List<String> ofB = ownedByB(instruments.stream().map(Instrument::codeText).toList());
         assertThat(ofB).isNotEmpty();
         awaitServedBy(ofB, "calc-b", volume); // B has rebuilt its shards from the journal and answers for them
 
         long stopAt = System.currentTimeMillis();
         Future<Void> stopped = vertx.undeploy(b);
-        List<String> answeredBy = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        while (!stopped.isComplete()) {
-            for (String code : ofB) {
-                try {
-                    RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code),
-                            Map.of()));
-                    answeredBy.add(r.headers().get(CalculatorVerticle.INSTANCE_HEADER)); // who answered, not who was asked
-                    assertThat(((JsonObject) r.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failures.add(code + ": " + e.getCause());
-                }
-            }
-        }
+        List<String> answeredBy = queryUntil(stopped, ofB, volume, failures).stream()
+                .map(r -> r.headers().get(CalculatorVerticle.INSTANCE_HEADER)).toList(); // who answered, not who was asked
         long tookMs = System.currentTimeMillis() - stopAt;
         assertThat(stopped.succeeded()).isTrue();
         assertThat(failures).as("queries while B handed its shards over").isEmpty();
@@ -222,8 +242,7 @@ class CalculatorShardingTest {
         CalculatorVerticle b = calculator("calc-b", clock);
         await(vertx.deployVerticle(a));
         await(vertx.deployVerticle(b));
-        List<String> ofB = instruments.stream().map(Instrument::codeText)
-                .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
+        List<String> ofB = ownedByB(instruments.stream().map(Instrument::codeText).toList());
         awaitServedBy(ofB, "calc-b", volume);
 
         for (String service : QueryService.SERVICES) { // as an admin takes an instance out: every service
@@ -247,32 +266,16 @@ class CalculatorShardingTest {
         await(vertx.deployVerticle(calculator("calc-a", clock)));
         List<String> all = instruments.stream().map(Instrument::codeText).toList();
         awaitServedBy(all, "calc-a", volume);
-        List<String> ofB = all.stream()
-                .filter(c -> Shards.owner(Shards.shardOf(c, 16), List.of("calc-a", "calc-b")).equals("calc-b")).toList();
+        List<String> ofB = ownedByB(all);
 
         // B's registrations are visible to the router at once but confirmed to B 1.5 s later (a slow Hazelcast
         // put on a loaded machine): B gets queries for shards it owns before its first rebalance has run.
-        CalculatorVerticle b = new CalculatorVerticle(CalculatorOptions.defaults(), "calc-b", "node-1", 16,
-                new SlowToConfirm(routing.registry(), 1_500), null, directory, new TradingSchedules(CALENDAR), clock,
-                AdjustFactorTable.of(List.of()));
-        Future<String> deployed = vertx.deployVerticle(b);
+        Future<String> deployed = vertx.deployVerticle(calculator("calc-b", clock,
+                new SlowToConfirm(routing.registry(), 1_500)));
         List<String> failures = new ArrayList<>();
-        int askedBAnsweredByA = 0;
-        while (!deployed.isComplete()) {
-            for (String code : ofB) {
-                try {
-                    RouteReply r = await(routing.router().route("svc.pricevol", new JsonObject().put("code", code),
-                            Map.of()));
-                    assertThat(((JsonObject) r.body()).getLong("dayVolume")).as(code).isEqualTo(volume.get(code));
-                    if (r.instanceIds().equals(List.of("calc-b"))
-                            && "calc-a".equals(r.headers().get(CalculatorVerticle.INSTANCE_HEADER))) {
-                        askedBAnsweredByA++;
-                    }
-                } catch (java.util.concurrent.ExecutionException e) {
-                    failures.add(code + ": " + e.getCause());
-                }
-            }
-        }
+        long askedBAnsweredByA = queryUntil(deployed, ofB, volume, failures).stream()
+                .filter(r -> r.instanceIds().equals(List.of("calc-b"))
+                        && "calc-a".equals(r.headers().get(CalculatorVerticle.INSTANCE_HEADER))).count();
         assertThat(deployed.succeeded()).isTrue();
         assertThat(failures).as("queries while B registered and had not acquired its shards").isEmpty();
         assertThat(askedBAnsweredByA).as("B asked A for shards it had not acquired yet").isPositive();

@@ -93,17 +93,10 @@ public final class LoadTestServer {
         }
     }
 
-    /** Runs {@code action} on the fakes' context and waits for it. */
-    private <T> T onFakes(java.util.concurrent.Callable<T> action) throws Exception {
-        java.util.concurrent.CompletableFuture<T> done = new java.util.concurrent.CompletableFuture<>();
-        fakes.runOnContext(v -> {
-            try {
-                done.complete(action.call());
-            } catch (Exception e) {
-                done.completeExceptionally(e);
-            }
-        });
-        return done.get(30, java.util.concurrent.TimeUnit.SECONDS);
+    /** Runs {@code action} on the fakes' context (consumers and timers it creates live there) and waits for its result. */
+    private <T> T onFakes(java.util.function.Supplier<io.vertx.core.Future<T>> action) throws Exception {
+        return io.vertx.core.Future.<T>future(p -> fakes.runOnContext(v -> action.get().onComplete(p)))
+                .toCompletionStage().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
     }
 
     public static void main(String[] args) throws Exception {
@@ -137,10 +130,9 @@ public final class LoadTestServer {
             echoed.increment();
             m.reply(m.body());
         };
-        onFakes(() -> {
-            vertx.eventBus().consumer(SINK, m -> sinkReceived.increment());
-            return vertx.eventBus().consumer(ECHO, echo).completion();
-        }).toCompletionStage().toCompletableFuture().get();
+        onFakes(() -> io.vertx.core.Future.all(
+                vertx.eventBus().consumer(SINK, m -> sinkReceived.increment()).completion(),
+                vertx.eventBus().consumer(ECHO, echo).completion()));
         RequestRouter router = null;
         if (routed) {
             // as a node routes svc.*: the router picks one of two registered echo instances (round-robin)
@@ -154,8 +146,7 @@ public final class LoadTestServer {
             for (String id : List.of("echo-1", "echo-2")) {
                 ServiceInstance instance = ServiceInstance.of("echo", id, "loadtest");
                 onFakes(() -> ServiceRegistration.start(vertx, routing.registry(), instance, Duration.ofSeconds(1),
-                        () -> 0).compose(r -> vertx.eventBus().consumer(instance.address(), echo).completion()))
-                        .toCompletionStage().toCompletableFuture().get();
+                        () -> 0).compose(r -> vertx.eventBus().consumer(instance.address(), echo).completion()));
             }
             router = new RoutedRequests(routing::router);
         }

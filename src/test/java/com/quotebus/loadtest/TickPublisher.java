@@ -16,8 +16,10 @@ import io.vertx.core.json.JsonObject;
 final class TickPublisher {
     private static final String BODY_TEMPLATE = "{\"t\":1000000000000000,\"a\":1000000000000000,\"s\":100000,\"p\":\"\"}";
     private static final int ENVELOPE = 70; // {"type":"message","address":…,"headers":{},"body":…,"send":false}
+    /** Per address index, the addresses one event goes to (one per prefix). */
     private final String[][] targets;
-    private final String[] addresses;
+    /** The longest address name: frames are padded to about {@code bytes} for it. */
+    private final int longestAddress;
     private final long[] seq;
     private final double totalRate;
     private final String pad;
@@ -33,23 +35,22 @@ final class TickPublisher {
             throw new IllegalArgumentException("addresses >= 1, rate > 0, bytes >= 0 required");
         }
         String[] prefixes = prefix.split(",");
-        this.addresses = new String[addressCount];
         this.targets = new String[addressCount][prefixes.length];
+        int longest = 0;
         for (int i = 0; i < addressCount; i++) {
-            addresses[i] = prefixes[0] + i;
             for (int j = 0; j < prefixes.length; j++) {
                 targets[i][j] = prefixes[j] + i;
+                longest = Math.max(longest, targets[i][j].length());
             }
         }
+        this.longestAddress = longest;
         this.seq = new long[addressCount];
         this.totalRate = ratePerAddress * addressCount;
-        int body = BODY_TEMPLATE.length();
-        this.pad = "x".repeat(Math.max(0, bytes - ENVELOPE - body - addresses[addressCount - 1].length()));
+        this.pad = "x".repeat(Math.max(0, bytes - ENVELOPE - BODY_TEMPLATE.length() - longest));
     }
 
     int frameBytesEstimate() {
-        return ENVELOPE + addresses[addresses.length - 1].length()
-                + BODY_TEMPLATE.length() + pad.length();
+        return ENVELOPE + longestAddress + BODY_TEMPLATE.length() + pad.length();
     }
 
     long published() {
@@ -88,7 +89,7 @@ final class TickPublisher {
             long stamp = Stamp.of(schedule.plannedNanos(k));
             for (int i = 0; i < due; i++) {
                 int a = cursor;
-                cursor = cursor + 1 == addresses.length ? 0 : cursor + 1;
+                cursor = cursor + 1 == targets.length ? 0 : cursor + 1;
                 long s = ++seq[a];
                 for (String target : targets[a]) {
                     bus.publish(target, new JsonObject().put("t", stamp).put("a", Stamp.of(System.nanoTime()))

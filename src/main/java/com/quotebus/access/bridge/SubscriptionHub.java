@@ -26,7 +26,8 @@ import java.util.Map;
  *
  * <p>All state lives on the hub's own context; bridge servers on other event loops reach it by
  * posting to that context, and it reaches them through one outbox per server, handed over when the
- * hub's turn ends (a burst crosses as one task), so each pair sees the other's events in order. Create one per node and pass it to every {@link BridgeServer}.
+ * hub's turn ends (a burst crosses as one task), so each pair sees the other's events in order.
+ * Create one per node and pass it to every {@link BridgeServer}.
  */
 public final class SubscriptionHub {
     private static final Logger LOG = LoggerFactory.getLogger(SubscriptionHub.class);

@@ -42,8 +42,8 @@ import java.util.function.BiConsumer;
  * </ul>
  * Retries of a service are bounded by its {@link RetryBudget} ({@link RouterConfig#retryBudgetRatio()} of its first
  * attempts, at least {@link RouterConfig#retryBudgetMinPerSecond()} a second), so an overloaded service does not
- * get its timeouts back as up to {@code maxAttempts} times its load. DRAINING instances get no new requests. The action (what follows the service in the address) is sent in
- * header {@value #ACTION_HEADER}. Multicast policies send to every ACTIVE instance at once, without retries.
+ * get its timeouts back as up to {@code maxAttempts} times its load. DRAINING instances get no new requests.
+ * The action (what follows the service in the address) is sent in header {@value #ACTION_HEADER}. Multicast policies send to every ACTIVE instance at once, without retries.
  *
  * <p>Thread-safety: {@link #route} may be called from any thread; each request runs on the caller's Vert.x
  * context (or a new event-loop context if called from elsewhere) and its future completes there.
@@ -265,6 +265,7 @@ public final class ServiceRouter implements AutoCloseable {
         final Set<String> tried = new HashSet<>();
         int attempts;
         Throwable lastFailure;
+        RetryBudget budget; // the service's, set in begin()
 
         Call(String service, Object body, Map<String, String> headers, ServicePolicy policy, boolean idempotent,
              long perTryMillis, long deadline, RouteRequest request, Context context, Promise<RouteReply> promise,
@@ -284,7 +285,9 @@ public final class ServiceRouter implements AutoCloseable {
         }
 
         void begin() {
-            budget().deposit();
+            budget = budgets.computeIfAbsent(metricTag, s -> new RetryBudget(config.retryBudgetRatio(),
+                    config.retryBudgetMinPerSecond(), System.nanoTime()));
+            budget.deposit();
             if (policy.strategy().multicast()) {
                 multicast();
             } else {
@@ -331,13 +334,8 @@ public final class ServiceRouter implements AutoCloseable {
             }).send(body, headers, Math.min(remaining, perTryMillis));
         }
 
-        private RetryBudget budget() {
-            return budgets.computeIfAbsent(metricTag, s -> new RetryBudget(config.retryBudgetRatio(),
-                    config.retryBudgetMinPerSecond(), System.nanoTime()));
-        }
-
         private boolean retryAllowed() {
-            if (budget().tryRetry(System.nanoTime())) {
+            if (budget.tryRetry(System.nanoTime())) {
                 return true;
             }
             metrics.retryDenied(metricTag);
