@@ -21,7 +21,7 @@ import java.nio.ByteBuffer;
  * @param <T> the event type
  */
 public abstract sealed class EventMessageCodec<T> implements MessageCodec<T, T>
-        permits SnapshotMessageCodec, TradeMessageCodec, BarMessageCodec {
+        permits SnapshotMessageCodec, TradeMessageCodec, BarMessageCodec, MarketTimeMessageCodec {
     private static final ThreadLocal<ByteBuffer> SCRATCH =
             ThreadLocal.withInitial(() -> ByteBuffer.allocate(EventCodec.MAX_ENCODED_LENGTH));
 

@@ -49,6 +49,8 @@ public final class CalculatorEngine implements MarketListener {
     private final Map<String, Extras> extras = new HashMap<>();
     private PushSink sink;
     private boolean publishing = true;
+    private long corrections;
+    private long uncorrectable;
     private Consumer<Bar> closedBarWriter = b -> {};
     private MinuteLineWriter minuteLineWriter = (code, day, points) -> {};
 
@@ -179,10 +181,43 @@ public final class CalculatorEngine implements MarketListener {
         }
     }
 
-    /** A print for a closed minute: not in the (final) bars, 分时 or 分价, but on the tape and the tick stream. */
+    /** A print for a closed minute: its bars were corrected, 分时 and 分价 took it; on the tape like any trade. */
     @Override
     public void onLateTrade(SymbolState state, Trade trade) {
-        onTape(extras.get(state.code()), trade);
+        Extras x = extras.get(state.code());
+        onTape(x, trade);
+        markDirty(x, trade.price()); // 分价 changed: the next refresh pushes it
+    }
+
+    /**
+     * A closed bar takes a late print: the in-memory bar is corrected, pushed again ({@code closed} and
+     * {@code corrected} true, the next seq of its address) and written to the history store over the old one.
+     */
+    @Override
+    public void onBarCorrected(SymbolState state, Bar latePrint) {
+        Extras x = extras.get(state.code());
+        int i = latePrint.period().ordinal();
+        Bar corrected = x.rings[i].correct(latePrint);
+        if (corrected == null) {
+            uncorrectable++; // older than every bar held in memory: the stored bar keeps its values
+            return;
+        }
+        corrections++;
+        x.klineSeq[i]++;
+        if (publishing) {
+            sink.correctedKline(x.klineAddress[i], x.klineSeq[i], corrected);
+        }
+        closedBarWriter.accept(corrected);
+    }
+
+    /** Closed bars corrected by a late print since the start. */
+    public long corrections() {
+        return corrections;
+    }
+
+    /** Late prints for a closed bar older than every bar held in memory (not corrected; should stay 0). */
+    public long uncorrectable() {
+        return uncorrectable;
     }
 
     private void onTape(Extras x, Trade t) {

@@ -13,7 +13,6 @@ import java.util.Map;
  * @param instanceIdPrefix  instance ids are {@code <prefix>-<node>-<n>}; unique in the cluster
  * @param barSource         bars from {@code trades} (level-2 feeds) or {@code snapshots} (level-1)
  * @param limits            memory bounds and push pacing
- * @param clockTickMs       how often bars are closed by market time, wall ms
  * @param replayPageEvents  events per journal page when rebuilding a shard
  * @param liveBufferEvents  live events buffered per shard while it rebuilds (beyond: another replay pass)
  * @param historyFlushMs    how often closed bars are written to the history store
@@ -21,7 +20,7 @@ import java.util.Map;
  * @param weight            routing weight of this instance (1..10000)
  */
 public record CalculatorOptions(String instanceIdPrefix, BarSource barSource, CalculatorLimits limits,
-                                long clockTickMs, int replayPageEvents, int liveBufferEvents, long historyFlushMs,
+                                int replayPageEvents, int liveBufferEvents, long historyFlushMs,
                                 long heartbeatMs, int weight) {
 
     public static CalculatorOptions from(Settings s) {
@@ -40,7 +39,6 @@ public record CalculatorOptions(String instanceIdPrefix, BarSource barSource, Ca
         }
         return new CalculatorOptions(prefix,
                 s.enumValue("calculator.bar-source", BarSource.TRADES, BarSource.class), limits,
-                s.longValue("calculator.clock-tick-ms", 200, 10, 10_000),
                 s.intValue("calculator.replay-page-events", 20_000, 100, 1_000_000),
                 s.intValue("calculator.live-buffer-events", 500_000, 1_000, 10_000_000),
                 s.longValue("calculator.history-flush-ms", 500, 10, 60_000),

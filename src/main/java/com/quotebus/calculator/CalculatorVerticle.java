@@ -134,7 +134,6 @@ public final class CalculatorVerticle extends VerticleBase {
             consumers.add(c);
             ready.add(c.completion());
         }
-        vertx.setPeriodic(options.clockTickMs(), t -> tick());
         vertx.setPeriodic(options.historyFlushMs(), t -> flushHistory());
         return Future.all(ready).compose(v -> register()).compose(v -> {
             membershipListener = new RegistryListener() {
@@ -232,13 +231,6 @@ public final class CalculatorVerticle extends VerticleBase {
 
     private void onInstrument(Instrument i) {
         loader.onInstrument(i);
-    }
-
-    private void tick() {
-        long now = clock.millis();
-        if (now > 0) {
-            engine.advanceTo(now);
-        }
     }
 
     private void flushHistory() {

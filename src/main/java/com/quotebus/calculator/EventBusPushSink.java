@@ -42,6 +42,12 @@ final class EventBusPushSink implements PushSink {
     }
 
     @Override
+    public void correctedKline(String address, long seq, Bar bar) {
+        bus.publish(address, JsonViews.bar(seq, bar).put("corrected", true));
+        published++;
+    }
+
+    @Override
     public void priceVolume(String address, long seq, String code, long time, List<PriceLevel> changed,
                             long dayVolume) {
         bus.publish(address, JsonViews.priceVolume(seq, code, time, changed, dayVolume));

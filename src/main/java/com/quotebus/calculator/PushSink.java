@@ -26,6 +26,9 @@ public interface PushSink {
         public void kline(String address, long seq, Bar bar) {}
 
         @Override
+        public void correctedKline(String address, long seq, Bar bar) {}
+
+        @Override
         public void priceVolume(String address, long seq, String code, long time, List<PriceLevel> changed,
                                 long dayVolume) {}
     };
@@ -41,6 +44,12 @@ public interface PushSink {
 
     /** {@code kline.<period>.<code>}: the bar in progress ({@code closed=false}) or a bar that closed. */
     void kline(String address, long seq, Bar bar);
+
+    /**
+     * {@code kline.<period>.<code>}: a closed bar corrected by a late print ({@code closed=true, corrected=true});
+     * it replaces the bar with the same {@code end}.
+     */
+    void correctedKline(String address, long seq, Bar bar);
 
     /** {@code pricevol.<code>}: the 分价 rows that changed since the last push. */
     void priceVolume(String address, long seq, String code, long time, List<PriceLevel> changed, long dayVolume);

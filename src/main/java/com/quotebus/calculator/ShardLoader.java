@@ -5,6 +5,7 @@ import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.Shards;
 import com.quotebus.collector.verticle.CollectorAddresses;
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.MarketTime;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.Period;
@@ -39,9 +40,9 @@ import java.util.logging.Logger;
  * arrives; page through the collector's journal of the day ({@code internal.journal.replay}) applying
  * every event with pushes off (the per-address sequences advance exactly as they did on the instance
  * that published them); then apply the buffer — events already replayed are dropped by their per-symbol
- * sequence — and follow the live stream. Meanwhile the market clock does not close the shard's bars (they
- * close by the replayed trades, as they did live; a sweep in the middle of a replay would make the rest of
- * the day's trades late); it catches them up when the shard goes live. If the buffer overflows during a long rebuild it is emptied and
+ * sequence — and follow the live stream. Bars close by the stream's own market time ({@code MarketTime} events,
+ * journaled with the rest and applied per shard), so a rebuilt shard closes every bar at the same point of the
+ * stream as the instance that applied it live. If the buffer overflows during a long rebuild it is emptied and
  * one more replay pass picks the events up from the journal. With no journal (no collector yet, or no
  * trading today) the shard starts from the live stream.
  *
@@ -82,6 +83,10 @@ final class ShardLoader implements QueryService.Ownership {
         List<MarketEvent> buffer = new ArrayList<>();
         boolean overflowed;
         boolean live;
+        /** The last market time applied to this shard's symbols, and the minute it last swept them in. */
+        long marketTime = Long.MIN_VALUE;
+        long sweptMinute = Long.MIN_VALUE;
+        final Set<String> codes = new java.util.HashSet<>();
         boolean released;
 
         Shard(int id) {
@@ -166,16 +171,10 @@ final class ShardLoader implements QueryService.Ownership {
         }
     }
 
-    /**
-     * Adds a code of an owned shard; while the shard is rebuilding, the market clock leaves the code's bars
-     * alone ({@code MarketState.hold}) until it goes live, so a replay that runs across a minute boundary
-     * closes bars by the replayed trades, as the instance that saw them live did.
-     */
+    /** Adds a code of an owned shard: the shard's market time closes its bars from now on. */
     private void addInstrument(Shard shard, Instrument i) {
         engine.addInstrument(i);
-        if (!shard.live) {
-            engine.market().hold(i.codeText());
-        }
+        shard.codes.add(i.codeText());
     }
 
     private void acquire(int id) {
@@ -244,7 +243,9 @@ final class ShardLoader implements QueryService.Ownership {
     private void onLive(Shard shard, Message<MarketEvent> m) {
         MarketEvent e = m.body();
         if (shard.live) {
-            if (inSequence(e)) {
+            if (e instanceof MarketTime t) {
+                advance(shard, t);
+            } else if (inSequence(e)) {
                 apply(e);
             } else {
                 outOfSync(shard, e);
@@ -277,7 +278,7 @@ final class ShardLoader implements QueryService.Ownership {
                     long next = Long.parseLong(reply.headers().get("nextPosition"));
                     long pinned = end != null ? end : Long.parseLong(reply.headers().get("endPosition"));
                     boolean complete = Boolean.parseBoolean(reply.headers().get("complete"));
-                    count[0] += applySilently(reply.body());
+                    count[0] += applySilently(shard, reply.body());
                     if (!complete) {
                         return replay(shard, next, pinned, count);
                     }
@@ -289,14 +290,18 @@ final class ShardLoader implements QueryService.Ownership {
                 });
     }
 
-    private int applySilently(Buffer page) {
+    private int applySilently(Shard shard, Buffer page) {
         ByteBuffer bytes = ByteBuffer.wrap(page.getBytes());
         int n = 0;
         engine.setPublishing(false);
         try {
             while (bytes.hasRemaining()) {
                 MarketEvent e = (MarketEvent) EventCodec.decode(bytes);
-                apply(e);
+                if (e instanceof MarketTime t) {
+                    advance(shard, t);
+                } else {
+                    apply(e);
+                }
                 n++;
             }
         } finally {
@@ -332,6 +337,9 @@ final class ShardLoader implements QueryService.Ownership {
     }
 
     private void apply(MarketEvent e) {
+        if (e instanceof MarketTime) {
+            throw new IllegalStateException("a market time is applied per shard");
+        }
         long[] last = seen.computeIfAbsent(e.code(), c -> new long[1]);
         last[0] = e.seq() == 1 ? 1 : Math.max(last[0], e.seq());
         if (engine.symbol(e.code()) == null) {
@@ -356,10 +364,30 @@ final class ShardLoader implements QueryService.Ownership {
         applied.accept(e);
     }
 
+    /**
+     * Applies the stream's market time to the shard's symbols: bars, 分时 points and days that ended before it
+     * close — exactly where they closed on every other instance that applied the same stream (live or replayed).
+     */
+    private void advance(Shard shard, MarketTime t) {
+        if (t.exchangeTime() <= shard.marketTime) {
+            return; // every shard carries the market time; this one had it already
+        }
+        shard.marketTime = t.exchangeTime();
+        long minute = engine.market().sweepMinute(t.exchangeTime());
+        if (minute != shard.sweptMinute) { // bars, points and days end on whole minutes
+            shard.sweptMinute = minute;
+            engine.market().advanceTo(shard.codes, t.exchangeTime());
+        }
+    }
+
     private void goLive(Shard shard, long startedNanos) {
         List<MarketEvent> buffered = shard.buffer;
         shard.buffer = null;
         for (MarketEvent e : buffered) {
+            if (e instanceof MarketTime t) {
+                advance(shard, t);
+                continue;
+            }
             if (!inSequence(e)) {
                 outOfSync(shard, e);
                 return;
@@ -367,11 +395,6 @@ final class ShardLoader implements QueryService.Ownership {
             apply(e);
         }
         shard.live = true;
-        for (var s : engine.symbols()) {
-            if (Shards.shardOf(s.code(), shards) == shard.id) {
-                engine.market().resume(s.code());
-            }
-        }
         wentLive.accept(shard.id);
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
     }

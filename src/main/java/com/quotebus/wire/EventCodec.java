@@ -2,6 +2,7 @@ package com.quotebus.wire;
 
 import com.quotebus.core.event.BookSide;
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.MarketTime;
 import com.quotebus.core.event.Side;
 import com.quotebus.core.event.Snapshot;
 import com.quotebus.core.event.Trade;
@@ -35,6 +36,8 @@ public final class EventCodec {
     public static final byte TYPE_TRADE = 2;
     /** Type byte of a {@link Bar}. */
     public static final byte TYPE_BAR = 3;
+    /** Type byte of a {@link MarketTime}. */
+    public static final byte TYPE_MARKET_TIME = 4;
     /** Format version written by this build, and the only one it reads. */
     public static final byte VERSION = 1;
 
@@ -87,8 +90,23 @@ public final class EventCodec {
     public static int encode(MarketEvent event, ByteBuffer out) {
         if (event instanceof Snapshot s) {
             return encode(s, out);
+        } else if (event instanceof MarketTime m) {
+            return encode(m, out);
         }
         return encode((Trade) event, out);
+    }
+
+    /** Encodes a market time (type, version, exchange time); see {@link #encode(MarketEvent, ByteBuffer)}. */
+    public static int encode(MarketTime m, ByteBuffer out) {
+        int start = out.position();
+        try {
+            out.put(TYPE_MARKET_TIME).put(VERSION);
+            Varint.putSigned(out, m.exchangeTime());
+        } catch (BufferOverflowException e) {
+            out.position(start);
+            throw e;
+        }
+        return out.position() - start;
     }
 
     /** Encodes a snapshot, trade or bar; see {@link #encode(MarketEvent, ByteBuffer)}. */
@@ -99,6 +117,8 @@ public final class EventCodec {
             return encode(t, out);
         } else if (event instanceof Bar b) {
             return encode(b, out);
+        } else if (event instanceof MarketTime m) {
+            return encode(m, out);
         }
         throw new IllegalArgumentException("not an encodable event: "
                 + (event == null ? "null" : event.getClass().getName()));
@@ -275,19 +295,33 @@ public final class EventCodec {
             case TYPE_SNAPSHOT -> decodeSnapshot(in);
             case TYPE_TRADE -> decodeTrade(in);
             case TYPE_BAR -> decodeBar(in);
+            case TYPE_MARKET_TIME -> decodeMarketTime(in);
             default -> throw unknownType(type, in.position());
         };
     }
 
-    /** Decodes an event that must be a snapshot or trade; see {@link #decode(ByteBuffer)}. */
+    /** Decodes an event that must be a snapshot, trade or market time; see {@link #decode(ByteBuffer)}. */
     public static MarketEvent decodeMarketEvent(ByteBuffer in) {
         byte type = peekType(in);
         return switch (type) {
             case TYPE_SNAPSHOT -> decodeSnapshot(in);
             case TYPE_TRADE -> decodeTrade(in);
-            default -> throw new MalformedEventException("expected a snapshot or trade, found type " + type,
-                    in.position());
+            case TYPE_MARKET_TIME -> decodeMarketTime(in);
+            default -> throw new MalformedEventException("expected a snapshot, trade or market time, found type "
+                    + type, in.position());
         };
+    }
+
+    /** Decodes an event that must be a market time; see {@link #decode(ByteBuffer)}. */
+    public static MarketTime decodeMarketTime(ByteBuffer in) {
+        int start = in.position();
+        try {
+            readHeader(in, TYPE_MARKET_TIME, "market time");
+            return new MarketTime(Varint.getSigned(in, "exchangeTime"));
+        } catch (RuntimeException e) {
+            in.position(start);
+            throw asMalformed(e, "market time", start);
+        }
     }
 
     /** Decodes an event that must be a snapshot; see {@link #decode(ByteBuffer)}. */

@@ -36,6 +36,11 @@ final class RecordingPushSink implements PushSink {
     }
 
     @Override
+    public void correctedKline(String address, long seq, Bar bar) {
+        pushes.add(new Push(address, JsonViews.bar(seq, bar).put("corrected", true)));
+    }
+
+    @Override
     public void priceVolume(String address, long seq, String code, long time, List<PriceLevel> changed,
                             long dayVolume) {
         pushes.add(new Push(address, JsonViews.priceVolume(seq, code, time, changed, dayVolume)));

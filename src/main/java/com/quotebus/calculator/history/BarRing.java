@@ -58,6 +58,52 @@ public final class BarRing {
                 data[o + 3], data[o + 4], data[o + 5], data[o + 6], data[o + 7], data[o + 8], true);
     }
 
+    /**
+     * Folds a late print (a closed bar of that print alone, see {@code MarketListener.onBarCorrected}) into the
+     * bar held with the same end: volume and turnover added, high and low extended. When no bar ended there (its
+     * span had no other trade) the print's bar is inserted in time order. Returns the corrected bar, or null when
+     * the bar is older than everything held (it lives only in the history store).
+     */
+    public Bar correct(Bar latePrint) {
+        long[] data = rows.data();
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            int o = rows.offset(i);
+            long end = data[o + 1];
+            if (end == latePrint.end()) {
+                data[o + 3] = Math.max(data[o + 3], latePrint.high());
+                data[o + 4] = Math.min(data[o + 4], latePrint.low());
+                data[o + 6] += latePrint.volume();
+                data[o + 7] += latePrint.turnover();
+                return get(i);
+            }
+            if (end < latePrint.end()) {
+                insertAfter(i, latePrint);
+                return latePrint;
+            }
+        }
+        if (rows.size() < rows.capacity()) {
+            insertAfter(-1, latePrint); // older than all held, and nothing was dropped yet
+            return latePrint;
+        }
+        return null;
+    }
+
+    /** Inserts {@code bar} after row {@code i} (-1: first), dropping the oldest row when full. */
+    private void insertAfter(int i, Bar bar) {
+        List<Bar> after = new ArrayList<>();
+        for (int j = i + 1; j < rows.size(); j++) {
+            after.add(get(j));
+        }
+        List<Bar> before = new ArrayList<>();
+        for (int j = 0; j <= i; j++) {
+            before.add(get(j));
+        }
+        rows.clear();
+        before.forEach(this::add);
+        add(bar);
+        after.forEach(this::add);
+    }
+
     /** End time of the oldest bar held, or {@link Long#MAX_VALUE} when empty. */
     public long oldestEnd() {
         return rows.size() == 0 ? Long.MAX_VALUE : rows.data()[rows.offset(0) + 1];

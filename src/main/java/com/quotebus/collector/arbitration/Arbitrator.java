@@ -54,6 +54,8 @@ public final class Arbitrator implements FeedSink {
     private final Map<String, SnapshotState> snapshots = new HashMap<>();
     private final Set<String> stale = new HashSet<>();
     private boolean allDownReported;
+    /** Latest exchange time delivered or announced by a heartbeat (see {@link #watermark()}). */
+    private long maxTime = Long.MIN_VALUE;
     private long delivered;
     private long gaps;
     private long lostMessages;
@@ -83,13 +85,42 @@ public final class Arbitrator implements FeedSink {
      * resent by the sources are recognised as duplicates. Call for each journaled event, in order, before any input.
      */
     public synchronized void restore(MarketEvent event) {
+        maxTime = Math.max(maxTime, event.exchangeTime());
         if (event instanceof Trade t && t.channelSeq() > 0) {
             ChannelState ch = channel(t.channel());
             ch.lastDelivered = Math.max(ch.lastDelivered, t.channelSeq());
+            ch.lastTime = Math.max(ch.lastTime, t.exchangeTime());
             ch.codes.add(t.code());
         } else if (event instanceof Snapshot s) {
             remember(normalised(s));
         }
+    }
+
+    /**
+     * The stream's market time: the latest exchange time delivered or announced by a heartbeat, held back to the
+     * time of the last trade delivered on any channel that has a hole (events held behind a missing sequence, an
+     * announced tail not yet received, or a channel still joining) — what comes to fill the hole is no older
+     * than that. {@link Long#MIN_VALUE} before anything arrived. Every event delivered so far has been passed to
+     * the listener, so a consumer told this time has everything before it but what fills a hole.
+     */
+    public synchronized long watermark() {
+        long w = maxTime;
+        for (ChannelState ch : channels.values()) {
+            if (ch.hasHole()) {
+                w = Math.min(w, ch.lastTime);
+            }
+        }
+        return w;
+    }
+
+    /** Whether a channel waits for a hole to be filled (events held, an announced tail, a channel joining). */
+    public synchronized boolean hasHole() {
+        for (ChannelState ch : channels.values()) {
+            if (ch.hasHole()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -187,6 +218,7 @@ public final class Arbitrator implements FeedSink {
         }
         if (seq == ch.lastDelivered + 1 && !ch.joining) {
             ch.lastDelivered = seq;
+            ch.lastTime = Math.max(ch.lastTime, t.exchangeTime());
             deliver(src, t);
             drain(ch);
             return;
@@ -204,6 +236,7 @@ public final class Arbitrator implements FeedSink {
             ch.held.pollFirstEntry();
             held--;
             ch.lastDelivered = first.getKey();
+            ch.lastTime = Math.max(ch.lastTime, first.getValue().event.exchangeTime());
             deliver(first.getValue().source, first.getValue().event);
         }
         if (ch.expectedUpTo <= ch.lastDelivered) {
@@ -214,6 +247,7 @@ public final class Arbitrator implements FeedSink {
     private void deliver(SourceState src, MarketEvent event) {
         src.won++;
         delivered++;
+        maxTime = Math.max(maxTime, event.exchangeTime());
         MarketEvent stamped = event instanceof Trade t ? t.withSequencing(0, src.name)
                 : ((Snapshot) event).withSequencing(0, src.name);
         listener.onEvent(stamped);
@@ -224,6 +258,9 @@ public final class Arbitrator implements FeedSink {
         long now = clock.millis();
         SourceState src = touch(source, now);
         src.heartbeats++;
+        if (exchangeTime > 0) {
+            maxTime = Math.max(maxTime, exchangeTime);
+        }
         ChannelState ch = channel(channel);
         if (ch.lastDelivered < 0 && !ch.joining) {
             ch.lastDelivered = lastSeq; // joining a channel at its current position
@@ -423,11 +460,17 @@ public final class Arbitrator implements FeedSink {
         final TreeMap<Long, Held> held = new TreeMap<>();
         final Set<String> codes = new HashSet<>();
         long lastDelivered = -1;
+        /** Exchange time of the last trade delivered on the channel. */
+        long lastTime = Long.MIN_VALUE;
         /** First events of a channel joined mid-stream are held one window so the earliest line's copy leads. */
         boolean joining;
         long joinSince;
         long expectedUpTo = -1;
         long tailSince = -1;
+
+        boolean hasHole() {
+            return joining || !held.isEmpty() || tailSince >= 0;
+        }
     }
 
     private static final class SnapshotState {

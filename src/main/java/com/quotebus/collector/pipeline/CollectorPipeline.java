@@ -10,6 +10,7 @@ import com.quotebus.collector.journal.JournalReader;
 import com.quotebus.collector.journal.JournalRecord;
 import com.quotebus.collector.journal.JournalWriter;
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.MarketTime;
 import com.quotebus.core.time.MarketClock;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -65,6 +66,8 @@ public final class CollectorPipeline implements AutoCloseable {
     /** (time, journal position) every {@value #CHECKPOINT_EVERY_MILLIS} ms over the takeover window. */
     private final ArrayDeque<long[]> checkpoints = new ArrayDeque<>();
     private boolean leader;
+    /** The last market time journaled (and published while leader). */
+    private long marketTime = Long.MIN_VALUE;
     private long published;
     private long republished;
     private long journalErrors;
@@ -93,8 +96,46 @@ public final class CollectorPipeline implements AutoCloseable {
     }
 
     private void recover(JournalRecord record) {
-        sequencer.restore(record.event());
-        arbitrator.restore(record.event());
+        MarketEvent e = record.event();
+        if (e instanceof MarketTime m) {
+            marketTime = Math.max(marketTime, m.exchangeTime());
+        } else {
+            sequencer.restore(e);
+        }
+        arbitrator.restore(e);
+    }
+
+    /** The stream's market time as the arbitration sees it now (see {@link Arbitrator#watermark()}). */
+    public long watermark() {
+        return arbitrator.watermark();
+    }
+
+    /** Whether a channel of this day has a hole (events held, a tail announced, a channel joining). */
+    public boolean hasHole() {
+        return arbitrator.hasHole();
+    }
+
+    /** The last market time this day emitted (or recovered from its journal); {@link Long#MIN_VALUE} before any. */
+    public long lastMarketTime() {
+        synchronized (this) {
+            return marketTime;
+        }
+    }
+
+    /**
+     * Journals and (while leader) publishes the stream's market time {@code time}, if it is later than the last
+     * one; consumers close bars by it. The caller derives it from {@link #watermark()} (of this day and, around
+     * the day roll, of the day before).
+     *
+     * @return whether a market time was emitted
+     */
+    public synchronized boolean emitMarketTime(long time) {
+        if (time <= marketTime) {
+            return false;
+        }
+        marketTime = time;
+        onSequenced(new MarketTime(time));
+        return true;
     }
 
     /** Where sources deliver. */
@@ -153,7 +194,10 @@ public final class CollectorPipeline implements AutoCloseable {
     }
 
     private synchronized void onWinner(MarketEvent winner) {
-        MarketEvent sequenced = sequencer.assign(winner);
+        onSequenced(sequencer.assign(winner));
+    }
+
+    private void onSequenced(MarketEvent sequenced) {
         try {
             journal.append(sequenced);
         } catch (UncheckedIOException | IllegalArgumentException e) {

@@ -1,13 +1,12 @@
 package com.quotebus.collector.verticle;
 
 import com.quotebus.bus.EventCodecs;
-import com.quotebus.collector.FeedSink;
 import com.quotebus.collector.FeedSource;
 import com.quotebus.collector.journal.WireEventSerializer;
 import com.quotebus.collector.pipeline.CollectorPipeline;
 import com.quotebus.collector.pipeline.LeaderElection;
 import com.quotebus.collector.pipeline.PipelineMetrics;
-import com.quotebus.core.event.MarketEvent;
+import com.quotebus.collector.pipeline.TradingDayRouter;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
 import io.vertx.core.Future;
@@ -23,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The collector at the edge: reads {@link CollectorConfig}, builds the sources through their factories, runs the
- * {@link CollectorPipeline} (arbitration → sequencer → journal) and publishes each event on
+ * {@link CollectorPipeline} of each trading day ({@link TradingDayRouter}: arbitration → sequencer → journal, per
+ * day by the events' own exchange time) and publishes each event on
  * {@code internal.md.shard.<n>} with the binary codecs of {@code com.quotebus.bus}; serves journal replays and
  * metrics. Blocking work (journal recovery, fsync, the leader lease) runs on worker threads.
  */
@@ -34,10 +34,12 @@ public final class CollectorVerticle extends VerticleBase {
     private final List<FeedSource> sources = new ArrayList<>();
     private final AtomicBoolean ticking = new AtomicBoolean();
     private final AtomicBoolean electing = new AtomicBoolean();
+    /** The market time goes out every this many ticks (100 ms at the default tickMillis of 10). */
+    private static final int MARKET_TIME_EVERY_TICKS = 10;
     private CollectorConfig config;
     private TradingCalendar calendar;
     private LeaderElection election;
-    private volatile CollectorPipeline pipeline;
+    private volatile TradingDayRouter router;
     private long tickTimer = -1;
     private long electionTimer = -1;
 
@@ -62,30 +64,30 @@ public final class CollectorVerticle extends VerticleBase {
             // the application registered them at start-up, as it should on every node
         }
         calendar = TradingCalendar.loadDefault();
-        LocalDate day = config.tradingDay() != null ? config.tradingDay() : TradingDays.of(clock.millis(), calendar);
+        LocalDate day = config.tradingDay() != null ? config.tradingDay() : calendar.tradingDayOf(clock.millis());
         for (var spec : config.sources()) {
             sources.add(factories.get(spec.type(), spec.name()).create(spec, vertx, clock));
         }
         election = injectedElection != null ? injectedElection : buildElection();
         EventBusOutput output = new EventBusOutput(vertx.eventBus(), config.shards());
-        return vertx.executeBlocking(() -> openPipeline(day, output)).compose(p -> {
-            pipeline = p;
+        return vertx.executeBlocking(() -> new TradingDayRouter(calendar, day, config.tradingDay() != null,
+                d -> openPipeline(d, output), MARKET_TIME_EVERY_TICKS)).compose(r -> {
+            router = r;
             var registry = BackendRegistries.getDefaultNow();
             if (registry != null) {
                 CollectorMeters.bind(registry, names(), this::metrics);
             }
             vertx.eventBus().consumer(CollectorAddresses.REPLAY, new JournalReplayHandler(vertx,
-                    config.journalDirectory(), config.shards(), config.replayMaxEvents(), () -> pipeline));
+                    config.journalDirectory(), config.shards(), config.replayMaxEvents(), router));
             vertx.eventBus().<JsonObject>consumer(CollectorAddresses.METRICS,
                     m -> m.reply(JsonObject.mapFrom(metrics())));
-            tickTimer = vertx.setPeriodic(config.tickMillis(), id -> tick(output));
+            tickTimer = vertx.setPeriodic(config.tickMillis(), id -> tick());
             electionTimer = vertx.setPeriodic(config.leader().renewMillis(), id -> elect());
             return elect();
         }).compose(v -> {
             List<Future<?>> started = new ArrayList<>();
-            FeedSink sink = new CurrentPipelineSink();
             for (FeedSource s : sources) {
-                started.add(Future.fromCompletionStage(s.start(sink), context));
+                started.add(Future.fromCompletionStage(s.start(router), context));
             }
             return Future.all(started);
         }).onFailure(t -> release());
@@ -96,8 +98,8 @@ public final class CollectorVerticle extends VerticleBase {
         vertx.cancelTimer(tickTimer);
         vertx.cancelTimer(electionTimer);
         sources.forEach(FeedSource::stop);
-        if (pipeline != null) {
-            pipeline.close();
+        if (router != null) {
+            router.close();
         }
     }
 
@@ -129,34 +131,24 @@ public final class CollectorVerticle extends VerticleBase {
         }
         return vertx.executeBlocking(() -> {
             boolean leader = election.tryAcquireOrRenew();
-            pipeline.setLeader(leader);
+            router.setLeader(leader);
             return null;
         }, false).<Void>mapEmpty().onComplete(ar -> electing.set(false));
     }
 
-    private void tick(EventBusOutput output) {
+    private void tick() {
         if (!ticking.compareAndSet(false, true)) {
-            return; // the previous tick (an fsync) is still running
+            return; // the previous tick (an fsync, opening the next day's journal) is still running
         }
         vertx.executeBlocking(() -> {
-            CollectorPipeline p = pipeline;
-            p.tick();
-            if (config.tradingDay() == null) {
-                LocalDate day = TradingDays.of(clock.millis(), calendar);
-                if (!day.equals(p.tradingDay())) {
-                    CollectorPipeline next = openPipeline(day, output);
-                    next.setLeader(election.tryAcquireOrRenew());
-                    pipeline = next;
-                    p.close();
-                }
-            }
+            router.tick();
             return null;
         }, false).onComplete(ar -> ticking.set(false));
     }
 
     /** The current day's counters. */
     public PipelineMetrics metrics() {
-        return pipeline.metrics();
+        return router.current().metrics();
     }
 
     @Override
@@ -169,38 +161,10 @@ public final class CollectorVerticle extends VerticleBase {
         }
         return Future.join(stopped).eventually(() -> vertx.executeBlocking(() -> {
             election.close();
-            if (pipeline != null) {
-                pipeline.close();
+            if (router != null) {
+                router.close();
             }
             return null;
         }));
-    }
-
-    /** Forwards to whichever day's pipeline is current, so sources survive the day roll. */
-    private final class CurrentPipelineSink implements FeedSink {
-        @Override
-        public void onEvent(String source, MarketEvent event) {
-            pipeline.sink().onEvent(source, event);
-        }
-
-        @Override
-        public void onHeartbeat(String source, int channel, long lastSeq, long exchangeTime) {
-            pipeline.sink().onHeartbeat(source, channel, lastSeq, exchangeTime);
-        }
-
-        @Override
-        public void onMalformed(String source, String reason) {
-            pipeline.sink().onMalformed(source, reason);
-        }
-
-        @Override
-        public void onDisconnected(String source, String reason) {
-            pipeline.sink().onDisconnected(source, reason);
-        }
-
-        @Override
-        public void onConnected(String source) {
-            pipeline.sink().onConnected(source);
-        }
     }
 }

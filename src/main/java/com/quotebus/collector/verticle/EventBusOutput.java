@@ -3,13 +3,14 @@ package com.quotebus.collector.verticle;
 import com.quotebus.collector.pipeline.CollectorStatus;
 import com.quotebus.collector.pipeline.PipelineOutput;
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.MarketTime;
 import io.vertx.core.eventbus.EventBus;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
 /**
  * Publishes the pipeline's output on the event bus: events as {@code Snapshot}/{@code Trade} objects on their
- * shard address (encoded by the binary default codecs of {@code com.quotebus.bus} when they cross the cluster,
+ * shard address (a {@code MarketTime} on every shard address) (encoded by the binary default codecs of {@code com.quotebus.bus} when they cross the cluster,
  * shared as-is locally), status as JSON. Thread-safe ({@link EventBus#publish} is).
  */
 final class EventBusOutput implements PipelineOutput {
@@ -26,6 +27,12 @@ final class EventBusOutput implements PipelineOutput {
 
     @Override
     public void publish(MarketEvent event) {
+        if (event instanceof MarketTime) {
+            for (String address : shardAddresses) { // the market time is every shard's
+                bus.publish(address, event);
+            }
+            return;
+        }
         bus.publish(shardAddresses[CollectorAddresses.shardOf(event.code(), shardAddresses.length)], event);
     }
 

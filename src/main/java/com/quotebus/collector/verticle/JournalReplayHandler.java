@@ -4,7 +4,9 @@ import com.quotebus.collector.journal.JournalFormat;
 import com.quotebus.collector.journal.JournalPage;
 import com.quotebus.collector.journal.WireEventSerializer;
 import com.quotebus.collector.pipeline.CollectorPipeline;
+import com.quotebus.collector.pipeline.TradingDayRouter;
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.MarketTime;
 import com.quotebus.wire.EventCodec;
 import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
@@ -21,7 +23,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 /**
  * Serves {@code internal.journal.replay}: one page of a day's journal for a shard or a set of codes, so a
@@ -42,14 +43,14 @@ final class JournalReplayHandler implements Handler<Message<JsonObject>> {
     private final Path directory;
     private final int shards;
     private final int maxEvents;
-    private final Supplier<CollectorPipeline> current;
+    private final TradingDayRouter days;
 
-    JournalReplayHandler(Vertx vertx, Path directory, int shards, int maxEvents, Supplier<CollectorPipeline> current) {
+    JournalReplayHandler(Vertx vertx, Path directory, int shards, int maxEvents, TradingDayRouter days) {
         this.vertx = vertx;
         this.directory = directory;
         this.shards = shards;
         this.maxEvents = maxEvents;
-        this.current = current;
+        this.days = days;
     }
 
     @Override
@@ -63,13 +64,12 @@ final class JournalReplayHandler implements Handler<Message<JsonObject>> {
         Path file;
         try {
             filter = filter(req);
-            CollectorPipeline pipeline = current.get();
             String dayText = req.getString("tradingDay");
-            day = dayText == null ? pipeline.tradingDay() : LocalDate.parse(dayText);
+            day = dayText == null ? days.current().tradingDay() : LocalDate.parse(dayText);
             from = Math.max(req.getLong("from", 0L), JournalFormat.HEADER_LENGTH);
             file = JournalFormat.fileFor(directory, day);
-            long available = day.equals(pipeline.tradingDay()) ? pipeline.journalPosition()
-                    : Files.exists(file) ? Files.size(file) : -1;
+            CollectorPipeline open = days.pipelineOf(day);
+            long available = open != null ? open.journalPosition() : Files.exists(file) ? Files.size(file) : -1;
             if (available < 0) {
                 msg.fail(NOT_FOUND, "no journal for trading day " + day);
                 return;
@@ -119,7 +119,9 @@ final class JournalReplayHandler implements Handler<Message<JsonObject>> {
         if (codes != null) {
             codes.forEach(c -> set.add(String.valueOf(c)));
         }
-        return e -> (shard != null && CollectorAddresses.shardOf(e.code(), shards) == shard) || set.contains(e.code());
+        // the market time belongs to every shard: a replay closes bars where the live stream did
+        return e -> e instanceof MarketTime
+                || (shard != null && CollectorAddresses.shardOf(e.code(), shards) == shard) || set.contains(e.code());
     }
 
     static Buffer encode(JournalPage page) {

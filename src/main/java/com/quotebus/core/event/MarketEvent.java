@@ -1,7 +1,10 @@
 package com.quotebus.core.event;
 
-/** A normalised event for one instrument: a {@link Snapshot} or a {@link Trade}. */
-public sealed interface MarketEvent permits Snapshot, Trade {
+/**
+ * A normalised event: a {@link Snapshot} or a {@link Trade} of one instrument, or the stream's {@link MarketTime}
+ * (for every instrument, with an empty code).
+ */
+public sealed interface MarketEvent permits Snapshot, Trade, MarketTime {
     /** {@code SYMBOL.MARKET}. */
     String code();
 

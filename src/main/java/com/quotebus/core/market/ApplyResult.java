@@ -6,7 +6,11 @@ public enum ApplyResult {
     APPLIED,
     /** Its per-symbol sequence was already applied (journal replay overlapping the live stream). */
     DUPLICATE,
-    /** It belongs to a minute whose bars are already closed; closed bars are final. */
+    /**
+     * A trade for a minute whose bars had already closed by the market time: applied as a correction of the
+     * closed bars, 分时 and 分价 it belongs to (see {@link MarketListener#onBarCorrected}). A snapshot older than
+     * the symbol's latest one: not applied (a quote never goes back in time).
+     */
     LATE,
     /** It belongs to a trading day before the current one. */
     OLD_DAY,

@@ -31,11 +31,18 @@ public interface MarketListener {
     default void onRejected(String code, MarketEvent event, ApplyResult reason) {}
 
     /**
-     * A trade arrived for a minute whose bars are already closed (after {@link #onRejected} with
-     * {@link ApplyResult#LATE}): closed bars, the 分时 line and the 分价 table are final and do not take it,
-     * but it happened, so the trade tape (逐笔) does. Whether a print is late depends on when it arrived,
-     * not only on the event stream; numbering the tape by every trade keeps its sequence identical on
-     * every instance that applies the same stream.
+     * A trade arrived for a minute whose bars had already closed by the stream's market time (after
+     * {@link #onRejected} with {@link ApplyResult#LATE}, and after {@link #onBarCorrected} for each closed bar
+     * it belongs to): the 分时 line and the 分价 table have taken it; the tape (逐笔) takes it here. The market
+     * time is part of the stream, so which prints are late is the same on every instance applying it.
      */
     default void onLateTrade(SymbolState state, Trade trade) {}
+
+    /**
+     * A late print belongs to a bar that had closed: {@code latePrint} is a closed bar of that print alone with
+     * the closed bar's period, trading day, start and end. The closed bar becomes: volume and turnover plus the
+     * print's, high/low extended to its price, open, close and open interest unchanged; when no bar closed for
+     * that span (nothing else traded in it), the print's bar is the bar. The corrected bar is final again.
+     */
+    default void onBarCorrected(SymbolState state, Bar latePrint) {}
 }

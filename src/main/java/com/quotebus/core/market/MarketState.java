@@ -26,8 +26,6 @@ public final class MarketState {
     private final Map<String, SymbolState> symbols = new HashMap<>();
     private final long[] results = new long[ApplyResult.values().length];
     private long lastSweepMinute = Long.MIN_VALUE;
-    /** Symbols released from {@link #hold} since the last sweep: caught up by the next {@link #advanceTo}. */
-    private final List<SymbolState> resumed = new ArrayList<>();
 
     /**
      * @param schedules    calendar and session schedules
@@ -104,51 +102,36 @@ public final class MarketState {
     }
 
     /**
-     * Closes bars and fills 分时 points whose time has passed; call on every market-clock tick. Bars and
-     * points end on whole minutes, so the sweep over all symbols runs at most once per market minute.
+     * Closes bars and fills 分时 points whose time has passed, for every symbol; call with the stream's market
+     * time. Bars and points end on whole minutes, so the sweep runs at most once per market minute.
      */
     public void advanceTo(long now) {
-        long minute = Math.floorDiv(now - closeGraceMs, 60_000L);
+        long minute = sweepMinute(now);
         if (minute == lastSweepMinute) {
-            if (!resumed.isEmpty()) {
-                for (SymbolState s : resumed) {
-                    if (!s.held && symbols.get(s.code()) == s) {
-                        s.advanceTo(now);
-                    }
-                }
-                resumed.clear();
-            }
             return;
         }
         lastSweepMinute = minute;
-        resumed.clear();
         for (SymbolState s : symbols.values()) {
-            if (!s.held) {
+            s.advanceTo(now);
+        }
+    }
+
+    /**
+     * Closes what ended by market time {@code now} for the symbols {@code codes} (one shard's: each shard
+     * follows its own stream's market time, a rebuilt one its replayed market time). Unknown codes are skipped.
+     */
+    public void advanceTo(Iterable<String> codes, long now) {
+        for (String code : codes) {
+            SymbolState s = symbols.get(code);
+            if (s != null) {
                 s.advanceTo(now);
             }
         }
     }
 
-    /**
-     * Stops the market clock for a symbol that is being rebuilt from a journal: until {@link #resume}, its
-     * bars close only by its own events (a trade of a later bar), exactly as they did on the instance that
-     * applied those events live, so a replay that runs across a minute boundary does not find the rest of
-     * the replayed day's trades {@link ApplyResult#LATE}.
-     */
-    public void hold(String code) {
-        SymbolState s = symbols.get(code);
-        if (s != null) {
-            s.held = true;
-        }
-    }
-
-    /** Gives a held symbol back to the market clock; the next {@link #advanceTo} catches it up. */
-    public void resume(String code) {
-        SymbolState s = symbols.get(code);
-        if (s != null && s.held) {
-            s.held = false;
-            resumed.add(s);
-        }
+    /** The market minute whose sweep closes what is due at {@code now} (after the close grace); see {@link #advanceTo}. */
+    public long sweepMinute(long now) {
+        return Math.floorDiv(now - closeGraceMs, 60_000L);
     }
 
     /** How many events ended with each result since the start. */

@@ -45,8 +45,6 @@ public final class SymbolState {
     private boolean dayClosed;
     private long lastSeq;
     private long lastPrice;
-    /** The market clock does not close this symbol's bars (it is being rebuilt from the journal). */
-    boolean held;
 
     SymbolState(Instrument instrument, SessionTemplate template, TradingSchedules schedules, BarSource barSource,
                 long closeGraceMs, MarketListener listener) {
@@ -112,13 +110,14 @@ public final class SymbolState {
     }
 
     ApplyResult apply(MarketEvent event) {
-        long seq = event.seq();
-        if (seq > 0 && seq <= lastSeq) {
-            return ApplyResult.DUPLICATE;
-        }
+        // the day first: per-symbol numbering starts again at 1 every trading day
         ApplyResult r = ensureDay(event.exchangeTime());
         if (r != ApplyResult.APPLIED) {
             return r;
+        }
+        long seq = event.seq();
+        if (seq > 0 && seq <= lastSeq) {
+            return ApplyResult.DUPLICATE;
         }
         if (event instanceof Trade t) {
             r = applyTrade(t);
@@ -126,7 +125,7 @@ public final class SymbolState {
             r = applySnapshot((Snapshot) event);
         }
         if (seq > 0 && (r == ApplyResult.APPLIED || r == ApplyResult.LATE && event instanceof Trade)) {
-            lastSeq = seq; // a late print is still a trade of the tape: a second copy of it is a duplicate
+            lastSeq = seq; // a late print is applied as a correction: a second copy of it is a duplicate
         }
         return r;
     }
@@ -137,11 +136,53 @@ public final class SymbolState {
         }
         int slot = schedule.slotOf(t.exchangeTime());
         if (slot < lastSlot || slot <= closedThroughSlot || dayClosed) {
+            applyLate(t, slot);
             return ApplyResult.LATE;
         }
         moveToSlot(slot);
         addToAll(t.exchangeTime(), slot, t.price(), t.quantity(), t.amount(), t.side());
         return ApplyResult.APPLIED;
+    }
+
+    /**
+     * A print for a minute the market time (or a later print) already closed: no trade that reached the tape is
+     * left out. Bars still open that contain it take it as usual; each closed bar it belongs to is corrected
+     * ({@link MarketListener#onBarCorrected}: volume, turnover, high and low; its open and close stay, the print
+     * being older than the bar's last one); the 分时 point of its minute and every cumulative total after it take
+     * it; the 分价 table takes it. The last price does not move (it is not the latest print).
+     */
+    private void applyLate(Trade t, int slot) {
+        long price = t.price();
+        long qty = t.quantity();
+        long amount = t.amount();
+        int n = schedule.minutes();
+        for (int p = 0; p < PERIODS.length; p++) {
+            BarAccumulator b = bars[p];
+            long start;
+            long end;
+            if (p < INTRADAY) {
+                int m = PERIODS[p].minutes();
+                int index = slot / m;
+                if (b.key() == index && b.isStarted() && !b.isClosed()) {
+                    b.add(price, qty, amount);
+                    continue;
+                }
+                int first = index * m;
+                start = schedule.slotStart(first);
+                end = schedule.slotEnd(Math.min(first + m - 1, n - 1));
+            } else {
+                if (!b.isClosed()) {
+                    b.add(price, qty, amount);
+                    continue;
+                }
+                start = b.start();
+                end = b.end();
+            }
+            listener.onBarCorrected(this, new Bar(code(), PERIODS[p], schedule.tradingDay(), start, end, price, price,
+                    price, price, qty, amount, b.openInterest(), true));
+        }
+        minuteLine.correct(t.exchangeTime() <= schedule.firstStart() ? 0 : slot + 1, price, qty, amount);
+        priceVolume.add(price, qty, t.side());
     }
 
     private ApplyResult applySnapshot(Snapshot s) {
@@ -259,6 +300,7 @@ public final class SymbolState {
         minuteLine = new MinuteLine(schedule, preClose, instrument.multiplier());
         priceVolume = new PriceVolumeTable(instrument.lowerLimit(), instrument.upperLimit(), instrument.priceTick());
         snapshot = null;
+        lastSeq = 0;
         lastSlot = -1;
         closedThroughSlot = -1;
         dayClosed = false;

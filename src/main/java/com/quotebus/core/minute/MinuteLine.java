@@ -68,6 +68,32 @@ public final class MinuteLine {
         data[o + 5] = 1;
     }
 
+    /**
+     * Adds a late print to point {@code point}, which may be final: its volume and turnover, and the cumulative
+     * totals of it and every later point written, take the print; a point that was blank takes its price (the
+     * only trade of its minute). Any point at or after the current one is an ordinary {@link #add}.
+     */
+    public void correct(int point, long px, long qty, long amount) {
+        if (point >= current) {
+            add(point, px, qty, amount);
+            return;
+        }
+        int o = point * W;
+        data[o + 1] += qty;
+        data[o + 2] += amount;
+        if (data[o + 5] == 0) {
+            data[o] = px;
+            data[o + 5] = 1;
+        }
+        int last = Math.max(current, filled - 1);
+        for (int i = point; i <= last; i++) {
+            data[i * W + 3] += qty;
+            data[i * W + 4] += amount;
+        }
+        dayVolume += qty;
+        dayTurnover += amount;
+    }
+
     private void moveTo(int point) {
         carryForward(point - 1);
         filled = point;

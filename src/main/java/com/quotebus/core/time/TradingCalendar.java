@@ -155,6 +155,31 @@ public final class TradingCalendar {
         return isTradingDay(date) ? date : previousTradingDay(date);
     }
 
+    /** Minute of the day at which the next trading day begins (18:00): the night session belongs to it. */
+    public static final int DAY_ROLL_MINUTE = 18 * 60;
+
+    /**
+     * The trading day a time belongs to — the one rule for it (China futures, and trivially A-shares): a time at
+     * or after 18:00 belongs to the next trading day after its date; a time before 18:00 belongs to the first
+     * trading day after the previous date. So Friday 21:30 and Saturday 01:00 both belong to Monday, a daytime
+     * time on a trading day belongs to that day, and the 15:00 close belongs to its own day whatever comes after.
+     */
+    public LocalDate tradingDayOf(long epochMs) {
+        LocalDate date = ChinaTime.date(epochMs);
+        LocalDate eve = ChinaTime.minuteOfDay(epochMs) >= DAY_ROLL_MINUTE ? date : date.minusDays(1);
+        return nextTradingDay(eve);
+    }
+
+    /** The first instant (epoch ms) that belongs to trading day {@code tradingDay}: 18:00 of the trading day before. */
+    public long tradingDayStart(LocalDate tradingDay) {
+        return ChinaTime.epochMillis(previousTradingDay(tradingDay), DAY_ROLL_MINUTE);
+    }
+
+    /** The first instant after trading day {@code tradingDay}: its own 18:00. */
+    public long tradingDayEnd(LocalDate tradingDay) {
+        return ChinaTime.epochMillis(tradingDay, DAY_ROLL_MINUTE);
+    }
+
     /**
      * Whether the trading day {@code tradingDay} is preceded by a night session (futures). The night
      * session runs on the evening of the previous trading day and is cancelled when an exchange

@@ -8,10 +8,7 @@ import java.util.Map;
  * Resolves times to trading days and caches the {@link TradingDaySchedule} of recent days (bounded:
  * {@value #CACHE_SIZE} schedules, least recently used evicted). Not thread-safe: one per calculator thread.
  *
- * <p>Trading-day rule (China futures, and trivially A-shares): a time at or after 18:00 belongs to the
- * next trading day after its date; a time before 18:00 belongs to the first trading day after the
- * previous date — so Friday 21:30 and Saturday 01:00 both belong to Monday, and a daytime time on a
- * trading day belongs to that day.
+ * <p>The trading-day rule is {@link TradingCalendar#tradingDayOf}.
  */
 public final class TradingSchedules {
     static final int CACHE_SIZE = 64;
@@ -36,9 +33,7 @@ public final class TradingSchedules {
 
     /** The trading day a time belongs to. */
     public LocalDate tradingDayOf(long epochMs) {
-        LocalDate date = ChinaTime.date(epochMs);
-        LocalDate eve = ChinaTime.minuteOfDay(epochMs) >= 18 * 60 ? date : date.minusDays(1);
-        return calendar.nextTradingDay(eve);
+        return calendar.tradingDayOf(epochMs);
     }
 
     /** The schedule of a trading day; {@code day} must be a trading day. */
