@@ -52,7 +52,7 @@ class EventMessageCodecTest {
     @Test
     void codecsHaveDistinctVersionedNamesAndAreUserCodecs() {
         assertThat(EventCodecs.all()).extracting(EventMessageCodec::name)
-                .containsExactly("quotebus.snapshot.v1", "quotebus.trade.v1", "quotebus.bar.v1");
+                .containsExactly("quotebus.snapshot.v1", "quotebus.trade.v1", "quotebus.bar.v1", "quotebus.market-time.v1");
         assertThat(EventCodecs.all()).extracting(EventMessageCodec::systemCodecID).containsOnly((byte) -1);
     }
 

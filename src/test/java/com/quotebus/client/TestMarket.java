@@ -69,6 +69,11 @@ public final class TestMarket {
             }
 
             @Override
+            public void correctedKline(String address, long seq, Bar bar) {
+                bus.publish(address, JsonViews.bar(seq, bar).put("corrected", true));
+            }
+
+            @Override
             public void minute(String address, long seq, String code, List<MinutePoint> points) {
                 bus.publish(address, JsonViews.minute(seq, code, points));
             }

@@ -85,6 +85,6 @@ class EventCodecPropertyTest {
     void decodeMarketEventRefusesBars(@ForAll Period period) {
         ByteBuffer buf = ByteBuffer.wrap(EventCodec.toBytes(SampleEvents.bar(period, true)));
         assertThatThrownBy(() -> EventCodec.decodeMarketEvent(buf))
-                .isInstanceOf(MalformedEventException.class).hasMessageContaining("expected a snapshot or trade");
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("expected a snapshot, trade or market time");
     }
 }

@@ -210,7 +210,9 @@ public final class CollectorPipeline implements AutoCloseable {
             }
         }
         if (leader) {
-            published++;
+            if (!(sequenced instanceof MarketTime)) {
+                published++;
+            }
             output.publish(sequenced);
         }
     }

@@ -21,7 +21,8 @@ import java.util.function.Function;
  * <b>previous</b> one (for its last prints arriving after the roll: they go to its journal and are published,
  * numbered after its other events) and the <b>next</b> one, opened ahead on the timer thread by {@link #tick} so
  * that the roll on a feed thread only swaps references. An input of a day before the previous one is counted
- * and dropped ({@link #olderDayEvents}): nothing can apply it any more. The first input of a day after the next
+ * and dropped ({@link #olderDayEvents}): nothing can apply it any more. (After a start in the evening, the
+ * day before is opened as the previous day by its first input.) The first input of a day after the next
  * one (a feed that skipped days) opens that day on the feed thread.
  *
  * <p>It also turns the pipelines' watermarks into the stream's market time ({@link #tick}): the current day's
@@ -115,6 +116,16 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
             }
             Day p = previous;
             if (p != null && p.covers(time)) {
+                return p.pipeline();
+            }
+            LocalDate day = calendar.tradingDayOf(time);
+            if (p == null && day.equals(calendar.previousTradingDay(c.day()))) {
+                // started after the roll (the clock was already in the next day) while the day before still sends
+                LOG.log(System.Logger.Level.INFO, "input of the previous trading day " + day
+                        + " after the start: opening its journal for its last prints");
+                p = open(day);
+                p.pipeline().setLeader(leader);
+                previous = p;
                 return p.pipeline();
             }
             olderDayEvents++;

@@ -59,7 +59,7 @@ class CollectorConfigTest {
         long friday1759 = ChinaTime.epochMillis(LocalDateTime.parse("2026-11-27T17:59:59"));
         long friday1800 = ChinaTime.epochMillis(LocalDateTime.parse("2026-11-27T18:00:00"));
 
-        assertThat(TradingDays.of(friday1759, calendar)).isEqualTo(LocalDate.parse("2026-11-27"));
-        assertThat(TradingDays.of(friday1800, calendar)).isEqualTo(LocalDate.parse("2026-11-30"));
+        assertThat(calendar.tradingDayOf(friday1759)).isEqualTo(LocalDate.parse("2026-11-27"));
+        assertThat(calendar.tradingDayOf(friday1800)).isEqualTo(LocalDate.parse("2026-11-30"));
     }
 }

@@ -3,6 +3,8 @@ package com.quotebus.collector.verticle;
 import static com.quotebus.collector.TestEvents.T0;
 import static com.quotebus.collector.TestEvents.snapshot;
 import static com.quotebus.collector.TestEvents.trade;
+
+import com.quotebus.collector.TestEvents;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quotebus.bus.EventMessageCodec;
@@ -11,6 +13,7 @@ import com.quotebus.collector.FeedSink;
 import com.quotebus.collector.FeedSource;
 import com.quotebus.collector.pipeline.LeaderElection;
 import com.quotebus.core.event.MarketEvent;
+import com.quotebus.core.event.MarketTime;
 import com.quotebus.core.event.Trade;
 import com.quotebus.core.time.ManualClock;
 import com.quotebus.core.time.MarketClock;
@@ -173,10 +176,12 @@ class CollectorVerticleTest {
                 "000001.SZ", List.of("#1 ch3 a", "#2 ch6 a", "#3 ch0 a"),
                 "000002.SZ", List.of("#1 ch1 a", "#2 ch4 b"),
                 "300750.SZ", List.of("#1 ch2 a", "#2 ch5 a")));
-        assertThat(codecs).hasSize(7).allMatch(c -> c instanceof EventMessageCodec);
+        assertThat(codecs).allMatch(c -> c instanceof EventMessageCodec)
+                .filteredOn(c -> !(c instanceof com.quotebus.bus.MarketTimeMessageCodec)).hasSize(7);
         MarketEvent lineB = inOrder.stream().filter(e -> e.source().equals("b")).findFirst().orElseThrow();
         assertThat(codecs.stream().map(c -> c.getClass().getSimpleName()).distinct().sorted().toList())
-                .containsExactly("SnapshotMessageCodec", "TradeMessageCodec");
+                .containsAnyOf("SnapshotMessageCodec", "TradeMessageCodec")
+                .isSubsetOf("MarketTimeMessageCodec", "SnapshotMessageCodec", "TradeMessageCodec");
         // What a cluster peer would receive: the binary frame carries the collector's seq and winning source.
         Buffer wire = Buffer.buffer().appendString("x");
         TradeMessageCodec tradeCodec = new TradeMessageCodec();
@@ -188,7 +193,7 @@ class CollectorVerticleTest {
                 new JsonObject().put("shard", shard).put("shards", SHARDS).put("from", 0)));
         List<MarketEvent> expected = inOrder.stream()
                 .filter(e -> CollectorAddresses.shardOf(e.code(), SHARDS) == shard).toList();
-        assertThat(decodeAll(page.body())).isEqualTo(expected);
+        assertThat(decodeAll(page.body())).filteredOn(e -> !(e instanceof MarketTime)).isEqualTo(expected);
         assertThat(page.headers().get("complete")).isEqualTo("true");
         assertThat(page.headers().get("count")).isEqualTo(Integer.toString(expected.size()));
 
@@ -276,9 +281,11 @@ class CollectorVerticleTest {
     }
 
     @Test
-    void withoutAFixedDayTheCollectorRollsToTheNextTradingDaysJournalAt18h() throws Exception {
+    void eachEventGoesToTheJournalOfItsOwnTradingDayWhateverTheClockSaysAndNumberingStartsAgainEachDay()
+            throws Exception {
+        // the clock already jumped past 18:00 (a simulated clock skipping the evening, or a late delivery)
         ManualClock friday = new ManualClock(com.quotebus.core.time.ChinaTime.epochMillis(
-                java.time.LocalDateTime.parse("2026-11-27T17:59:00")));
+                java.time.LocalDateTime.parse("2026-11-27T20:54:00")));
         JsonObject cfg = config();
         cfg.remove("tradingDay");
         FeedSourceFactories factories = FeedSourceFactories.discover().register(new FeedSourceFactory() {
@@ -297,21 +304,34 @@ class CollectorVerticleTest {
         CollectorVerticle verticle = new CollectorVerticle(factories, friday, LeaderElection.alwaysLeader());
         await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)));
         FakeSource a = fakes.get(0);
-        a.sink.onEvent("a", trade("000001.SZ", CH, 1));
-        assertThat(verticle.metrics().journaled()).isEqualTo(1);
+        long close = at("2026-11-27T15:00:00");
+        a.sink.onEvent("a", TestEvents.trade("000001.SZ", CH, 1, close - 3_000, 100_000, 100));
+        // the night session (Monday's trading day) starts; its channel sequences start at 1
+        a.sink.onEvent("a", TestEvents.trade("rb2605.SHF", CH, 1, at("2026-11-27T21:00:01"), 350_000, 2));
+        // Friday's closing print arrives after the night's first trade: it is still Friday's, numbered after its other
+        a.sink.onEvent("a", TestEvents.trade("000001.SZ", CH, 2, close, 100_100, 5_000));
+        a.sink.onEvent("a", TestEvents.trade("000001.SZ", CH, 2, at("2026-11-30T09:30:00"), 100_200, 100));
 
-        friday.advance(60_000); // 18:00: the night belongs to Monday 2026-11-30
-        for (int i = 0; i < 400 && verticle.metrics().journaled() != 0; i++) {
-            Thread.sleep(25); // the verticle's tick rolls the day
-        }
-        a.sink.onEvent("a", trade("000001.SZ", CH, 1));
-
-        assertThat(verticle.metrics().journaled()).isEqualTo(1);
+        Message<Buffer> fri = await(vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY,
+                new JsonObject().put("codes", new JsonArray().add("000001.SZ")).put("tradingDay", "2026-11-27")));
+        assertThat(decodeAll(fri.body())).filteredOn(e -> !(e instanceof MarketTime))
+                .extracting(MarketEvent::exchangeTime, MarketEvent::seq)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(close - 3_000, 1L),
+                        org.assertj.core.groups.Tuple.tuple(close, 2L));
+        Message<Buffer> monday = await(vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY,
+                new JsonObject().put("codes", new JsonArray().add("000001.SZ").add("rb2605.SHF"))));
+        assertThat(monday.headers().get("tradingDay")).isEqualTo("2026-11-30");
+        assertThat(decodeAll(monday.body())).filteredOn(e -> !(e instanceof MarketTime))
+                .extracting(MarketEvent::code, MarketEvent::seq)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("rb2605.SHF", 1L),
+                        org.assertj.core.groups.Tuple.tuple("000001.SZ", 1L));
         assertThat(dir.resolve("journal-20261127.qbj")).exists();
         assertThat(dir.resolve("journal-20261130.qbj")).exists();
-        Message<Buffer> monday = await(vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY,
-                new JsonObject().put("codes", new JsonArray().add("000001.SZ"))));
-        assertThat(monday.headers().get("tradingDay")).isEqualTo("2026-11-30");
-        assertThat(decodeAll(monday.body())).extracting(MarketEvent::seq).containsExactly(1L);
+        assertThat(verticle.metrics().arbitration().sources().get("a").outOfOrder())
+                .as("channel sequences of a new day are not out of order").isZero();
+    }
+
+    private static long at(String localTime) {
+        return com.quotebus.core.time.ChinaTime.epochMillis(java.time.LocalDateTime.parse(localTime));
     }
 }

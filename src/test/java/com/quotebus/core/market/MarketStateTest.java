@@ -39,6 +39,12 @@ class MarketStateTest {
         final Map<Period, List<Bar>> closed = new EnumMap<>(Period.class);
         final List<ApplyResult> rejections = new ArrayList<>();
         final List<Trade> lateTrades = new ArrayList<>();
+        final List<Bar> corrections = new ArrayList<>();
+
+        @Override
+        public void onBarCorrected(SymbolState state, Bar latePrint) {
+            corrections.add(latePrint);
+        }
 
         @Override
         public void onLateTrade(SymbolState state, Trade trade) {
@@ -237,7 +243,7 @@ class MarketStateTest {
     }
 
     @Test
-    void closedBarsAreFinalSoLatePrintsAndDuplicatesAreRejected() {
+    void aLatePrintCorrectsTheClosedBarsItBelongsToAndIsCountedDuplicatesAreRejected() {
         Recorder rec = new Recorder();
         MarketState m = market(BarSource.TRADES, rec, PUFA);
         m.apply(new Trade("600000.SH", at("2025-03-10T09:35:10"), 100_100, 100, 10_010_000, Side.BUY, 1, 1, 0, 0, 1, "t"));
@@ -246,7 +252,20 @@ class MarketStateTest {
         Trade latePrint = new Trade("600000.SH", at("2025-03-10T09:35:50"), 100_200, 100, 10_020_000,
                 Side.BUY, 1, 2, 0, 0, 2, "t");
         ApplyResult late = m.apply(latePrint);
-        assertThat(rec.lateTrades).as("the tape still takes a late print").containsExactly(latePrint);
+        assertThat(rec.lateTrades).as("the tape takes a late print").containsExactly(latePrint);
+        assertThat(rec.corrections).as("the closed 1m and 3m bars are corrected; 5m, 15m, … are still open")
+                .containsExactly(new Bar("600000.SH", Period.M1, LocalDate.parse("2025-03-10"),
+                        at("2025-03-10T09:35:00"), at("2025-03-10T09:36:00"), 100_200, 100_200, 100_200, 100_200, 100,
+                        10_020_000, 0, true), new Bar("600000.SH", Period.M3, LocalDate.parse("2025-03-10"),
+                        at("2025-03-10T09:33:00"), at("2025-03-10T09:36:00"), 100_200, 100_200, 100_200, 100_200, 100,
+                        10_020_000, 0, true));
+        SymbolState pufa = m.symbol("600000.SH");
+        assertThat(pufa.bar(Period.M5).volume()).as("the 5m bar in progress takes it").isEqualTo(200);
+        assertThat(pufa.bar(Period.DAY).volume()).isEqualTo(200);
+        assertThat(pufa.minuteLine().dayVolume()).isEqualTo(200);
+        assertThat(pufa.minuteLine().point(6).volume()).as("分时 point 09:36").isEqualTo(200);
+        assertThat(pufa.priceVolume().dayVolume()).isEqualTo(200);
+        assertThat(pufa.lastPrice()).as("an older print does not move the last price").isEqualTo(100_100);
         assertThat(m.apply(latePrint)).as("a second copy of a late print").isEqualTo(ApplyResult.DUPLICATE);
         assertThat(rec.lateTrades).hasSize(1);
         ApplyResult dup = m.apply(new Trade("600000.SH", at("2025-03-10T09:36:10"), 100_200, 100, 10_020_000,
@@ -257,33 +276,23 @@ class MarketStateTest {
                 .containsExactly(ApplyResult.LATE, ApplyResult.DUPLICATE, ApplyResult.UNKNOWN_CODE);
         assertThat(rec.rejections).containsExactly(ApplyResult.LATE, ApplyResult.DUPLICATE, ApplyResult.DUPLICATE,
                 ApplyResult.UNKNOWN_CODE);
-        assertThat(rec.bars(Period.M1).get(0).volume()).isEqualTo(100);
+        assertThat(rec.bars(Period.M1).get(0).volume()).as("the bar as it closed").isEqualTo(100);
         assertThat(m.count(ApplyResult.APPLIED)).isEqualTo(1);
     }
 
     @Test
-    void aHeldSymbolsBarsCloseOnlyByItsOwnTradesUntilItResumesThenTheClockCatchesItUp() {
+    void perSymbolNumberingStartsAgainOnANewTradingDay() {
         Recorder rec = new Recorder();
         MarketState m = market(BarSource.TRADES, rec, PUFA);
         m.apply(new Trade("600000.SH", at("2025-03-10T09:35:10"), 100_100, 100, 10_010_000, Side.BUY, 1, 1, 0, 0, 1, "t"));
-        m.hold("600000.SH");
-        m.advanceTo(at("2025-03-10T09:37:05"));
-        assertThat(rec.bars(Period.M1)).as("held: the clock closes nothing").isEmpty();
-        // replayed trades of the same and of the next minute, long after their bars would have closed live
-        assertThat(m.apply(new Trade("600000.SH", at("2025-03-10T09:35:50"), 100_200, 200, 20_040_000, Side.BUY, 1, 2,
-                0, 0, 2, "t"))).isEqualTo(ApplyResult.APPLIED);
-        assertThat(m.apply(new Trade("600000.SH", at("2025-03-10T09:36:20"), 100_300, 100, 10_030_000, Side.SELL, 1, 3,
-                0, 0, 3, "t"))).isEqualTo(ApplyResult.APPLIED);
-        assertThat(rec.bars(Period.M1)).as("closed by the next minute's trade")
-                .extracting(Bar::end, Bar::volume).containsExactly(org.assertj.core.groups.Tuple.tuple(
-                        at("2025-03-10T09:36:00"), 300L));
-        m.resume("600000.SH");
-        m.advanceTo(at("2025-03-10T09:37:06")); // same market minute as the last sweep: caught up all the same
-        assertThat(rec.bars(Period.M1)).extracting(Bar::end, Bar::volume).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(at("2025-03-10T09:36:00"), 300L),
-                org.assertj.core.groups.Tuple.tuple(at("2025-03-10T09:37:00"), 100L));
-        assertThat(m.apply(new Trade("600000.SH", at("2025-03-10T09:36:40"), 100_300, 100, 10_030_000, Side.SELL, 1,
-                4, 0, 0, 4, "t"))).as("back on the clock").isEqualTo(ApplyResult.LATE);
+        m.apply(new Trade("600000.SH", at("2025-03-10T14:59:10"), 100_200, 100, 10_020_000, Side.BUY, 1, 2, 0, 0, 2, "t"));
+        Trade nextDayFirst = new Trade("600000.SH", at("2025-03-11T09:30:10"), 100_300, 100, 10_030_000, Side.BUY,
+                1, 1, 0, 0, 1, "t");
+        assertThat(m.apply(nextDayFirst)).isEqualTo(ApplyResult.APPLIED);
+        assertThat(m.apply(new Trade("600000.SH", at("2025-03-10T14:59:20"), 100_200, 100, 10_020_000, Side.BUY,
+                1, 3, 0, 0, 3, "t"))).as("the day before").isEqualTo(ApplyResult.OLD_DAY);
+        assertThat(m.apply(nextDayFirst)).isEqualTo(ApplyResult.DUPLICATE);
+        assertThat(m.symbol("600000.SH").tradingDay()).isEqualTo(LocalDate.parse("2025-03-11"));
     }
 
     @Test
