@@ -11,6 +11,7 @@ import com.quotebus.core.kline.BarAccumulator;
 import com.quotebus.core.kline.Period;
 import com.quotebus.core.market.ApplyResult;
 import com.quotebus.core.market.BarSource;
+import com.quotebus.core.market.DayReconciliation;
 import com.quotebus.core.market.MarketListener;
 import com.quotebus.core.market.MarketState;
 import com.quotebus.core.market.SymbolState;
@@ -42,6 +43,8 @@ import java.util.function.Consumer;
  * Not thread-safe: one engine per event loop.
  */
 public final class CalculatorEngine implements MarketListener {
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(CalculatorEngine.class.getName());
     private static final Period[] PERIODS = Period.values();
 
     private final MarketState market;
@@ -51,6 +54,12 @@ public final class CalculatorEngine implements MarketListener {
     private boolean publishing = true;
     private long corrections;
     private long uncorrectable;
+    private long reconciled;
+    private long mismatchedDays;
+    private final long[] mismatchCounts = new long[DayReconciliation.Check.values().length];
+    /** Read by /status from another thread, hence concurrent; bounded by the number of symbols. */
+    private final Map<String, DayReconciliation> mismatchesBySymbol =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
     private Consumer<Bar> closedBarWriter = b -> {};
     private MinuteLineWriter minuteLineWriter = (code, day, points) -> {};
 
@@ -315,6 +324,46 @@ public final class CalculatorEngine implements MarketListener {
         if (line != null && line.dayVolume() > 0) {
             minuteLineWriter.write(state.code(), line.tradingDay(), line.fullGrid());
         }
+    }
+
+    /**
+     * A symbol's day was reconciled: counted; a mismatch is logged once with its numbers and shown per symbol
+     * (the latest day's) until the symbol's next day reconciles clean.
+     */
+    @Override
+    public void onDayReconciled(SymbolState state, DayReconciliation result) {
+        reconciled++;
+        if (result.ok()) {
+            mismatchesBySymbol.remove(state.code());
+            return;
+        }
+        for (DayReconciliation.Mismatch m : result.mismatches()) {
+            mismatchCounts[m.check().ordinal()]++;
+        }
+        mismatchedDays++;
+        mismatchesBySymbol.put(state.code(), result);
+        LOG.warning("end-of-day reconciliation of " + state.code() + " " + result.tradingDay() + " (calculated != "
+                + "exchange's final snapshot): " + result.mismatches());
+    }
+
+    /** Symbol-days reconciled since the start. */
+    public long reconciled() {
+        return reconciled;
+    }
+
+    /** Symbol-days with at least one mismatch since the start. */
+    public long mismatchedDays() {
+        return mismatchedDays;
+    }
+
+    /** Failed checks of one kind since the start. */
+    public long mismatches(DayReconciliation.Check check) {
+        return mismatchCounts[check.ordinal()];
+    }
+
+    /** The latest mismatching reconciliation of each symbol whose last reconciled day did not match. */
+    public Map<String, DayReconciliation> mismatchesBySymbol() {
+        return java.util.Collections.unmodifiableMap(mismatchesBySymbol);
     }
 
     // ---- reads for queries (same thread) ----

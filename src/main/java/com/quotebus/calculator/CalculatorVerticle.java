@@ -12,6 +12,7 @@ import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.kline.Bar;
+import com.quotebus.core.market.DayReconciliation;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingSchedules;
 import io.vertx.core.Future;
@@ -135,6 +136,10 @@ public final class CalculatorVerticle extends VerticleBase {
             ready.add(c.completion());
         }
         vertx.setPeriodic(options.historyFlushMs(), t -> flushHistory());
+        var meters = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
+        if (meters != null) {
+            CalculatorMeters.bind(meters, instanceId, engine);
+        }
         return Future.all(ready).compose(v -> register()).compose(v -> {
             membershipListener = new RegistryListener() {
                 @Override
@@ -416,6 +421,20 @@ public final class CalculatorVerticle extends VerticleBase {
                 .put("rejected", new JsonObject()
                         .put("late", engine.market().count(com.quotebus.core.market.ApplyResult.LATE))
                         .put("duplicate", engine.market().count(com.quotebus.core.market.ApplyResult.DUPLICATE))
-                        .put("oldDay", engine.market().count(com.quotebus.core.market.ApplyResult.OLD_DAY)));
+                        .put("oldDay", engine.market().count(com.quotebus.core.market.ApplyResult.OLD_DAY)))
+                .put("corrections", new JsonObject().put("bars", engine.corrections())
+                        .put("uncorrectable", engine.uncorrectable()))
+                .put("reconciliation", reconciliation());
+    }
+
+    private JsonObject reconciliation() {
+        JsonObject byCheck = new JsonObject();
+        for (DayReconciliation.Check c : DayReconciliation.Check.values()) {
+            byCheck.put(c.name().toLowerCase(java.util.Locale.ROOT), engine.mismatches(c));
+        }
+        JsonObject bySymbol = new JsonObject();
+        engine.mismatchesBySymbol().forEach((code, r) -> bySymbol.put(code, r.tradingDay() + ": " + r.mismatches()));
+        return new JsonObject().put("checked", engine.reconciled()).put("mismatches", engine.mismatchedDays())
+                .put("byCheck", byCheck).put("bySymbol", bySymbol);
     }
 }

@@ -310,10 +310,18 @@ final class ShardLoader implements QueryService.Ownership {
         return n;
     }
 
-    /** Whether a live event follows the last one seen for its code (a duplicate or a new day's first does). */
+    /**
+     * Whether a live event follows the last one seen for its code (a duplicate or a new day's first does, and so
+     * does a last print of the day before, which the market state counts as of an old day).
+     */
     private boolean inSequence(MarketEvent e) {
         long[] last = seen.get(e.code());
-        return e.seq() <= (last == null ? 0 : last[0]) + 1;
+        if (e.seq() <= (last == null ? 0 : last[0]) + 1) {
+            return true;
+        }
+        var state = engine.symbol(e.code());
+        return state != null && state.tradingDay() != null
+                && engine.market().schedules().tradingDayOf(e.exchangeTime()).isBefore(state.tradingDay());
     }
 
     /**
@@ -340,8 +348,6 @@ final class ShardLoader implements QueryService.Ownership {
         if (e instanceof MarketTime) {
             throw new IllegalStateException("a market time is applied per shard");
         }
-        long[] last = seen.computeIfAbsent(e.code(), c -> new long[1]);
-        last[0] = e.seq() == 1 ? 1 : Math.max(last[0], e.seq());
         if (engine.symbol(e.code()) == null) {
             Instrument i = directory.get(e.code());
             if (i == null) {
@@ -351,6 +357,7 @@ final class ShardLoader implements QueryService.Ownership {
                 if (unknownLogged.size() < 1000 && unknownLogged.add(e.code())) {
                     LOG.warning("event for " + e.code() + " which is not in the instrument directory: not applied");
                 }
+                seen(e);
                 return;
             }
             Shard shard = owned.get(Shards.shardOf(e.code(), shards));
@@ -360,8 +367,15 @@ final class ShardLoader implements QueryService.Ownership {
                 engine.addInstrument(i);
             }
         }
-        engine.apply(e);
+        if (engine.apply(e) != com.quotebus.core.market.ApplyResult.OLD_DAY) {
+            seen(e); // a last print of the day before does not move the numbering of today
+        }
         applied.accept(e);
+    }
+
+    private void seen(MarketEvent e) {
+        long[] last = seen.computeIfAbsent(e.code(), c -> new long[1]);
+        last[0] = e.seq() == 1 ? 1 : Math.max(last[0], e.seq());
     }
 
     /**

@@ -24,6 +24,12 @@ public interface MarketListener {
      */
     default void onDayClosed(SymbolState state) {}
 
+    /**
+     * A symbol's closed day was reconciled against the exchange's final figures (right after
+     * {@link #onDayClosed}); not called when there was nothing to reconcile against (no snapshot that day).
+     */
+    default void onDayReconciled(SymbolState state, DayReconciliation result) {}
+
     /** A new trading day began for the symbol (the previous day's bars have been closed). */
     default void onTradingDay(SymbolState state, LocalDate day) {}
 

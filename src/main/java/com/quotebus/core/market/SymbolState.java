@@ -272,6 +272,14 @@ public final class SymbolState {
         }
     }
 
+    private void dayClosed() {
+        listener.onDayClosed(this);
+        DayReconciliation r = DayReconciliation.of(this, barSource);
+        if (r != null) {
+            listener.onDayReconciled(this, r);
+        }
+    }
+
     /** Makes sure the state is on the trading day of {@code time}; starts a new day if it is later. */
     private ApplyResult ensureDay(long time) {
         if (schedule != null && schedule.contains(time)) {
@@ -289,7 +297,7 @@ public final class SymbolState {
         if (schedule != null && !dayClosed) {
             minuteLine.fillUntil(schedule.close());
             dayClosed = true;
-            listener.onDayClosed(this);
+            dayClosed();
         }
         for (int p = 0; p < INTRADAY; p++) {
             closeBar(bars[p]);
@@ -394,7 +402,7 @@ public final class SymbolState {
                     closeBar(b);
                 }
             }
-            listener.onDayClosed(this);
+            dayClosed();
         }
     }
 }
