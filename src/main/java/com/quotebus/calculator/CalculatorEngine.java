@@ -55,6 +55,7 @@ public final class CalculatorEngine implements MarketListener {
     private long corrections;
     private long uncorrectable;
     private long reconciled;
+    private long incompleteDays;
     private long mismatchedDays;
     private final long[] mismatchCounts = new long[DayReconciliation.Check.values().length];
     /** Read by /status from another thread, hence concurrent; bounded by the number of symbols. */
@@ -332,6 +333,10 @@ public final class CalculatorEngine implements MarketListener {
      */
     @Override
     public void onDayReconciled(SymbolState state, DayReconciliation result) {
+        if (!result.wholeDay()) {
+            incompleteDays++;
+            return;
+        }
         reconciled++;
         if (result.ok()) {
             mismatchesBySymbol.remove(state.code());
@@ -349,6 +354,11 @@ public final class CalculatorEngine implements MarketListener {
     /** Symbol-days reconciled since the start. */
     public long reconciled() {
         return reconciled;
+    }
+
+    /** Symbol-days not reconciled because this instance joined them after their first events. */
+    public long incompleteDays() {
+        return incompleteDays;
     }
 
     /** Symbol-days with at least one mismatch since the start. */

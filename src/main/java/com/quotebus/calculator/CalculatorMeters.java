@@ -31,6 +31,8 @@ final class CalculatorMeters {
         counter("quotebus.calculator.reconciliation.mismatched", instance, engine,
                 CalculatorEngine::mismatchedDays, "symbol-days with at least one reconciliation mismatch")
                 .register(registry);
+        counter("quotebus.calculator.reconciliation.incomplete", instance, engine, CalculatorEngine::incompleteDays,
+                "symbol-days not reconciled: this instance joined them after their first events").register(registry);
         for (DayReconciliation.Check c : DayReconciliation.Check.values()) {
             counter("quotebus.calculator.reconciliation.mismatches", instance, engine, e -> e.mismatches(c),
                     "failed end-of-day checks, by check").tag("check", c.name().toLowerCase(Locale.ROOT))

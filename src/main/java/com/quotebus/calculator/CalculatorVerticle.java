@@ -57,6 +57,8 @@ public final class CalculatorVerticle extends VerticleBase {
     static final String SHARD_LIVE_ADDRESS = "internal.calculator.shard-live";
     /** How often a stopping instance checks whether its shards have been taken over. */
     private static final long DRAIN_POLL_MS = 50;
+    /** Symbols whose reconciliation mismatched shown by name in /status (the first, by code). */
+    private static final int STATUS_MISMATCHES_SHOWN = 50;
 
     private final CalculatorOptions options;
     private final String instanceId;
@@ -433,8 +435,14 @@ public final class CalculatorVerticle extends VerticleBase {
             byCheck.put(c.name().toLowerCase(java.util.Locale.ROOT), engine.mismatches(c));
         }
         JsonObject bySymbol = new JsonObject();
-        engine.mismatchesBySymbol().forEach((code, r) -> bySymbol.put(code, r.tradingDay() + ": " + r.mismatches()));
+        for (var e : engine.mismatchesBySymbol().entrySet()) {
+            if (bySymbol.size() == STATUS_MISMATCHES_SHOWN) {
+                break; // the rest are in the log and the counts
+            }
+            bySymbol.put(e.getKey(), e.getValue().tradingDay() + ": " + e.getValue().mismatches());
+        }
         return new JsonObject().put("checked", engine.reconciled()).put("mismatches", engine.mismatchedDays())
-                .put("byCheck", byCheck).put("bySymbol", bySymbol);
+                .put("incomplete", engine.incompleteDays()).put("byCheck", byCheck)
+                .put("symbolsMismatching", engine.mismatchesBySymbol().size()).put("bySymbol", bySymbol);
     }
 }

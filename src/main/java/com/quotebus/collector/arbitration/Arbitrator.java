@@ -56,6 +56,7 @@ public final class Arbitrator implements FeedSink {
     private boolean allDownReported;
     /** Latest exchange time delivered or announced by a heartbeat (see {@link #watermark()}). */
     private long maxTime = Long.MIN_VALUE;
+    private long lastInputAt = Long.MIN_VALUE;
     private long delivered;
     private long gaps;
     private long lostMessages;
@@ -123,9 +124,15 @@ public final class Arbitrator implements FeedSink {
         return false;
     }
 
+    /** Clock time of the last event any source delivered (a copy or not), {@link Long#MIN_VALUE} before any. */
+    public synchronized long lastInputAt() {
+        return lastInputAt;
+    }
+
     @Override
     public synchronized void onEvent(String source, MarketEvent event) {
         long now = clock.millis();
+        lastInputAt = now;
         SourceState src = touch(source, now);
         src.eventsIn++;
         if (event instanceof Snapshot s) {

@@ -110,6 +110,16 @@ public final class CollectorPipeline implements AutoCloseable {
         return arbitrator.watermark();
     }
 
+    /** Clock time of the last event any source sent this day. */
+    public long lastInputAt() {
+        return arbitrator.lastInputAt();
+    }
+
+    /** The collector's market clock. */
+    public long now() {
+        return clock.millis();
+    }
+
     /** Whether a channel of this day has a hole (events held, a tail announced, a channel joining). */
     public boolean hasHole() {
         return arbitrator.hasHole();

@@ -28,13 +28,22 @@ import java.util.function.Function;
  * <p>It also turns the pipelines' watermarks into the stream's market time ({@link #tick}): the current day's
  * watermark, held back by the previous day's while that one still has a hole, emitted as a
  * {@link com.quotebus.core.event.MarketTime} into the current day's journal and stream every
- * {@code marketTimeEveryTicks} ticks when it moved.
+ * {@code marketTimeEveryTicks} ticks when it moved. While the feed is quiet (no input for {@link #QUIET_MILLIS}
+ * of market time and {@link #QUIET_EMISSIONS} emissions, no hole) the market time follows the collector's market clock, {@link #QUIET_MILLIS} behind.
  *
  * <p>Thread-safe: sources call the sink from their own threads; the fast path (an input of the current day)
  * reads one volatile field; a roll takes this router's lock. Lock order: router, then a pipeline's locks.
  */
 public final class TradingDayRouter implements FeedSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TradingDayRouter.class.getName());
+
+    /**
+     * Market ms without any input after which the market time follows the collector's clock (held that far
+     * behind it): longer than any delivery lag seen on a busy feed, shorter than the close grace plus a minute.
+     */
+    static final long QUIET_MILLIS = 3_000;
+    /** And this many market-time emissions (each {@code marketTimeEveryTicks} ticks) without input. */
+    static final int QUIET_EMISSIONS = 5;
 
     private final TradingCalendar calendar;
     private final Function<LocalDate, CollectorPipeline> opener;
@@ -45,6 +54,8 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
     private volatile Day next;
     private volatile boolean leader;
     private long olderDayEvents;
+    private long lastInputSeen = Long.MIN_VALUE;
+    private int quietEmissions;
     private long ticks;
 
     /** An open trading day: its time window and pipeline. */
@@ -232,7 +243,24 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
 
     private void emitMarketTime() {
         Day c = current;
-        long w = c.pipeline().watermark();
+        CollectorPipeline cp = c.pipeline();
+        long w = cp.watermark();
+        long now = cp.now();
+        long input = cp.lastInputAt();
+        if (input != lastInputSeen) {
+            lastInputSeen = input;
+            quietEmissions = 0;
+        } else {
+            quietEmissions++;
+        }
+        // quiet by both clocks: a simulated clock may jump hours while the last prints are still in flight
+        if (!cp.hasHole() && input != Long.MIN_VALUE && quietEmissions >= QUIET_EMISSIONS
+                && now - input >= QUIET_MILLIS) {
+            // a quiet feed with nothing outstanding (lunch, after the close, an idle market): the market time
+            // follows the collector's market clock (the exchange's time as its feed reports it), so bars and the day
+            // still close; under load there is always input and the market time comes from the events alone
+            w = Math.max(w, now - QUIET_MILLIS);
+        }
         Day p = previous;
         if (p != null) {
             if (p.pipeline().hasHole()) {

@@ -17,9 +17,11 @@ import java.util.List;
  *
  * @param code       the symbol
  * @param tradingDay the day reconciled
- * @param mismatches what differed, one entry per check that failed
+ * @param wholeDay   false when the calculator joined the day after its first events (started mid-day with no
+ *                   journal to rebuild from): its totals cannot match and are not checked
+ * @param mismatches what differed, one entry per check that failed (empty when not {@code wholeDay})
  */
-public record DayReconciliation(String code, LocalDate tradingDay, List<Mismatch> mismatches) {
+public record DayReconciliation(String code, LocalDate tradingDay, boolean wholeDay, List<Mismatch> mismatches) {
     /** One check. */
     public enum Check {
         /** Day bar volume vs the snapshot's cumulative volume. */
@@ -59,6 +61,9 @@ public record DayReconciliation(String code, LocalDate tradingDay, List<Mismatch
         if (last == null || source != BarSource.TRADES || s.schedule() == null) {
             return null;
         }
+        if (!s.wholeDay()) {
+            return new DayReconciliation(s.code(), s.schedule().tradingDay(), false, List.of());
+        }
         List<Mismatch> out = new ArrayList<>();
         BarAccumulator day = s.bar(Period.DAY);
         long barVolume = day.hasData() ? day.volume() : 0;
@@ -70,7 +75,7 @@ public record DayReconciliation(String code, LocalDate tradingDay, List<Mismatch
         if (day.hasData() && last.last() > 0) {
             check(out, Check.CLOSE, day.close(), last.last());
         }
-        return new DayReconciliation(s.code(), s.schedule().tradingDay(), out.isEmpty() ? Collections.emptyList()
+        return new DayReconciliation(s.code(), s.schedule().tradingDay(), true, out.isEmpty() ? Collections.emptyList()
                 : out);
     }
 

@@ -44,6 +44,8 @@ public final class SymbolState {
     private int closedThroughSlot = -1;
     private boolean dayClosed;
     private long lastSeq;
+    /** Whether this state saw the day from its first event (it can be reconciled against the exchange's totals). */
+    private boolean wholeDay = true;
     private long lastPrice;
 
     SymbolState(Instrument instrument, SessionTemplate template, TradingSchedules schedules, BarSource barSource,
@@ -95,6 +97,11 @@ public final class SymbolState {
         return priceVolume;
     }
 
+    /** Whether the state applied the day from its first event on (false: it joined mid-day without the tape). */
+    public boolean wholeDay() {
+        return wholeDay;
+    }
+
     /** Per-symbol sequence of the last applied event (0 before any). */
     public long lastSeq() {
         return lastSeq;
@@ -118,6 +125,9 @@ public final class SymbolState {
         long seq = event.seq();
         if (seq > 0 && seq <= lastSeq) {
             return ApplyResult.DUPLICATE;
+        }
+        if (seq > 1 && lastSeq == 0) {
+            wholeDay = false; // joined the day after its first events (no journal to rebuild from)
         }
         if (event instanceof Trade t) {
             r = applyTrade(t);
@@ -309,6 +319,7 @@ public final class SymbolState {
         priceVolume = new PriceVolumeTable(instrument.lowerLimit(), instrument.upperLimit(), instrument.priceTick());
         snapshot = null;
         lastSeq = 0;
+        wholeDay = true;
         lastSlot = -1;
         closedThroughSlot = -1;
         dayClosed = false;
