@@ -451,7 +451,10 @@ public final class QueryService {
         }));
     }
 
-    /** Bars an indicator series always holds before the oldest one a reply can return ({@value #MAX_COUNT} bars). */
+    /**
+     * Warm-up: bars an indicator series holds before the oldest bar a reply can return ({@value #MAX_COUNT}
+     * back), when the history has them.
+     */
     public static final int INDICATOR_WARMUP = 250;
 
     /**
