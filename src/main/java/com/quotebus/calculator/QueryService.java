@@ -14,6 +14,7 @@ import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.adjust.Adjustment;
 import com.quotebus.core.indicator.Indicator;
+import com.quotebus.core.indicator.IndicatorAnchor;
 import com.quotebus.core.indicator.IndicatorSeries;
 import com.quotebus.core.indicator.Indicators;
 import com.quotebus.core.instrument.Instrument;
@@ -390,9 +391,11 @@ public final class QueryService {
     }
 
     /**
-     * {@code svc.indicator}: the indicator over the newest {@code count} bars. EMA-type indicators depend
-     * on their whole history, so the series is computed over up to {@value #INDICATOR_WARMUP} more bars
-     * before the first one returned (the reply says how many bars it started from).
+     * {@code svc.indicator}: the indicator over the newest {@code count} bars, computed from a fixed anchor
+     * that does not depend on {@code count} ({@link #INDICATOR_ANCHOR}; docs/indicators.md), so a bar's
+     * value is the same whatever was asked for. The reply gives the anchor bar's end ({@code anchor}) and
+     * how many bars were computed before the first one returned ({@code warmupBars}). The series is
+     * computed on a worker: it may be a few thousand bars.
      */
     Future<JsonObject> indicator(JsonObject req) {
         String code = ownedCode(req);
@@ -424,7 +427,7 @@ public final class QueryService {
         } catch (IllegalArgumentException e) {
             throw BAD_PARAMETER.exception(e.getMessage());
         }
-        return bars(code, period, count + INDICATOR_WARMUP, null).map(bars -> {
+        return anchoredBars(code, period).compose(bars -> blocking.run(() -> {
             List<Bar> adjusted = factors.factorsOf(code).adjust(bars, mode);
             IndicatorSeries series = IndicatorSeries.compute(indicator, adjusted);
             int from = Math.max(0, adjusted.size() - count);
@@ -443,10 +446,51 @@ public final class QueryService {
             }
             return new JsonObject().put("code", code).put("period", period.wireName()).put("spec", series.spec())
                     .put("convention", series.convention()).put("adjust", mode.wireName())
+                    .put("anchor", adjusted.isEmpty() ? null : adjusted.get(0).end())
                     .put("warmupBars", from).put("ends", ends).put("values", values);
-        });
+        }));
     }
 
-    /** Bars before the first returned one that an indicator series is computed over. */
+    /**
+     * Warm-up: bars an indicator series holds before the oldest bar a reply can return ({@value #MAX_COUNT}
+     * back), when the history has them.
+     */
     public static final int INDICATOR_WARMUP = 250;
+
+    /**
+     * Where every {@code svc.indicator} series starts: the first bar of the calendar block (week for
+     * intraday periods, year for longer ones) holding the {@value #MAX_COUNT} + {@value #INDICATOR_WARMUP}-th
+     * newest bar, or the first bar held when there are fewer.
+     */
+    public static final IndicatorAnchor INDICATOR_ANCHOR = new IndicatorAnchor(MAX_COUNT + INDICATOR_WARMUP);
+
+    /** Bars read per step when reading back to an indicator anchor. */
+    private static final int ANCHOR_PAGE = 500;
+
+    /** The bars of an indicator series, oldest first: from {@link #INDICATOR_ANCHOR} to the bar in progress. */
+    Future<List<Bar>> anchoredBars(String code, Period period) {
+        return bars(code, period, INDICATOR_ANCHOR.reach(), null).compose(newest -> {
+            LocalDate from = INDICATOR_ANCHOR.holdFrom(newest);
+            return from == null ? Future.succeededFuture(newest)
+                    : withOlder(code, period, from, newest, IndicatorAnchor.maxBarsInBlock(period));
+        }).map(all -> all.subList(INDICATOR_ANCHOR.anchorIndex(all), all.size()));
+    }
+
+    /**
+     * {@code held} preceded by the older bars back past {@code from} (or to the first bar there is), read a
+     * page at a time (each through {@link #bars}: the store on a worker); at most {@code budget} more bars.
+     */
+    private Future<List<Bar>> withOlder(String code, Period period, LocalDate from, List<Bar> held, int budget) {
+        if (held.get(0).tradingDay().isBefore(from) || budget <= 0) {
+            return Future.succeededFuture(held);
+        }
+        int page = Math.min(ANCHOR_PAGE, budget);
+        return bars(code, period, page, held.get(0).end() - 1).compose(older -> {
+            List<Bar> all = new ArrayList<>(older.size() + held.size());
+            all.addAll(older);
+            all.addAll(held);
+            return older.size() < page ? Future.succeededFuture(all)
+                    : withOlder(code, period, from, all, budget - older.size());
+        });
+    }
 }

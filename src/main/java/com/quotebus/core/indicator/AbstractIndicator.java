@@ -94,4 +94,13 @@ abstract class AbstractIndicator implements Indicator {
     static double yuan(long minor) {
         return minor / (double) com.quotebus.core.instrument.Prices.SCALE;
     }
+
+    /**
+     * The mean in yuan of {@code n} prices summing to {@code sum} minor units, in one correctly rounded
+     * division, so that the mean of a flat window is exactly {@link #yuan} of its price ({@code
+     * yuan(sum) / n} rounds twice and can miss it by one ulp).
+     */
+    static double yuanMean(long sum, int n) {
+        return sum / ((double) n * com.quotebus.core.instrument.Prices.SCALE);
+    }
 }

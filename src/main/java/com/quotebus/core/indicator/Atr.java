@@ -30,7 +30,7 @@ final class Atr extends AbstractIndicator {
     void compute(Bar bar, double[] out) {
         long tr = trueRange(bar);
         out[0] = yuan(tr);
-        out[1] = ranges.fullWithNext() ? yuan(ranges.sumWith(tr)) / ranges.period() : Double.NaN;
+        out[1] = ranges.fullWithNext() ? yuanMean(ranges.sumWith(tr), ranges.period()) : Double.NaN;
     }
 
     @Override

@@ -8,7 +8,7 @@ final class Bias extends AbstractIndicator {
 
     Bias(int[] periods) {
         super("BIAS", periods, Indicators.suffixed("BIAS", periods),
-                "BIASn = (C - MA(C,n)) / MA(C,n) * 100; NaN before n bars");
+                "BIASn = (C - MA(C,n)) / MA(C,n) * 100; 0 on a flat window; NaN before n bars");
         windows = LongWindow.of(periods);
     }
 
@@ -18,8 +18,9 @@ final class Bias extends AbstractIndicator {
         for (int i = 0; i < windows.length; i++) {
             LongWindow w = windows[i];
             if (w.fullWithNext()) {
-                double ma = yuan(w.sumWith(c)) / w.period();
-                out[i] = (yuan(c) - ma) / ma * 100;
+                // (C − MA)/MA = (n·C − Σ)/Σ: an exact integer numerator, so a flat window gives exactly 0.
+                long sum = w.sumWith(c);
+                out[i] = (w.period() * c - sum) * 100.0 / sum;
             } else {
                 out[i] = Double.NaN;
             }

@@ -25,7 +25,7 @@ final class Boll extends AbstractIndicator {
             out[2] = Double.NaN;
             return;
         }
-        double mid = yuan(sums.sumWith(bar.close())) / sums.period();
+        double mid = yuanMean(sums.sumWith(bar.close()), sums.period());
         double band = width * Math.sqrt(variance.sampleVarianceWith(yuan(bar.close())));
         out[0] = mid;
         out[1] = mid + band;

@@ -3,9 +3,20 @@ package com.quotebus.core.indicator;
 import com.quotebus.core.kline.Bar;
 
 /**
- * {@code CCI(N)}: {@code (TYP − MA(TYP,N)) / (0.015 × AVEDEV(TYP,N))}, TYP = (H+L+C)/3. The mean
- * absolute deviation has no running form (every deviation changes with the mean), so each value is
- * O(N) over the window ring: 14 subtractions for the default; still allocation-free.
+ * {@code CCI(N)}: {@code (TYP − MA(TYP,N)) / (0.015 × AVEDEV(TYP,N))}, TYP = (H+L+C)/3.
+ *
+ * <p>Exact arithmetic: with {@code T = H+L+C} (integer minor units, 3·TYP) and {@code S} the window sum of
+ * {@code T}, every deviation {@code TYP − MA} is {@code (N·T − S) / 3N}, an integer over a common
+ * denominator. So {@code CCI = N·(N·T − S) / (0.015 · Σ|N·Tᵢ − S|)} with integer numerator terms and an
+ * integer sum of deviations: a window whose TYP is the same on every bar (e.g. H = L = C throughout) has
+ * a deviation sum of exactly 0 and CCI = 0 — no epsilon, no sign from rounding noise. (Computed in
+ * {@code double} yuan, TYP/3 and the mean round differently, and a flat window gave ±66.67.)
+ *
+ * <p>Bounds: N ≤ {@link Indicators#MAX_PERIOD}, T &lt; 3·10¹⁰ (prices below a million yuan), so
+ * {@code |N·T − S| < 3·10¹³} and the deviation sum stays below 3·10¹⁶, well inside a {@code long}.
+ *
+ * <p>The mean absolute deviation has no running form (every deviation changes with the mean), so each
+ * value is O(N) over the window ring: 14 subtractions for the default; still allocation-free.
  */
 final class Cci extends AbstractIndicator {
     private final LongWindow typ3;
@@ -13,7 +24,8 @@ final class Cci extends AbstractIndicator {
     Cci(int n) {
         super("CCI", new int[] {n}, new String[] {"CCI"},
                 "TYP = (H+L+C)/3; CCI = (TYP - MA(TYP," + n + ")) / (0.015 * AVEDEV(TYP," + n + ")), AVEDEV = mean"
-                        + " absolute deviation from the mean; 0 when AVEDEV = 0; NaN before " + n + " bars");
+                        + " absolute deviation from the mean, computed exactly in minor units; 0 when AVEDEV = 0"
+                        + " (the same TYP on every bar of the window, e.g. H = L = C); NaN before " + n + " bars");
         typ3 = new LongWindow(n);
     }
 
@@ -27,16 +39,15 @@ final class Cci extends AbstractIndicator {
             out[0] = Double.NaN;
             return;
         }
-        int n = typ3.period();
+        long n = typ3.period();
         long x3 = typ3(bar);
-        double mean = yuan(typ3.sumWith(x3)) / (3.0 * n);
-        double typ = yuan(x3) / 3.0;
-        double dev = Math.abs(typ - mean);
+        long sum = typ3.sumWith(x3);
+        long deviation = n * x3 - sum;
+        long deviations = Math.abs(deviation);
         for (int i = 0; i < typ3.size(); i++) {
-            dev += Math.abs(yuan(typ3.get(i)) / 3.0 - mean);
+            deviations += Math.abs(n * typ3.get(i) - sum);
         }
-        dev /= n;
-        out[0] = dev == 0 ? 0 : (typ - mean) / (0.015 * dev);
+        out[0] = deviations == 0 ? 0 : n * (double) deviation / (0.015 * deviations);
     }
 
     @Override

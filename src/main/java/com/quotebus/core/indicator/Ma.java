@@ -17,7 +17,7 @@ final class Ma extends AbstractIndicator {
         long c = bar.close();
         for (int i = 0; i < windows.length; i++) {
             LongWindow w = windows[i];
-            out[i] = w.fullWithNext() ? yuan(w.sumWith(c)) / w.period() : Double.NaN;
+            out[i] = w.fullWithNext() ? yuanMean(w.sumWith(c), w.period()) : Double.NaN;
         }
     }
 

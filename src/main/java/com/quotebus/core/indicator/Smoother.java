@@ -27,7 +27,12 @@ final class Smoother {
 
     /** The value after {@code x}, without taking it in. */
     double peek(double x) {
-        return seeded ? (m * x + (n - m) * y) / n : x;
+        if (!seeded) {
+            return x;
+        }
+        // An input equal to the value leaves it exactly unchanged (the formula can round it off by an
+        // ulp), so a flat series keeps its EMA on the price and MACD's DIF and DEA at exactly 0.
+        return x == y ? y : (m * x + (n - m) * y) / n;
     }
 
     /** Takes {@code x} in and returns the new value. */

@@ -6,6 +6,9 @@ package com.quotebus.core.indicator;
  * large relative to their spread). The accumulated rounding of many add/remove pairs is cleared by
  * recomputing mean and squared deviations from the ring (two passes) once per {@code n − 1} pushes:
  * O(1) amortised. The window with a new input is evaluated by one Welford add without storing it.
+ *
+ * <p>A flat window (every input equal) has a variance of exactly 0: it is recognised from the run of
+ * equal inputs, not left to the Welford state, which may still carry rounding from earlier inputs.
  */
 final class VarianceWindow {
     private final int period;
@@ -15,6 +18,9 @@ final class VarianceWindow {
     private double mean;
     private double m2;
     private int sinceRecompute;
+    private double last;
+    /** How many of the most recent inputs equal {@link #last} (all of them when it reaches {@code size}). */
+    private int equalRun;
 
     VarianceWindow(int period) {
         if (period < 2) {
@@ -39,12 +45,17 @@ final class VarianceWindow {
         if (n < 2) {
             return Double.NaN;
         }
+        if (x == last && equalRun >= size) {
+            return 0;
+        }
         double newMean = mean + (x - mean) / n;
         double v = (m2 + (x - mean) * (x - newMean)) / (n - 1);
         return v < 0 ? 0 : v;
     }
 
     void push(double x) {
+        equalRun = size > 0 && x == last ? equalRun + 1 : 1;
+        last = x;
         if (size == ring.length) {
             double old = ring[head];
             ring[head] = x;
