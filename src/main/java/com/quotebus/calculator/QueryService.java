@@ -199,7 +199,11 @@ public final class QueryService {
             }
             SymbolState s = ownership.of(code) == Serving.LIVE ? engine.symbol(code) : null;
             if (s != null && s.snapshot() != null) {
-                quotes.add(JsonViews.quote(engine.quoteSeq(code), s.snapshot()));
+                JsonObject q = JsonViews.quote(engine.quoteSeq(code), s.snapshot());
+                if (s.phase() != null) {
+                    q.put("dayPhase", s.phase().name()).put("tradingDay", s.tradingDay().toString());
+                }
+                quotes.add(q);
             }
         }
         if (!unknown.isEmpty()) {

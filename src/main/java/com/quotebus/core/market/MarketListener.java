@@ -2,6 +2,7 @@ package com.quotebus.core.market;
 
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.event.Trade;
+import com.quotebus.core.event.TradingPhase;
 import com.quotebus.core.kline.Bar;
 import java.time.LocalDate;
 
@@ -29,6 +30,13 @@ public interface MarketListener {
      * {@link #onDayClosed}); not called when there was nothing to reconcile against (no snapshot that day).
      */
     default void onDayReconciled(SymbolState state, DayReconciliation result) {}
+
+    /**
+     * The symbol's trading day moved to another phase of its lifecycle (see
+     * {@code TradingDaySchedule.phaseAt}): on the stream's market time, or on the first event of a new trading
+     * day ({@code previous} null: the day roll). A function of the journaled stream, so a replay reports the same.
+     */
+    default void onPhase(SymbolState state, TradingPhase previous, TradingPhase next, long time) {}
 
     /** A new trading day began for the symbol (the previous day's bars have been closed). */
     default void onTradingDay(SymbolState state, LocalDate day) {}

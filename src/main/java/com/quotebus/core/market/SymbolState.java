@@ -4,6 +4,7 @@ import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.event.Side;
 import com.quotebus.core.event.Snapshot;
 import com.quotebus.core.event.Trade;
+import com.quotebus.core.event.TradingPhase;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.BarAccumulator;
@@ -44,6 +45,8 @@ public final class SymbolState {
     private int closedThroughSlot = -1;
     private boolean dayClosed;
     private long lastSeq;
+    /** Where the day's lifecycle is by the market time (null before the first event). */
+    private TradingPhase phase;
     /** Whether this state saw the day from its first event (it can be reconciled against the exchange's totals). */
     private boolean wholeDay = true;
     private long lastPrice;
@@ -95,6 +98,15 @@ public final class SymbolState {
 
     public PriceVolumeTable priceVolume() {
         return priceVolume;
+    }
+
+    /**
+     * The phase of the symbol's trading day by the stream's market time (less the close grace): pre-open,
+     * auctions, continuous, break, closed; the next trading day's first event rolls it to that day. Null before
+     * the first event.
+     */
+    public TradingPhase phase() {
+        return phase;
     }
 
     /** Whether the state applied the day from its first event on (false: it joined mid-day without the tape). */
@@ -299,11 +311,11 @@ public final class SymbolState {
         if (schedule != null && day.isBefore(schedule.tradingDay())) {
             return ApplyResult.OLD_DAY;
         }
-        startDay(day);
+        startDay(day, time);
         return ApplyResult.APPLIED;
     }
 
-    private void startDay(LocalDate day) {
+    private void startDay(LocalDate day, long time) {
         if (schedule != null && !dayClosed) {
             minuteLine.fillUntil(schedule.close());
             dayClosed = true;
@@ -349,7 +361,18 @@ public final class SymbolState {
             }
             carry[p.ordinal()] = null;
         }
+        phase = null;
         listener.onTradingDay(this, day);
+        enterPhase(schedule.phaseAt(time), time);
+    }
+
+    /** Moves the day's lifecycle to {@code next} (see {@link TradingDaySchedule#phaseAt}), reporting a change. */
+    private void enterPhase(TradingPhase next, long time) {
+        if (next != phase) {
+            TradingPhase previous = phase;
+            phase = next;
+            listener.onPhase(this, previous, next, time);
+        }
     }
 
     /**
@@ -394,6 +417,7 @@ public final class SymbolState {
             return;
         }
         long due = now - closeGraceMs;
+        enterPhase(schedule.phaseAt(due), due);
         int n = schedule.minutes();
         while (closedThroughSlot + 1 < n && schedule.slotEnd(closedThroughSlot + 1) <= due) {
             closedThroughSlot++;
@@ -405,7 +429,7 @@ public final class SymbolState {
             }
         }
         minuteLine.fillUntil(due);
-        if (schedule.close() <= due && !dayClosed) {
+        if (phase == TradingPhase.CLOSED && !dayClosed) { // the lifecycle closes the day
             dayClosed = true;
             for (int p = Period.DAY.ordinal(); p < PERIODS.length; p++) {
                 BarAccumulator b = bars[p];

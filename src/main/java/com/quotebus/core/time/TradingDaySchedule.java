@@ -1,6 +1,11 @@
 package com.quotebus.core.time;
 
+import com.quotebus.core.event.TradingPhase;
+
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 /**
  * One trading day of one session template, resolved to epoch milliseconds: which minute slot a time
@@ -16,6 +21,10 @@ public final class TradingDaySchedule {
     private final long firstStart;
     private final long windowStart;
     private final long windowEnd;
+    /** The day's segments in time order: start, end (epoch ms) and phase of each. */
+    private final long[] segmentStart;
+    private final long[] segmentEnd;
+    private final TradingPhase[] segmentPhase;
 
     TradingDaySchedule(SessionTemplate template, LocalDate tradingDay, TradingCalendar calendar) {
         this.template = template;
@@ -30,6 +39,55 @@ public final class TradingDaySchedule {
         this.firstStart = epochOfAxis(grid.firstStartAxis(), grid.firstStartIsNight(), eve);
         this.windowStart = ChinaTime.epochMillis(eve, 18 * 60);
         this.windowEnd = ChinaTime.epochMillis(tradingDay, 18 * 60);
+        List<SessionSegment> segments = new ArrayList<>();
+        for (SessionSegment seg : template.segments()) {
+            if (nightSession || !seg.night()) {
+                segments.add(seg);
+            }
+        }
+        segments.sort(Comparator.comparingInt(SessionSegment::axisStart));
+        this.segmentStart = new long[segments.size()];
+        this.segmentEnd = new long[segments.size()];
+        this.segmentPhase = new TradingPhase[segments.size()];
+        for (int i = 0; i < segments.size(); i++) {
+            SessionSegment seg = segments.get(i);
+            segmentStart[i] = epochOfAxis(seg.axisStart(), seg.night(), eve);
+            segmentEnd[i] = epochOfAxis(seg.axisEnd(), seg.night(), eve);
+            segmentPhase[i] = seg.kind().phase();
+        }
+    }
+
+    /**
+     * The day's lifecycle — the one place that says which phase a trading day is in at a market time:
+     * {@code PRE_OPEN} before its first segment (for a night-session day: from 18:00 of the eve), then the phase
+     * of each segment while it runs ({@code OPENING_AUCTION}, {@code CONTINUOUS}, {@code CLOSING_AUCTION}),
+     * {@code BREAK} between two segments (lunch, the futures 10:15 pause, the night between the night and day
+     * sessions), {@code CLOSED} from the close (settlement) until the day's window ends at 18:00, when the next
+     * trading day's {@code PRE_OPEN} begins (the day roll). A segment's start belongs to it, its end to what follows.
+     */
+    public TradingPhase phaseAt(long epochMs) {
+        if (epochMs < segmentStart[0]) {
+            return TradingPhase.PRE_OPEN;
+        }
+        for (int i = 0; i < segmentStart.length; i++) {
+            if (epochMs < segmentEnd[i]) {
+                return epochMs >= segmentStart[i] ? segmentPhase[i] : TradingPhase.BREAK;
+            }
+        }
+        return TradingPhase.CLOSED;
+    }
+
+    /** The next time after {@code epochMs} at which {@link #phaseAt} changes, or {@link Long#MAX_VALUE} after the close. */
+    public long nextPhaseChange(long epochMs) {
+        for (int i = 0; i < segmentStart.length; i++) {
+            if (epochMs < segmentStart[i]) {
+                return segmentStart[i];
+            }
+            if (epochMs < segmentEnd[i]) {
+                return segmentEnd[i];
+            }
+        }
+        return Long.MAX_VALUE;
     }
 
     private long epochOfAxis(int axis, boolean night, LocalDate eve) {
