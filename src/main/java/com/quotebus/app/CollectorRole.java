@@ -8,6 +8,7 @@ import com.quotebus.collector.sim.ExchangeTimeClock;
 import com.quotebus.collector.sim.MarketGenerator;
 import com.quotebus.collector.sim.SimClockConfig;
 import com.quotebus.collector.sim.SimSymbol;
+import com.quotebus.collector.sim.SimUniverse;
 import com.quotebus.collector.sim.SimulatedMarketClock;
 import com.quotebus.collector.sim.SimulatorConfig;
 import com.quotebus.collector.szse.SimulatorServer;
@@ -117,11 +118,15 @@ final class CollectorRole {
         Future<Void> started;
         if (simulate) {
             SimulatorConfig market = SimulatorConfig.from(section(settings, "simulator"));
-            generator = new MarketGenerator(market, calendar);
+            SimUniverse universe = new SimUniverse(market);
             SimClockConfig clockConfig = SimClockConfig.from(section(settings, "clock"));
             speed = clockConfig.speed();
+            // The clock needs the market's sessions (any generator of the universe has them); the generator needs
+            // the clock's first day: corporate actions are simulated in the seeded past only, never live.
             SimulatedMarketClock simClock = new SimulatedMarketClock(clockConfig, calendar, MarketClock.system(),
-                    generator::activeIntervals);
+                    new MarketGenerator(market, universe, calendar)::activeIntervals);
+            generator = new MarketGenerator(market, universe, calendar,
+                    new TradingSchedules(calendar).tradingDayOf(simClock.millis()));
             clock = simClock;
             publishInstruments();
             started = vertx.deployVerticle(new SimulatorServer(SimulatorServerConfig.from(section(settings,
@@ -133,7 +138,10 @@ final class CollectorRole {
             exchangeClock = new ExchangeTimeClock(MarketClock.system());
             clock = exchangeClock;
             if (settings.bool("simulator.reference-data", false)) {
-                generator = new MarketGenerator(SimulatorConfig.from(section(settings, "simulator")), calendar);
+                // the standalone simulator's market, started today (its corporate actions end before its first day)
+                SimulatorConfig market = SimulatorConfig.from(section(settings, "simulator"));
+                generator = new MarketGenerator(market, new SimUniverse(market), calendar,
+                        new TradingSchedules(calendar).tradingDayOf(System.currentTimeMillis()));
             }
             started = Future.succeededFuture();
         }

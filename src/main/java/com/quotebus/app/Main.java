@@ -13,7 +13,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code java -jar quotebus.jar [run] [--config FILE] [--roles collector,calculator,access] [key=value …]}
  * starts a node (with no arguments: the whole system on embedded defaults);
- * {@code import-bars …} imports CSV bars into the history store; the client tools
+ * {@code import-bars …} imports CSV bars and {@code import-factors …} adjustment factors into the history store;
+ * the client tools
  * ({@code quote kline minute ticks pricevol indicator admin}) talk to a running gateway.
  */
 public final class Main {
@@ -30,6 +31,7 @@ public final class Main {
         return switch (command) {
             case "run" -> runNode(rest);
             case "import-bars" -> ImportBarsCommand.run(rest, System.out, System.err);
+            case "import-factors" -> ImportFactorsCommand.run(rest, System.out, System.err);
             case "help", "--help", "-h" -> {
                 usage();
                 yield 0;
@@ -47,6 +49,8 @@ public final class Main {
                       (simulator feed, embedded Hazelcast on 127.0.0.1, gateway on 7000, HTTP on 8080).
                       key=value overrides any setting of verticles.conf (e.g. access.port=7100).
                   java -jar quotebus.jar import-bars --file daily.csv --period day [--volume-unit lots] [--amount-unit thousand]
+                  java -jar quotebus.jar import-factors --file adj_factor.csv [--replace]
+                      adjustment factors (ts_code,trade_date,adj_factor) for adjust=forward|backward
                   java -jar quotebus.jar quote|kline|minute|ticks|pricevol|indicator|admin ...   (client tools; --help)
                 """);
     }

@@ -31,7 +31,6 @@ import com.quotebus.cluster.Shards;
 import com.quotebus.collector.verticle.CollectorVerticle;
 import com.quotebus.collector.verticle.FeedSourceFactories;
 import com.quotebus.config.Settings;
-import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
@@ -247,13 +246,14 @@ public final class QuotebusNode {
                 return collector.seedHistory(store);
             }
             return Future.succeededFuture();
-        }).compose(v -> {
+        }).compose(v -> vertx.executeBlocking(history::adjustFactorTable, false)).compose(factors -> {
+            LOG.info("adjustment factors: " + factors.size() + " for " + factors.codes().size() + " codes");
             List<Future<String>> all = new ArrayList<>();
             String node = cluster.getNodeId().substring(0, 8);
             for (int i = 0; i < options.calculatorInstances(); i++) {
                 CalculatorVerticle c = new CalculatorVerticle(co, co.instanceIdPrefix() + "-" + node + "-" + i,
                         cluster.getNodeId(), options.shards(), registry, history, directory,
-                        new TradingSchedules(calendar), clock, AdjustFactorTable.of(List.of()));
+                        new TradingSchedules(calendar), clock, factors);
                 calculators.add(c);
                 all.add(vertx.deployVerticle(c));
             }

@@ -5,6 +5,8 @@ import com.quotebus.collector.sim.DailyHistory;
 import com.quotebus.collector.sim.DailySummary;
 import com.quotebus.collector.sim.SimSymbol;
 import com.quotebus.collector.sim.SimUniverse;
+import com.quotebus.core.adjust.AdjustFactor;
+import com.quotebus.core.adjust.CorporateAction;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.Period;
 import com.quotebus.core.market.SymbolState;
@@ -12,6 +14,7 @@ import com.quotebus.core.minute.MinutePoint;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingDaySchedule;
 import com.quotebus.core.time.TradingSchedules;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -27,6 +30,12 @@ import java.util.function.Consumer;
  * day continues: today's previous close is the last seeded close) since the model's anchor, week to year
  * bars aggregated from them, and for the last {@code minuteDays} trading days a complete 分时 line and
  * the intraday bars built from it.
+ *
+ * <p>The bars are raw (不复权): on a corporate action's ex-date the price jumps to the reference price. The
+ * seeder stores the matching cumulative adjustment factors of every simulated symbol (1 from the anchor day,
+ * then {@code factor × last close / reference price} from each ex-date; {@link CorporateAction#nextFactor}),
+ * replacing whatever factors the store held for those codes, so {@code adjust=forward|backward} works from
+ * the first second.
  *
  * <p>A day with a minute line is synthesised from its daily summary: a seeded Brownian bridge from the
  * open to the close that touches exactly the day's high and low, on the tick, with a U-shaped volume
@@ -55,7 +64,8 @@ final class SimulatedHistorySeeder {
 
     /** Seeds everything before {@code liveDay}; returns the number of bars written (0 when already seeded). */
     long seed(LocalDate liveDay, int minuteDays, Consumer<String> progress) {
-        String marker = "seeded:" + seed + ":" + universe.size() + ":" + liveDay + ":" + minuteDays;
+        // v2: with corporate actions and their factors (a store seeded before them is seeded again)
+        String marker = "seeded:v2:" + seed + ":" + universe.size() + ":" + liveDay + ":" + minuteDays;
         if (store.meta(marker) != null) {
             progress.accept("history already seeded (" + marker + ")");
             return 0;
@@ -66,11 +76,25 @@ final class SimulatedHistorySeeder {
             firstMinuteDay = calendar.previousTradingDay(firstMinuteDay);
         }
         List<Bar> batch = new ArrayList<>(BATCH);
+        Map<String, List<AdjustFactor>> factors = new LinkedHashMap<>();
+        int actions = 0;
         long written = 0;
         int done = 0;
         for (SimSymbol s : universe.symbols()) {
             List<Bar> days = new ArrayList<>();
+            List<AdjustFactor> symbolFactors = new ArrayList<>();
+            BigDecimal factor = BigDecimal.ONE;
+            long lastClose = 0;
             for (DailySummary d : history.days(s, history.anchor(), last)) {
+                if (d.exRights() != null) {
+                    if (symbolFactors.isEmpty()) {
+                        symbolFactors.add(new AdjustFactor(history.anchor(), factor));
+                    }
+                    factor = CorporateAction.nextFactor(factor, lastClose, d.preClose());
+                    symbolFactors.add(new AdjustFactor(d.tradingDay(), factor));
+                    actions++;
+                }
+                lastClose = d.close();
                 if (minuteDays > 0 && !d.tradingDay().isBefore(firstMinuteDay)) {
                     List<Bar> intraday = new ArrayList<>();
                     List<MinutePoint> line = minuteLine(s, d, intraday);
@@ -83,6 +107,7 @@ final class SimulatedHistorySeeder {
                             d.high(), d.low(), d.close(), d.volume(), d.turnover(), 0, true));
                 }
             }
+            factors.put(s.codeText(), symbolFactors);
             batch.addAll(days);
             for (Period p : new Period[] {Period.WEEK, Period.MONTH, Period.QUARTER, Period.YEAR}) {
                 batch.addAll(aggregate(s, p, days, liveDay));
@@ -98,9 +123,11 @@ final class SimulatedHistorySeeder {
         }
         store.putBars(batch);
         written += batch.size();
+        store.replaceAdjustFactors(factors);
         store.putMeta(marker, Long.toString(written).getBytes(StandardCharsets.UTF_8));
         progress.accept("seeded " + written + " bars of simulated history for " + universe.size() + " symbols"
-                + " (" + minuteDays + " days of minute lines)");
+                + " (" + minuteDays + " days of minute lines; " + actions + " corporate actions of "
+                + factors.values().stream().filter(f -> !f.isEmpty()).count() + " symbols, with their factors)");
         return written;
     }
 

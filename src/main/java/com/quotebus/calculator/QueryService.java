@@ -12,6 +12,7 @@ import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.calculator.history.TradeTape;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.core.adjust.AdjustFactorTable;
+import com.quotebus.core.adjust.AdjustFactors;
 import com.quotebus.core.adjust.Adjustment;
 import com.quotebus.core.indicator.Indicator;
 import com.quotebus.core.indicator.IndicatorAnchor;
@@ -26,11 +27,13 @@ import com.quotebus.core.minute.MinuteLine;
 import com.quotebus.core.minute.MinutePoint;
 import com.quotebus.core.pricevol.PriceLevel;
 import com.quotebus.core.pricevol.PriceVolumeTable;
+import com.quotebus.core.time.ChinaTime;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -218,8 +221,7 @@ public final class QueryService {
         int count = integer(req, "count", 100, 1, MAX_COUNT);
         Long end = optionalLong(req, "end");
         Adjustment mode = adjustment(req);
-        return bars(code, period, count, end).map(bars -> {
-            List<Bar> adjusted = factors.factorsOf(code).adjust(bars, mode);
+        return bars(code, period, count, end).compose(bars -> adjusted(code, bars, mode)).map(adjusted -> {
             JsonArray rows = new JsonArray();
             adjusted.forEach(b -> rows.add(JsonViews.barRow(b)));
             return new JsonObject().put("code", code).put("period", period.wireName())
@@ -385,6 +387,30 @@ public final class QueryService {
         }
     }
 
+    /**
+     * {@code bars} (oldest first) adjusted with the code's factors. A week-or-longer bar with an ex-date inside
+     * has no single factor: it is rebuilt from its day bars, read for the span of such bars (one more read).
+     */
+    Future<List<Bar>> adjusted(String code, List<Bar> bars, Adjustment mode) {
+        AdjustFactors f = factors.factorsOf(code);
+        if (mode == Adjustment.NONE || f.size() < 2) {
+            return Future.succeededFuture(f.adjust(bars, mode));
+        }
+        List<Bar> spanning = bars.stream().filter(f::needsDayBars).toList();
+        if (spanning.isEmpty()) {
+            return Future.succeededFuture(f.adjust(bars, mode));
+        }
+        Bar first = spanning.get(0);
+        Bar last = spanning.get(spanning.size() - 1);
+        // trading days ≤ calendar days: enough day bars to reach back to the first spanning bar's start
+        long days = ChronoUnit.DAYS.between(ChinaTime.date(first.start()), last.tradingDay()) + 2;
+        return bars(code, Period.DAY, (int) Math.min(days, MAX_ADJUST_DAYS), last.end())
+                .map(dayBars -> f.adjust(bars, dayBars, mode));
+    }
+
+    /** Most day bars read to rebuild adjusted week-or-longer bars (about 40 years of trading days). */
+    static final int MAX_ADJUST_DAYS = 10_000;
+
     static Adjustment adjustment(JsonObject req) {
         String adjust = string(req, "adjust", false);
         try {
@@ -431,8 +457,8 @@ public final class QueryService {
         } catch (IllegalArgumentException e) {
             throw BAD_PARAMETER.exception(e.getMessage());
         }
-        return anchoredBars(code, period).compose(bars -> blocking.run(() -> {
-            List<Bar> adjusted = factors.factorsOf(code).adjust(bars, mode);
+        return anchoredBars(code, period).compose(bars -> adjusted(code, bars, mode))
+                .compose(adjusted -> blocking.run(() -> {
             IndicatorSeries series = IndicatorSeries.compute(indicator, adjusted);
             int from = Math.max(0, adjusted.size() - count);
             JsonArray ends = new JsonArray();

@@ -4,18 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quotebus.calculator.history.RocksHistoryStore;
 import com.quotebus.collector.sim.DailyHistory;
+import com.quotebus.collector.sim.DailySummary;
 import com.quotebus.collector.sim.SimSymbol;
 import com.quotebus.collector.sim.SimUniverse;
 import com.quotebus.collector.sim.SimulatorConfig;
+import com.quotebus.core.adjust.AdjustFactor;
+import com.quotebus.core.adjust.CorporateAction;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.Period;
 import com.quotebus.core.minute.MinutePoint;
 import com.quotebus.core.time.ChinaTime;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +39,8 @@ class SimulatedHistorySeederTest {
     void seededHistoryIsConsistentAcrossPeriodsAndWithTheDailyModel() {
         SimulatorConfig config = SimulatorConfig.DEFAULT.withStocks(6);
         SimUniverse universe = new SimUniverse(config);
-        DailyHistory daily = new DailyHistory(config.seed(), universe, CALENDAR);
         LocalDate live = LocalDate.parse("2025-06-16");
+        DailyHistory daily = new DailyHistory(config.seed(), universe, CALENDAR, live);
         LocalDate yesterday = CALENDAR.previousTradingDay(live);
         try (RocksHistoryStore store = RocksHistoryStore.open(dir)) {
             SimulatedHistorySeeder seeder = new SimulatedHistorySeeder(universe, daily, new TradingSchedules(CALENDAR),
@@ -87,5 +97,93 @@ class SimulatedHistorySeederTest {
                 assertThat(week.volume()).isEqualTo(weekVolume);
             }
         }
+    }
+
+    @Test
+    void seededHistoryHasCorporateActionsWithPriceJumpsAndMatchingFactors() {
+        SimulatorConfig config = SimulatorConfig.DEFAULT.withStocks(40);
+        SimUniverse universe = new SimUniverse(config);
+        LocalDate live = LocalDate.parse("2026-03-02");
+        LocalDate yesterday = CALENDAR.previousTradingDay(live);
+        DailyHistory daily = new DailyHistory(config.seed(), universe, CALENDAR, live);
+        try (RocksHistoryStore store = RocksHistoryStore.open(dir)) {
+            new SimulatedHistorySeeder(universe, daily, new TradingSchedules(CALENDAR), store, config.seed())
+                    .seed(live, 0, m -> {});
+            List<CorporateAction> all = new ArrayList<>();
+            Set<String> withActions = new TreeSet<>();
+            for (SimSymbol s : universe.symbols()) {
+                String code = s.codeText();
+                List<Bar> days = store.bars(code, Period.DAY, Long.MAX_VALUE, 1000);
+                assertThat(days.get(0).tradingDay()).isEqualTo(daily.anchor());
+                List<CorporateAction> actions = daily.corporateActions(s, live);
+                all.addAll(actions);
+                if (!actions.isEmpty()) {
+                    withActions.add(code);
+                }
+                Map<LocalDate, CorporateAction> byExDate = new HashMap<>();
+                actions.forEach(a -> byExDate.put(a.exDate(), a));
+                for (int i = 1; i < days.size(); i++) {
+                    Bar before = days.get(i - 1);
+                    Bar bar = days.get(i);
+                    DailySummary model = daily.day(s, bar.tradingDay());
+                    CorporateAction a = byExDate.get(bar.tradingDay());
+                    assertThat(model.exRights()).isEqualTo(a);
+                    if (a == null) {
+                        assertThat(model.preClose()).as("%s %s", code, bar.tradingDay()).isEqualTo(before.close());
+                        continue;
+                    }
+                    // the exchange's previous close on an ex-date is the reference price; the raw bar trades
+                    // around it, within its limits
+                    long ref = IndependentAdjustment.referencePrice(before.close(), a, s.tick());
+                    assertThat(model.preClose()).as("%s %s", code, a).isEqualTo(ref);
+                    assertThat(bar.high()).isLessThanOrEqualTo(s.upperLimit(ref));
+                    assertThat(bar.low()).isGreaterThanOrEqualTo(s.lowerLimit(ref));
+                    if (a.bonus().signum() > 0) {
+                        // bonus shares: the whole day lies below the previous close's limit-down, a jump no
+                        // ordinary day can make
+                        assertThat(bar.high()).as("%s %s", code, a).isLessThan(s.lowerLimit(before.close()));
+                    }
+                    if (a.bonus().compareTo(BigDecimal.ONE) == 0 && a.rights().signum() == 0) {
+                        // 10送10: the price halves (less half the dividend)
+                        assertThat(ref).isEqualTo(Math.round((before.close() - a.cash()) / 2.0 / s.tick()) * s.tick());
+                    }
+                }
+                // the factors stored with the history are the textbook chain over the raw closes
+                TreeMap<LocalDate, BigDecimal> expected = IndependentAdjustment.factors(daily.anchor(), days, actions,
+                        s.tick());
+                List<AdjustFactor> stored = store.adjustFactors(code);
+                assertThat(stored.stream().map(AdjustFactor::date).toList()).as(code)
+                        .containsExactlyElementsOf(expected.keySet());
+                for (AdjustFactor f : stored) {
+                    assertThat(f.factor()).as("%s %s", code, f.date()).isEqualByComparingTo(expected.get(f.date()));
+                }
+                // the live day continues from the last raw close, with no corporate action of its own
+                assertThat(daily.day(s, live).preClose()).isEqualTo(days.get(days.size() - 1).close());
+                assertThat(daily.day(s, live).exRights()).isNull();
+                assertThat(days.get(days.size() - 1).tradingDay()).isEqualTo(yesterday);
+            }
+            // a deterministic subset of symbols, every kind of action present
+            assertThat(withActions).containsExactly("002002.SZ", "300003.SZ", "688004.SH");
+            assertThat(all).anyMatch(a -> a.cash() > 0 && a.bonus().signum() == 0 && a.rights().signum() == 0);
+            assertThat(all).anyMatch(a -> a.bonus().compareTo(BigDecimal.ONE) == 0);
+            assertThat(all).anyMatch(a -> a.rights().signum() > 0 && a.rightsPrice() > 0);
+            assertThat(store.adjustFactorTable().codes()).containsExactlyElementsOf(withActions);
+            assertThat(all).allMatch(a -> a.exDate().isBefore(live) && a.exDate().isAfter(daily.anchor()));
+        }
+    }
+
+    @Test
+    void noCorporateActionIsSimulatedOnOrAfterTheFirstLiveDay() {
+        SimulatorConfig config = SimulatorConfig.DEFAULT.withStocks(40);
+        SimUniverse universe = new SimUniverse(config);
+        SimSymbol s = universe.symbols().get(11); // 002002.SZ: a 10送10 on 2025-07-25
+        LocalDate live = LocalDate.parse("2025-07-25");
+        assertThat(new DailyHistory(config.seed(), universe, CALENDAR, live.plusDays(1)).corporateActions(s, live))
+                .extracting(CorporateAction::exDate).contains(live);
+        DailyHistory cut = new DailyHistory(config.seed(), universe, CALENDAR, live);
+        assertThat(cut.corporateActions(s, live.plusYears(1))).extracting(CorporateAction::exDate)
+                .allMatch(d -> d.isBefore(live)).hasSize(2);
+        assertThat(cut.day(s, live).preClose()).isEqualTo(cut.day(s, CALENDAR.previousTradingDay(live)).close());
+        assertThat(new DailyHistory(config.seed(), universe, CALENDAR).corporateActions(s, live)).isEmpty();
     }
 }

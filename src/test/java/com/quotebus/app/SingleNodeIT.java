@@ -99,6 +99,13 @@ class SingleNodeIT {
         JsonObject macd = ok("svc.indicator", new JsonObject().put("code", code).put("period", "day")
                 .put("name", "MACD").put("count", 20));
         assertThat(macd.getJsonObject("values").getJsonArray("DIF").getValue(19)).isNotNull();
+        // the node loaded the factors seeded with the simulated corporate actions (002002.SZ: 10送10 in 2025):
+        // forward adjustment more than halves a bar of 2024 (the oldest of both replies, the same stored bar)
+        JsonObject day = new JsonObject().put("code", "002002.SZ").put("period", "day").put("count", 600);
+        JsonArray asTraded = ok("svc.kline", day.copy()).getJsonArray("bars").getJsonArray(0);
+        JsonArray forward = ok("svc.kline", day.copy().put("adjust", "forward")).getJsonArray("bars").getJsonArray(0);
+        assertThat(forward.getLong(0)).isEqualTo(asTraded.getLong(0));
+        assertThat(forward.getLong(4)).isLessThan(asTraded.getLong(4) / 2);
 
         // live: subscribe to a few codes' trades; seqs are contiguous from wherever we join
         List<String> codes = new ArrayList<>();

@@ -1,10 +1,13 @@
 package com.quotebus.calculator.history;
 
+import com.quotebus.core.adjust.AdjustFactor;
+import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.Period;
 import com.quotebus.core.minute.MinutePoint;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Persistent bar and minute-line history that survives restarts. Blocking: call it from a worker
@@ -25,6 +28,21 @@ public interface HistoryStore extends AutoCloseable {
 
     /** The latest day before {@code day} with a stored 分时 line, or {@code null}. */
     LocalDate lastMinuteLineBefore(String code, LocalDate day);
+
+    /**
+     * Stores adjustment factors, one per (code, date): a factor for a stored (code, date) replaces it, the
+     * code's other dates are kept. Importing the same factors again changes nothing.
+     */
+    void putAdjustFactors(Map<String, List<AdjustFactor>> byCode);
+
+    /** Replaces every stored factor of each code of the map with its list (an empty list removes them all). */
+    void replaceAdjustFactors(Map<String, List<AdjustFactor>> byCode);
+
+    /** The stored factors of {@code code}, dates increasing (empty if none). */
+    List<AdjustFactor> adjustFactors(String code);
+
+    /** Every stored factor, as the table the calculators adjust with (a code's repeated factors compacted). */
+    AdjustFactorTable adjustFactorTable();
 
     /** A small metadata value (e.g. what was seeded), or {@code null}. */
     byte[] meta(String key);

@@ -1,10 +1,14 @@
 package com.quotebus.calculator.history;
 
+import com.quotebus.core.adjust.AdjustFactor;
+import com.quotebus.core.adjust.AdjustFactorTable;
+import com.quotebus.core.adjust.AdjustFactors;
 import com.quotebus.core.kline.Bar;
 import com.quotebus.core.kline.Period;
 import com.quotebus.core.minute.MinutePoint;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +17,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.rocksdb.CompressionType;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -29,6 +34,8 @@ import org.rocksdb.WriteOptions;
  * <pre>
  *   bar:    'B' code-length(1) code(UTF-8) period-ordinal(1) end(8, big-endian, sign bit flipped)
  *   minute: 'M' code-length(1) code(UTF-8) epoch-day(8, big-endian, sign bit flipped)
+ *   factor: 'F' code-length(1) code(UTF-8) epoch-day(8, big-endian, sign bit flipped)
+ *           → the cumulative adjustment factor from that day on, as plain decimal text (UTF-8, exact)
  *   meta:   'X' key-length(1) key(UTF-8)
  * </pre>
  * "The newest N bars ending at or before T" is {@code seekForPrev(prefix+T)} then N steps back.
@@ -211,6 +218,100 @@ public final class RocksHistoryStore implements HistoryStore {
             }
             return null;
         }
+    }
+
+    static byte[] factorKey(String code, LocalDate day) {
+        byte[] k = prefix('F', code, 8);
+        ByteBuffer.wrap(k, k.length - 8, 8).putLong(day.toEpochDay() ^ Long.MIN_VALUE);
+        return k;
+    }
+
+    private static final int FACTOR_BATCH = 50_000;
+
+    @Override
+    public void putAdjustFactors(Map<String, List<AdjustFactor>> byCode) {
+        writeFactors(byCode, false);
+    }
+
+    @Override
+    public void replaceAdjustFactors(Map<String, List<AdjustFactor>> byCode) {
+        writeFactors(byCode, true);
+    }
+
+    /** One write batch per {@value #FACTOR_BATCH} factors, a code never split over two batches. */
+    private void writeFactors(Map<String, List<AdjustFactor>> byCode, boolean replace) {
+        WriteBatch batch = new WriteBatch();
+        try {
+            for (Map.Entry<String, List<AdjustFactor>> e : byCode.entrySet()) {
+                String code = e.getKey();
+                if (replace) {
+                    // every day of the code: [day bytes 00…00, FF…FF) holds every real epoch day
+                    byte[] from = prefix('F', code, 8);
+                    byte[] to = prefix('F', code, 8);
+                    java.util.Arrays.fill(to, to.length - 8, to.length, (byte) 0xFF);
+                    batch.deleteRange(from, to);
+                }
+                for (AdjustFactor f : e.getValue()) {
+                    batch.put(factorKey(code, f.date()), f.factor().toPlainString().getBytes(StandardCharsets.UTF_8));
+                }
+                if (batch.count() >= FACTOR_BATCH) {
+                    db.write(writeOptions, batch);
+                    batch.close();
+                    batch = new WriteBatch();
+                }
+            }
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("history write failed: " + e.getMessage(), e);
+        } finally {
+            batch.close();
+        }
+    }
+
+    @Override
+    public List<AdjustFactor> adjustFactors(String code) {
+        byte[] first = prefix('F', code, 8);
+        List<AdjustFactor> out = new ArrayList<>();
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(ro)) {
+            for (it.seek(first); it.isValid() && samePrefix(it.key(), first, first.length - 8); it.next()) {
+                out.add(decodeFactor(it.key(), it.value()));
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public AdjustFactorTable adjustFactorTable() {
+        List<AdjustFactors> all = new ArrayList<>();
+        String code = null;
+        List<AdjustFactor> factors = new ArrayList<>();
+        try (ReadOptions ro = new ReadOptions(); RocksIterator it = db.newIterator(ro)) {
+            for (it.seek(new byte[] {'F'}); it.isValid() && it.key()[0] == 'F'; it.next()) {
+                byte[] k = it.key();
+                String c = new String(k, 2, k[1] & 0xFF, StandardCharsets.UTF_8);
+                if (!c.equals(code)) {
+                    if (code != null) {
+                        all.add(AdjustFactors.of(code, factors));
+                    }
+                    code = c;
+                    factors = new ArrayList<>();
+                }
+                AdjustFactor f = decodeFactor(k, it.value());
+                // compacted while scanning: a vendor's row for every trading day becomes the changes only
+                if (factors.isEmpty() || factors.get(factors.size() - 1).factor().compareTo(f.factor()) != 0) {
+                    factors.add(f);
+                }
+            }
+        }
+        if (code != null) {
+            all.add(AdjustFactors.of(code, factors));
+        }
+        return AdjustFactorTable.of(all);
+    }
+
+    private static AdjustFactor decodeFactor(byte[] key, byte[] value) {
+        LocalDate day = LocalDate.ofEpochDay(ByteBuffer.wrap(key, key.length - 8, 8).getLong() ^ Long.MIN_VALUE);
+        return new AdjustFactor(day, new BigDecimal(new String(value, StandardCharsets.UTF_8)));
     }
 
     @Override

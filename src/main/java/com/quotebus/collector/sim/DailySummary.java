@@ -1,5 +1,6 @@
 package com.quotebus.collector.sim;
 
+import com.quotebus.core.adjust.CorporateAction;
 import java.time.LocalDate;
 
 /**
@@ -9,7 +10,8 @@ import java.time.LocalDate;
  *
  * @param code       {@code SYMBOL.MARKET}
  * @param tradingDay the trading day
- * @param preClose   previous day's close, minor units
+ * @param preClose   previous close as the exchange publishes it, minor units: the previous trading day's close,
+ *                   or on an ex-date the ex-rights reference price ({@link CorporateAction#referencePrice})
  * @param open       minor units
  * @param high       minor units
  * @param low        minor units
@@ -18,6 +20,7 @@ import java.time.LocalDate;
  * @param turnover   minor units
  * @param upperLimit limit up, minor units
  * @param lowerLimit limit down, minor units
+ * @param exRights   the corporate action whose ex-date this is, or {@code null}
  */
 public record DailySummary(String code, LocalDate tradingDay, long preClose, long open, long high, long low,
-        long close, long volume, long turnover, long upperLimit, long lowerLimit) {}
+        long close, long volume, long turnover, long upperLimit, long lowerLimit, CorporateAction exRights) {}

@@ -64,11 +64,21 @@ public final class MarketGenerator {
         this(config, new SimUniverse(config), calendar);
     }
 
+    /** A market without corporate actions (see {@link DailyHistory}). */
     public MarketGenerator(SimulatorConfig config, SimUniverse universe, TradingCalendar calendar) {
+        this(config, universe, calendar, null);
+    }
+
+    /**
+     * @param firstLiveDay the first trading day this market will generate live: its past (the daily history)
+     *                     has corporate actions before it, the live days none; {@code null}: no corporate actions
+     */
+    public MarketGenerator(SimulatorConfig config, SimUniverse universe, TradingCalendar calendar,
+            LocalDate firstLiveDay) {
         this.config = config;
         this.universe = universe;
         this.calendar = calendar;
-        this.history = new DailyHistory(config.seed(), universe, calendar);
+        this.history = new DailyHistory(config.seed(), universe, calendar, firstLiveDay);
     }
 
     public SimulatorConfig config() {

@@ -3,11 +3,13 @@ package com.quotebus.collector.szse;
 import com.quotebus.collector.sim.ConfigSection;
 import com.quotebus.collector.sim.MarketGenerator;
 import com.quotebus.collector.sim.SimClockConfig;
+import com.quotebus.collector.sim.SimUniverse;
 import com.quotebus.collector.sim.SimulatedMarketClock;
 import com.quotebus.collector.sim.SimulatorConfig;
 import com.quotebus.core.time.ChinaTime;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
+import com.quotebus.core.time.TradingSchedules;
 import io.vertx.core.Vertx;
 import java.util.HashMap;
 import java.util.Map;
@@ -39,9 +41,12 @@ public final class SimulatorMain {
         SimulatorConfig market = SimulatorConfig.from(new ConfigSection("simulator", simulator));
         SimulatorServerConfig serverConfig = SimulatorServerConfig.from(new ConfigSection("simulator", simulator));
         TradingCalendar calendar = TradingCalendar.loadDefault();
-        MarketGenerator generator = new MarketGenerator(market, calendar);
+        SimUniverse universe = new SimUniverse(market);
         SimulatedMarketClock marketClock = new SimulatedMarketClock(SimClockConfig.from(new ConfigSection("clock",
-                clock)), calendar, MarketClock.system(), generator::activeIntervals);
+                clock)), calendar, MarketClock.system(), new MarketGenerator(market, universe, calendar)::activeIntervals);
+        // corporate actions in the past only: none on a live day (as the node's embedded simulator)
+        MarketGenerator generator = new MarketGenerator(market, universe, calendar,
+                new TradingSchedules(calendar).tradingDayOf(marketClock.millis()));
         System.out.println("market time " + ChinaTime.dateTime(marketClock.millis()) + ", " + generator.universe().size()
                 + " symbols");
         Vertx vertx = Vertx.vertx();

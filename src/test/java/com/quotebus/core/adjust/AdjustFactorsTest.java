@@ -121,6 +121,40 @@ class AdjustFactorsTest {
     }
 
     @Test
+    void aWeekOverAnExDateIsRebuiltFromItsAdjustedDays() {
+        // 10-for-10 bonus shares with ex-date Wednesday 2024-06-05: the price halves mid-week
+        AdjustFactors split = AdjustFactors.of(CODE, List.of(AdjustFactor.of(LocalDate.of(2024, 1, 2), "1"),
+                AdjustFactor.of(LocalDate.of(2024, 6, 5), "2")));
+        List<Bar> days = List.of(
+                day("2024-06-03", 100_000, 103_000, 99_000, 102_000),
+                day("2024-06-04", 102_000, 104_001, 101_000, 101_001),
+                day("2024-06-05", 50_500, 52_500, 50_000, 51_000),   // reference price 5.05
+                day("2024-06-06", 51_000, 51_500, 49_000, 49_500),
+                day("2024-06-07", 49_500, 50_000, 48_500, 49_800));
+        Bar week = new Bar(CODE, Period.WEEK, LocalDate.of(2024, 6, 7), days.get(0).start(), days.get(4).end(),
+                100_000, 104_001, 48_500, 49_800, 5 * 12_300, 5 * 4_560_000, 0, true);
+        assertThat(split.needsDayBars(week)).isTrue();
+        assertThat(split.needsDayBars(days.get(2))).as("a day has one factor").isFalse();
+        Bar nextWeek = new Bar(CODE, Period.WEEK, LocalDate.of(2024, 6, 14), day("2024-06-10", 1, 1, 1, 1).start(),
+                day("2024-06-14", 1, 1, 1, 1).end(), 1, 1, 1, 1, 1, 1, 0, true);
+        assertThat(split.needsDayBars(nextWeek)).as("no ex-date that week").isFalse();
+
+        // forward: Monday and Tuesday halve (104001/2 = 52000.5 → 52001), the rest as traded
+        assertThat(split.adjust(List.of(week), days, Adjustment.FORWARD)).containsExactly(new Bar(CODE, Period.WEEK,
+                LocalDate.of(2024, 6, 7), week.start(), week.end(), 50_000, 52_500, 48_500, 49_800, week.volume(),
+                week.turnover(), 0, true));
+        // backward: Wednesday on doubles
+        assertThat(split.adjust(List.of(week), days, Adjustment.BACKWARD)).containsExactly(new Bar(CODE, Period.WEEK,
+                LocalDate.of(2024, 6, 7), week.start(), week.end(), 100_000, 105_000, 97_000, 99_600, week.volume(),
+                week.turnover(), 0, true));
+        // the day bars of other weeks do not matter; without any of its days a week takes its last day's factor
+        assertThat(split.adjust(List.of(week), days.subList(0, 0), Adjustment.BACKWARD).get(0).open())
+                .isEqualTo(200_000);
+        assertThat(split.adjust(List.of(week), Adjustment.FORWARD)).isEqualTo(split.adjust(List.of(week), List.of(),
+                Adjustment.FORWARD));
+    }
+
+    @Test
     void adjustmentNamesParseWithPinyinAliases() {
         assertThat(List.of("none", "QFQ", " forward ", "hfq", "Backward", "bfq").stream().map(Adjustment::parse))
                 .containsExactly(Adjustment.NONE, Adjustment.FORWARD, Adjustment.FORWARD, Adjustment.BACKWARD,
