@@ -18,8 +18,11 @@ import java.util.List;
  * Logon, then streams the generator's events (300111, 300191, 300192) as the market clock advances, and a
  * channel heartbeat (390095, ApplLastSeqNum) per channel every heartbeat interval. Every client receives the
  * same bytes in the same order from the moment it is logged on, so two feed lines connected to one server are
- * an A/B pair. A client whose unsent bytes exceed {@code maxClientQueueBytes} is disconnected (logged with the
- * reason) instead of letting memory grow. There is no retransmission: a client sees the stream from its logon.
+ * an A/B pair. <b>Back-pressure, not loss</b>: while a client has more than {@code maxClientQueueBytes} unsent,
+ * the generator is not advanced (the simulated market waits for its slowest reader — a busy collector, a GC pause
+ * — and catches up with its clock afterwards, in batches of {@code maxBatchBytes}); only a client stuck that way
+ * for {@value #STALL_LIMIT_MS} ms is disconnected (logged), so a dead peer cannot stop the market. There is no
+ * retransmission: a client sees the stream from its logon.
  *
  * <p>A verticle so that the timers and every connection run on one event loop; the market itself is the
  * plain-Java {@link MarketGenerator}. Deploy with {@code vertx.deployVerticle(new SimulatorServer(...))}.
@@ -28,6 +31,8 @@ public final class SimulatorServer extends VerticleBase {
     private static final System.Logger LOG = System.getLogger(SimulatorServer.class.getName());
     /** Market time the generator is advanced by per step, so a publish can stop at the batch cap. */
     private static final long STEP_MS = 100;
+    /** A reader whose queue stays full this long (wall ms) is taken for dead and disconnected. */
+    static final long STALL_LIMIT_MS = 30_000;
 
     private final SimulatorServerConfig config;
     private final MarketGenerator generator;
@@ -40,6 +45,8 @@ public final class SimulatorServer extends VerticleBase {
     private LocalDate publishedDay;
     private volatile int actualPort = -1;
     private volatile long slowConsumerDisconnects;
+    private volatile long backPressureWaits;
+    private long stallLimitMs = STALL_LIMIT_MS;
     private volatile long bytesPublished;
     private volatile int clientCount;
 
@@ -62,6 +69,17 @@ public final class SimulatorServer extends VerticleBase {
 
     public long slowConsumerDisconnects() {
         return slowConsumerDisconnects;
+    }
+
+    /** Sets how long a reader may stay stuck before it is disconnected (tests; before deployment). */
+    SimulatorServer stallLimitMs(long ms) {
+        this.stallLimitMs = ms;
+        return this;
+    }
+
+    /** Publishes skipped because a client's queue was full (the market waited for it). */
+    public long backPressureWaits() {
+        return backPressureWaits;
     }
 
     public long bytesPublished() {
@@ -106,6 +124,25 @@ public final class SimulatorServer extends VerticleBase {
     }
 
     private void publish() {
+        boolean waiting = false;
+        for (Client c : new ArrayList<>(clients)) {
+            if (!c.socket.writeQueueFull()) {
+                c.stalledPublishes = 0;
+            } else if (++c.stalledPublishes * (long) config.publishIntervalMs() >= stallLimitMs) {
+                slowConsumerDisconnects++;
+                LOG.log(Level.WARNING, "disconnecting client {0}: more than {1} bytes unsent for {2} s (a dead or "
+                        + "stuck reader); the others go on", c.name, String.valueOf(config.maxClientQueueBytes()),
+                        String.valueOf(stallLimitMs / 1000.0));
+                remove(c);
+                c.socket.close();
+            } else {
+                waiting = true;
+            }
+        }
+        if (waiting) {
+            backPressureWaits++; // the market waits for its slowest reader instead of cutting it off
+            return;
+        }
         long target = clock.millis();
         SzseEncoder out = publisher.encoder().clear();
         long position = generator.position();
@@ -134,15 +171,7 @@ public final class SimulatorServer extends VerticleBase {
         byte[] bytes = out.toByteArray();
         bytesPublished += bytes.length;
         for (Client c : new ArrayList<>(clients)) {
-            if (c.socket.writeQueueFull()) {
-                slowConsumerDisconnects++;
-                LOG.log(Level.WARNING, "disconnecting slow client {0}: more than {1} bytes unsent", c.name,
-                        String.valueOf(config.maxClientQueueBytes()));
-                remove(c);
-                c.socket.close();
-            } else {
-                c.socket.write(Buffer.buffer(bytes));
-            }
+            c.socket.write(Buffer.buffer(bytes)); // bounded: publish() stops generating while a queue is full
         }
     }
 
@@ -175,6 +204,8 @@ public final class SimulatorServer extends VerticleBase {
         final byte[] scratch = new byte[8192];
         long logonTimer = -1;
         boolean live;
+        /** Consecutive publishes this client's write queue was full. */
+        int stalledPublishes;
 
         Client(NetSocket socket) {
             this.socket = socket;
