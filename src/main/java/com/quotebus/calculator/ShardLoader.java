@@ -12,6 +12,7 @@ import com.quotebus.core.kline.Period;
 import com.quotebus.core.time.ChinaTime;
 import com.quotebus.wire.EventCodec;
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.eventbus.DeliveryOptions;
@@ -71,6 +72,8 @@ final class ShardLoader implements QueryService.Ownership {
     private long unknownCodeEvents;
     private final java.util.Set<String> unknownLogged = new java.util.HashSet<>();
     private Set<Integer> target = Set.of();
+    /** Journal events applied per event-loop turn while a shard is rebuilt. */
+    static final int REPLAY_SLICE = 2_000;
     /** Wait before rebuilding a shard found out of sync (bounds the retries while no journal is reachable). */
     static final long RESYNC_DELAY_MS = 500;
     /** Highest collector seq applied per code of the owned shards. */
@@ -278,24 +281,35 @@ final class ShardLoader implements QueryService.Ownership {
                     long next = Long.parseLong(reply.headers().get("nextPosition"));
                     long pinned = end != null ? end : Long.parseLong(reply.headers().get("endPosition"));
                     boolean complete = Boolean.parseBoolean(reply.headers().get("complete"));
-                    count[0] += applySilently(shard, reply.body());
-                    if (!complete) {
-                        return replay(shard, next, pinned, count);
-                    }
-                    if (shard.overflowed) {
-                        shard.overflowed = false;
-                        return replay(shard, next, null, count);
-                    }
-                    return Future.succeededFuture(next);
+                    return applySilently(shard, reply.body()).compose(n -> {
+                        count[0] += n;
+                        if (!complete) {
+                            return replay(shard, next, pinned, count);
+                        }
+                        if (shard.overflowed) {
+                            shard.overflowed = false;
+                            return replay(shard, next, null, count);
+                        }
+                        return Future.succeededFuture(next);
+                    });
                 });
     }
 
-    private int applySilently(Shard shard, Buffer page) {
-        ByteBuffer bytes = ByteBuffer.wrap(page.getBytes());
-        int n = 0;
+    /**
+     * Applies a journal page with pushes off, {@value #REPLAY_SLICE} events per event-loop turn: a rebuild never
+     * holds the loop for long (the other shards' live events, queries and timers run in between, with pushes on).
+     */
+    private Future<Integer> applySilently(Shard shard, Buffer page) {
+        Promise<Integer> done = Promise.promise();
+        applySlice(shard, ByteBuffer.wrap(page.getBytes()), 0, done);
+        return done.future();
+    }
+
+    private void applySlice(Shard shard, ByteBuffer bytes, int applied, Promise<Integer> done) {
+        int n = applied;
         engine.setPublishing(false);
         try {
-            while (bytes.hasRemaining()) {
+            for (int i = 0; i < REPLAY_SLICE && bytes.hasRemaining() && !shard.released; i++) {
                 MarketEvent e = (MarketEvent) EventCodec.decode(bytes);
                 if (e instanceof MarketTime t) {
                     advance(shard, t);
@@ -304,10 +318,18 @@ final class ShardLoader implements QueryService.Ownership {
                 }
                 n++;
             }
+        } catch (RuntimeException e) {
+            done.fail(e);
+            return;
         } finally {
             engine.setPublishing(true);
         }
-        return n;
+        if (!bytes.hasRemaining() || shard.released) {
+            done.complete(n);
+        } else {
+            int sofar = n;
+            vertx.runOnContext(v -> applySlice(shard, bytes, sofar, done));
+        }
     }
 
     /**
