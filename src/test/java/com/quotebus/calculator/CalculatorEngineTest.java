@@ -146,4 +146,34 @@ class CalculatorEngineTest {
         assertThat(b.tape("600000.SH").page(1000, Long.MAX_VALUE))
                 .isEqualTo(a.tape("600000.SH").page(1000, Long.MAX_VALUE));
     }
+
+    @Test
+    void aLatePrintCorrectsTheClosedBarInMemoryPushesItAgainAsCorrectedAndStoresIt() {
+        RecordingPushSink sink = new RecordingPushSink();
+        CalculatorEngine e = engine(sink);
+        List<Bar> stored = new ArrayList<>();
+        e.onClosedBar(stored::add);
+        long t0 = ChinaTime.epochMillis(java.time.LocalDateTime.parse("2025-03-10T09:35:10"));
+        e.apply(new Trade("600000.SH", t0, 100_100, 100, 10_010_000, com.quotebus.core.event.Side.BUY, 1, 1, 0, 0, 1,
+                "t"));
+        e.advanceTo(t0 + 60_000); // the market time closes the 09:36 bar
+        Bar closed = e.ring("600000.SH", Period.M1).get(0);
+        e.apply(new Trade("600000.SH", t0 + 20_000, 99_900, 300, 29_970_000, com.quotebus.core.event.Side.SELL, 1,
+                2, 0, 0, 2, "t"));
+
+        Bar corrected = new Bar("600000.SH", Period.M1, DAY, closed.start(), closed.end(), 100_100, 100_100, 99_900,
+                100_100, 400, 39_980_000, 0, true);
+        assertThat(e.ring("600000.SH", Period.M1).get(0)).isEqualTo(corrected);
+        assertThat(stored).as("stored over the closed 1m bar (and the 3m bar, which closed at 09:36 too)")
+                .filteredOn(b -> b.period() == Period.M1).last().isEqualTo(corrected);
+        List<JsonObject> pushes = sink.to("kline.1m.600000.SH").stream().map(RecordingPushSink.Push::body).toList();
+        assertThat(pushes).last().satisfies(b -> {
+            assertThat(b.getBoolean("corrected")).isTrue();
+            assertThat(b.getBoolean("closed")).isTrue();
+            assertThat(b.getLong("volume")).isEqualTo(400);
+            assertThat(b.getLong("seq")).isEqualTo(pushes.get(pushes.size() - 2).getLong("seq") + 1);
+        });
+        assertThat(sink.to("tick.600000.SH")).hasSize(2);
+        assertThat(e.corrections()).isEqualTo(1);
+    }
 }
