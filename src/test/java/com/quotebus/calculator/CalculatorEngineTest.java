@@ -174,6 +174,6 @@ class CalculatorEngineTest {
             assertThat(b.getLong("seq")).isEqualTo(pushes.get(pushes.size() - 2).getLong("seq") + 1);
         });
         assertThat(sink.to("tick.600000.SH")).hasSize(2);
-        assertThat(e.corrections()).isEqualTo(1);
+        assertThat(e.corrections()).as("the 1m and the 3m bar").isEqualTo(2);
     }
 }
