@@ -66,6 +66,10 @@ public final class QuotebusNode {
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<String> deployments = new ArrayList<>();
     private final List<CalculatorVerticle> calculators = new ArrayList<>();
+    /** The calculators' push addresses (docs/protocol.md): only these are tracked for {@link HazelcastPushInterest}. */
+    private static final java.util.regex.Pattern PUSH_ADDRESS =
+            java.util.regex.Pattern.compile("(quote|tick|minute|pricevol|kline\\.[0-9a-z]+)\\..+");
+    private HazelcastPushInterest pushInterest;
     private final List<AccessGatewayVerticle> gateways = new ArrayList<>();
     private final AtomicBoolean draining = new AtomicBoolean();
     private Vertx vertx;
@@ -246,14 +250,19 @@ public final class QuotebusNode {
                 return collector.seedHistory(store);
             }
             return Future.succeededFuture();
-        }).compose(v -> vertx.executeBlocking(history::adjustFactorTable, false)).compose(factors -> {
+        }).compose(v -> vertx.executeBlocking(history::adjustFactorTable, false)).compose(factors -> vertx
+                .executeBlocking(() -> new HazelcastPushInterest(cluster.getHazelcastInstance(),
+                        a -> PUSH_ADDRESS.matcher(a).matches()), false).map(interest -> {
+                            pushInterest = interest;
+                            return factors;
+                        })).compose(factors -> {
             LOG.info("adjustment factors: " + factors.size() + " for " + factors.codes().size() + " codes");
             List<Future<String>> all = new ArrayList<>();
             String node = cluster.getNodeId().substring(0, 8);
             for (int i = 0; i < options.calculatorInstances(); i++) {
                 CalculatorVerticle c = new CalculatorVerticle(co, co.instanceIdPrefix() + "-" + node + "-" + i,
                         cluster.getNodeId(), options.shards(), registry, history, directory,
-                        new TradingSchedules(calendar), clock, factors);
+                        new TradingSchedules(calendar), clock, factors).pushInterest(pushInterest);
                 calculators.add(c);
                 all.add(vertx.deployVerticle(c));
             }

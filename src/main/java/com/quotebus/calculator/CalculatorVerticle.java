@@ -7,6 +7,7 @@ import com.quotebus.access.registry.ServiceRegistration;
 import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
+import com.quotebus.cluster.PushInterest;
 import com.quotebus.cluster.Shards;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.event.MarketEvent;
@@ -71,6 +72,7 @@ public final class CalculatorVerticle extends VerticleBase {
     private final MarketClock clock;
     private final AdjustFactorTable factors;
 
+    private PushInterest pushInterest = PushInterest.EVERYTHING;
     private CalculatorEngine engine;
     private EventBusPushSink sink;
     private QueryService queries;
@@ -99,13 +101,19 @@ public final class CalculatorVerticle extends VerticleBase {
         this.factors = factors;
     }
 
+    /** Where pushes are wanted (default: everywhere); set before deployment. */
+    public CalculatorVerticle pushInterest(PushInterest interest) {
+        this.pushInterest = interest;
+        return this;
+    }
+
     public String instanceId() {
         return instanceId;
     }
 
     @Override
     public Future<?> start() {
-        sink = new EventBusPushSink(vertx.eventBus());
+        sink = new EventBusPushSink(vertx.eventBus(), pushInterest);
         engine = new CalculatorEngine(schedules, options.barSource(), options.limits(), sink);
         engine.onClosedBar(pendingBars::add);
         if (history != null) {
@@ -419,7 +427,7 @@ public final class CalculatorVerticle extends VerticleBase {
     public JsonObject status() {
         return new JsonObject().put("instance", instanceId).put("shards", new ArrayList<>(loader.servedShards()))
                 .put("symbols", engine.market().size()).put("eventsApplied", eventsApplied)
-                .put("pushesPublished", sink.published).put("unknownCodeEvents", loader.unknownCodeEvents())
+                .put("pushesPublished", sink.published).put("pushesUnsubscribed", sink.unwanted).put("unknownCodeEvents", loader.unknownCodeEvents())
                 .put("rejected", new JsonObject()
                         .put("late", engine.market().count(com.quotebus.core.market.ApplyResult.LATE))
                         .put("duplicate", engine.market().count(com.quotebus.core.market.ApplyResult.DUPLICATE))
