@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Serves the simulator's market over the SZSE Binary protocol: accepts any number of clients, answers their
@@ -20,6 +21,11 @@ import java.util.List;
  * same bytes in the same order from the moment it is logged on, so two feed lines connected to one server are
  * an A/B pair. A client whose unsent bytes exceed {@code maxClientQueueBytes} is disconnected (logged with the
  * reason) instead of letting memory grow. There is no retransmission: a client sees the stream from its logon.
+ *
+ * <p>The generator may be positioned before deployment (a market resumed mid-day, see
+ * {@link com.quotebus.collector.sim.SimulatedMarketStart}); otherwise {@link #start()} fast-forwards it to the
+ * clock. Either way the channel heartbeats announce the channels' positions from the start. With
+ * {@link #awaitFirstLogon} nothing is published before the first client has logged on.
  *
  * <p>A verticle so that the timers and every connection run on one event loop; the market itself is the
  * plain-Java {@link MarketGenerator}. Deploy with {@code vertx.deployVerticle(new SimulatorServer(...))}.
@@ -42,12 +48,32 @@ public final class SimulatorServer extends VerticleBase {
     private volatile long slowConsumerDisconnects;
     private volatile long bytesPublished;
     private volatile int clientCount;
+    private Runnable onMarketStart;
+    private long firstLogonMaxWaitMs;
+    private boolean awaitingFirstLogon;
+    private long firstLogonTimer = -1;
 
     public SimulatorServer(SimulatorServerConfig config, MarketGenerator generator, MarketClock clock) {
         this.config = config;
         this.generator = generator;
         this.clock = clock;
         this.publisher = new SzseEventPublisher(generator.config().channels());
+    }
+
+    /**
+     * Holds the market until the first client has logged on, or until {@code maxWaitMs} have passed with none: no
+     * event is published before (the generator is not advanced), so the first line misses nothing of the market
+     * from where it stands at start. {@code onMarketStart} runs once, on the event loop, when the hold ends (a
+     * node releases its held market clock there). Call before deploying.
+     */
+    public SimulatorServer awaitFirstLogon(Runnable onMarketStart, long maxWaitMs) {
+        if (maxWaitMs <= 0) {
+            throw new IllegalArgumentException("maxWaitMs must be > 0, was " + maxWaitMs);
+        }
+        this.onMarketStart = Objects.requireNonNull(onMarketStart, "onMarketStart");
+        this.firstLogonMaxWaitMs = maxWaitMs;
+        this.awaitingFirstLogon = true;
+        return this;
     }
 
     /** The port listened on (useful with port 0), or -1 before start. */
@@ -82,12 +108,17 @@ public final class SimulatorServer extends VerticleBase {
 
     private Future<NetServer> listen() {
         publishedDay = generator.tradingDay();
+        publisher.continueFrom(generator);
         server = vertx.createNetServer(new NetServerOptions().setTcpNoDelay(true));
         server.connectHandler(this::accept);
         return server.listen(config.port(), config.host()).map(s -> {
             actualPort = s.actualPort();
             publishTimer = vertx.setPeriodic(config.publishIntervalMs(), id -> publish());
             heartbeatTimer = vertx.setPeriodic(config.heartbeatIntervalMs(), id -> heartbeat());
+            if (awaitingFirstLogon) {
+                firstLogonTimer = vertx.setTimer(firstLogonMaxWaitMs, id -> startMarket(Level.WARNING,
+                        "no client logged on within " + firstLogonMaxWaitMs + " ms; the market runs without"));
+            }
             LOG.log(Level.INFO, "SZSE simulator listening on {0}:{1}, trading day {2}", config.host(),
                     String.valueOf(actualPort), publishedDay);
             return s;
@@ -98,6 +129,7 @@ public final class SimulatorServer extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(publishTimer);
         vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(firstLogonTimer);
         for (Client c : new ArrayList<>(clients)) {
             c.socket.close();
         }
@@ -105,7 +137,21 @@ public final class SimulatorServer extends VerticleBase {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
+    /** Ends the hold for the first logon (once). */
+    private void startMarket(Level level, String why) {
+        if (!awaitingFirstLogon) {
+            return;
+        }
+        awaitingFirstLogon = false;
+        vertx.cancelTimer(firstLogonTimer);
+        LOG.log(level, "simulated market starts: {0}", why);
+        onMarketStart.run();
+    }
+
     private void publish() {
+        if (awaitingFirstLogon) {
+            return;
+        }
         long target = clock.millis();
         SzseEncoder out = publisher.encoder().clear();
         long position = generator.position();
@@ -208,6 +254,7 @@ public final class SimulatorServer extends VerticleBase {
             clients.add(this);
             clientCount = clients.size();
             LOG.log(Level.INFO, "client {0} logged on as {1}", name, logon.senderCompId());
+            startMarket(Level.INFO, "client " + name + " logged on");
         }
 
         @Override
