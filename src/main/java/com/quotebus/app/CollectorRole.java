@@ -3,6 +3,8 @@ package com.quotebus.app;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.MarketClockFeed;
+import com.quotebus.collector.journal.JournalTail;
+import com.quotebus.collector.journal.WireEventSerializer;
 import com.quotebus.collector.sim.ConfigSection;
 import com.quotebus.collector.sim.ExchangeTimeClock;
 import com.quotebus.collector.sim.MarketGenerator;
@@ -10,6 +12,7 @@ import com.quotebus.collector.sim.SimClockConfig;
 import com.quotebus.collector.sim.SimSymbol;
 import com.quotebus.collector.sim.SimUniverse;
 import com.quotebus.collector.sim.SimulatedMarketClock;
+import com.quotebus.collector.sim.SimulatedMarketStart;
 import com.quotebus.collector.sim.SimulatorConfig;
 import com.quotebus.collector.szse.SimulatorServer;
 import com.quotebus.collector.szse.SimulatorServerConfig;
@@ -22,9 +25,11 @@ import com.quotebus.core.time.TradingSchedules;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.json.JsonObject;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
@@ -32,6 +37,10 @@ import java.util.logging.Logger;
  * SZSE binary feed on its port, the market clock (simulated day, or the system clock for a real feed)
  * published to the cluster on {@code internal.clock}, the day's instruments in the cluster directory,
  * and — with the simulator — history for the calculators from the first second.
+ *
+ * <p>With the simulator the market starts where the collector's journal ends when that is later than the configured
+ * start ({@link SimulatedMarketStart}; docs/feeds.md "Start and resume"), and is held there until the collector's
+ * first feed line has logged on to the simulator.
  *
  * <p>Reading a feed ({@code simulator.enabled=false}) the market time is the exchange's: the latest exchange time
  * of the feed's events and heartbeats, advanced by the wall clock in between ({@link ExchangeTimeClock}); it is
@@ -44,6 +53,12 @@ import java.util.logging.Logger;
  */
 final class CollectorRole {
     private static final Logger LOG = Logger.getLogger(CollectorRole.class.getName());
+    /**
+     * The simulated market is held at its start until the first feed line has logged on to the simulator, so that
+     * a resumed collector misses nothing; at most this long (recovering a full day's journal takes tens of seconds
+     * before the collector's lines connect; a collector that reads another feed never logs on).
+     */
+    static final long FIRST_LOGON_MAX_WAIT_MS = 300_000;
 
     private final Vertx vertx;
     private final Settings settings;
@@ -114,6 +129,13 @@ final class CollectorRole {
         };
     }
 
+    /** The collector's journal directory: {@code collector.journal.directory}, or {@code <data.dir>/journal}. */
+    static Path journalDirectory(Settings s, NodeOptions o) {
+        JsonObject journal = s.section("collector").getJsonObject("journal");
+        String dir = journal == null ? "" : journal.getString("directory", "");
+        return dir == null || dir.isBlank() ? o.dataDir().resolve("journal") : Path.of(dir);
+    }
+
     Future<Void> start() {
         Future<Void> started;
         if (simulate) {
@@ -121,16 +143,18 @@ final class CollectorRole {
             SimUniverse universe = new SimUniverse(market);
             SimClockConfig clockConfig = SimClockConfig.from(section(settings, "clock"));
             speed = clockConfig.speed();
-            // The clock needs the market's sessions (any generator of the universe has them); the generator needs
-            // the clock's first day: corporate actions are simulated in the seeded past only, never live.
-            SimulatedMarketClock simClock = new SimulatedMarketClock(clockConfig, calendar, MarketClock.system(),
-                    new MarketGenerator(market, universe, calendar)::activeIntervals);
-            generator = new MarketGenerator(market, universe, calendar,
-                    new TradingSchedules(calendar).tradingDayOf(simClock.millis()));
-            clock = simClock;
-            publishInstruments();
-            started = vertx.deployVerticle(new SimulatorServer(SimulatorServerConfig.from(section(settings,
-                    "simulator")), generator, simClock)).map(id -> {
+            Path journals = journalDirectory(settings, options);
+            // Reading the journal's end (milliseconds) and fast-forwarding the generator to the start (seconds for
+            // the default market late in the day) block: on a worker.
+            started = vertx.executeBlocking(() -> startMarket(clockConfig, journals, market, universe), false)
+                    .compose(simClock -> {
+                        clock = simClock;
+                        publishInstruments();
+                        SimulatorServer server = new SimulatorServer(SimulatorServerConfig.from(section(settings,
+                                "simulator")), generator, simClock).awaitFirstLogon(simClock::release,
+                                        FIRST_LOGON_MAX_WAIT_MS);
+                        return vertx.deployVerticle(server);
+                    }).map(id -> {
                         simulatorDeployment = id;
                         return null;
                     });
@@ -156,6 +180,33 @@ final class CollectorRole {
             }
         });
         return started;
+    }
+
+    /**
+     * Decides where the market starts ({@link SimulatedMarketStart}: the configured start, or the end of the newest
+     * journal when later), logs it, positions the generator there and returns the clock, held until the first
+     * feed line logs on to the simulator. Blocking.
+     */
+    private SimulatedMarketClock startMarket(SimClockConfig clockConfig, Path journals, SimulatorConfig market,
+            SimUniverse universe) {
+        long t0 = System.nanoTime();
+        Optional<JournalTail.Summary> tail = JournalTail.newest(journals, WireEventSerializer.INSTANCE);
+        long readNanos = System.nanoTime() - t0;
+        SimulatedMarketStart.JournalEnd end = tail.map(t -> new SimulatedMarketStart.JournalEnd(
+                t.file().getFileName().toString(), t.lastMarketTime(), t.watermark())).orElse(null);
+        SimulatedMarketStart start = SimulatedMarketStart.decide(clockConfig, calendar, System.currentTimeMillis(),
+                end);
+        // The clock needs the market's sessions (any generator of the universe has them); the generator needs the
+        // clock's first day: corporate actions are simulated in the seeded past only, never live.
+        SimulatedMarketClock simClock = new SimulatedMarketClock(clockConfig, calendar, MarketClock.system(),
+                new MarketGenerator(market, universe, calendar)::activeIntervals, start.marketTime(), true);
+        generator = new MarketGenerator(market, universe, calendar,
+                new TradingSchedules(calendar).tradingDayOf(simClock.millis()));
+        LOG.info(start.describe(simClock.millis()));
+        tail.ifPresent(t -> LOG.fine(() -> String.format("journal end read in %.1f ms: %d of %d bytes, %d records",
+                readNanos / 1e6, t.bytesRead(), t.size(), t.recordsRead())));
+        generator.startAt(start.resumed() ? start.generatorFrom() : simClock.millis());
+        return simClock;
     }
 
     /** Puts the simulated instruments of the current market day in the directory (once per day). */

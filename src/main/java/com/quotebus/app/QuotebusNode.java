@@ -218,9 +218,8 @@ public final class QuotebusNode {
             if (!config.containsKey("journal")) {
                 config.put("journal", new JsonObject());
             }
-            JsonObject journal = config.getJsonObject("journal");
-            String journalDir = journal.getString("directory", "");
-            journal.put("directory", journalDir.isBlank() ? options.dataDir().resolve("journal").toString() : journalDir);
+            // the same directory the collector role read the journal's end from
+            config.getJsonObject("journal").put("directory", CollectorRole.journalDirectory(settings, options).toString());
             CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(), null);
             return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
         }).map(id -> {

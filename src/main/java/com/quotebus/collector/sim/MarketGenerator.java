@@ -103,6 +103,18 @@ public final class MarketGenerator {
         return position;
     }
 
+    /**
+     * The last sequence number (ApplSeqNum) given out on {@code channel} (1..channels) this trading day, 0 before
+     * any: after {@link #startAt} it is where the channel stands at the start, as if the market had run since the
+     * day began.
+     */
+    public long lastChannelSeq(int channel) {
+        if (channelSeq == null) {
+            throw new IllegalStateException("startDay first");
+        }
+        return channelSeq[channel];
+    }
+
     /** The instruments of the current trading day (previous close and limits of that day). */
     public List<Instrument> instruments() {
         List<Instrument> out = new ArrayList<>(states.length);

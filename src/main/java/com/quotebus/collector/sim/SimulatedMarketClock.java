@@ -13,6 +13,10 @@ import java.util.function.Function;
  * an active interval (see {@link MarketGenerator#activeIntervals}) it jumps to {@code leadMinutes} before the
  * next one — 11:30 → 12:59, 15:00 → 20:54 (futures night), 23:00 → 09:14 of the next trading day — rolling
  * across weekends and holidays per the calendar. Monotonic; thread-safe; the wall clock is injected.
+ *
+ * <p>It may also start at a given market time instead ({@link SimulatedMarketStart}: a restarted node resumes
+ * where its journal ends), and may start held there until {@link #release()} (a node holds it until its collector
+ * has logged on to the simulator, so that nothing is sent before anyone listens).
  */
 public final class SimulatedMarketClock implements MarketClock {
     private final MarketClock wall;
@@ -27,30 +31,64 @@ public final class SimulatedMarketClock implements MarketClock {
     private long wallAnchor;
     private long marketAnchor;
     private long lastReturned = Long.MIN_VALUE;
+    private boolean held;
 
     /**
+     * Starts at the configured start ({@link #configuredStart}).
+     *
      * @param intervalsOf active intervals of a trading day, {@code [s0, e0, s1, e1, …]} epoch ms (use
      *                    {@code generator::activeIntervals})
      */
     public SimulatedMarketClock(SimClockConfig config, TradingCalendar calendar, MarketClock wall,
             Function<LocalDate, long[]> intervalsOf) {
+        this(config, calendar, wall, intervalsOf, configuredStart(config, calendar, wall.millis()), false);
+    }
+
+    /**
+     * Starts at market time {@code start} (epoch ms); with {@code skipDeadTime}, a start in dead time moves on to
+     * {@code leadMinutes} before the next active interval, as any other start does.
+     *
+     * @param intervalsOf active intervals of a trading day, {@code [s0, e0, s1, e1, …]} epoch ms (use
+     *                    {@code generator::activeIntervals})
+     * @param held        whether market time stands at the start until {@link #release()}
+     */
+    public SimulatedMarketClock(SimClockConfig config, TradingCalendar calendar, MarketClock wall,
+            Function<LocalDate, long[]> intervalsOf, long start, boolean held) {
         this.wall = wall;
         this.speed = config.speed();
         this.skip = config.skipDeadTime();
         this.lead = config.leadMinutes() * ChinaTime.MINUTE_MS;
         this.calendar = calendar;
         this.intervalsOf = intervalsOf;
-        long now = wall.millis();
-        LocalDate start = config.startDate() != null ? calendar.onOrAfter(config.startDate())
-                : calendar.onOrAfter(ChinaTime.date(now));
-        this.wallAnchor = now;
-        this.marketAnchor = ChinaTime.epochMillis(start, config.startTime());
-        this.day = start;
-        this.intervals = intervalsOf.apply(start);
+        LocalDate startDay = calendar.tradingDayOf(start);
+        this.wallAnchor = wall.millis();
+        this.marketAnchor = start;
+        this.day = startDay;
+        this.intervals = intervalsOf.apply(startDay);
         this.idx = 0;
         if (skip) {
             settle();
         }
+        this.held = held;
+    }
+
+    /**
+     * The start the configuration gives: {@code start-time} of {@code start-date}, or of today (by the wall clock,
+     * Beijing time) when that is a trading day, else of the next trading day.
+     */
+    public static long configuredStart(SimClockConfig config, TradingCalendar calendar, long wallNow) {
+        LocalDate date = config.startDate() != null ? calendar.onOrAfter(config.startDate())
+                : calendar.onOrAfter(ChinaTime.date(wallNow));
+        return ChinaTime.epochMillis(date, config.startTime());
+    }
+
+    /** Lets a held clock run again from the market time it was held at. Releasing a running clock changes nothing. */
+    public synchronized void release() {
+        if (!held) {
+            return;
+        }
+        held = false;
+        wallAnchor = wall.millis();
     }
 
     /** The trading day the clock started on. */
@@ -60,6 +98,9 @@ public final class SimulatedMarketClock implements MarketClock {
 
     @Override
     public synchronized long millis() {
+        if (held) {
+            return marketAnchor;
+        }
         long m = marketAnchor + (long) ((wall.millis() - wallAnchor) * speed);
         if (skip) {
             while (true) {

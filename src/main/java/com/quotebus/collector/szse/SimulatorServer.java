@@ -12,6 +12,7 @@ import java.lang.System.Logger.Level;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Serves the simulator's market over the SZSE Binary protocol: accepts any number of clients, answers their
@@ -23,6 +24,11 @@ import java.util.List;
  * — and catches up with its clock afterwards, in batches of {@code maxBatchBytes}); only a client stuck that way
  * for {@value #STALL_LIMIT_MS} ms is disconnected (logged), so a dead peer cannot stop the market. There is no
  * retransmission: a client sees the stream from its logon.
+ *
+ * <p>The generator may be positioned before deployment (a market resumed mid-day, see
+ * {@link com.quotebus.collector.sim.SimulatedMarketStart}); otherwise {@link #start()} fast-forwards it to the
+ * clock. Either way the channel heartbeats announce the channels' positions from the start. With
+ * {@link #awaitFirstLogon} nothing is published before the first client has logged on.
  *
  * <p>A verticle so that the timers and every connection run on one event loop; the market itself is the
  * plain-Java {@link MarketGenerator}. Deploy with {@code vertx.deployVerticle(new SimulatorServer(...))}.
@@ -49,12 +55,32 @@ public final class SimulatorServer extends VerticleBase {
     private long stallLimitMs = STALL_LIMIT_MS;
     private volatile long bytesPublished;
     private volatile int clientCount;
+    private Runnable onMarketStart;
+    private long firstLogonMaxWaitMs;
+    private boolean awaitingFirstLogon;
+    private long firstLogonTimer = -1;
 
     public SimulatorServer(SimulatorServerConfig config, MarketGenerator generator, MarketClock clock) {
         this.config = config;
         this.generator = generator;
         this.clock = clock;
         this.publisher = new SzseEventPublisher(generator.config().channels());
+    }
+
+    /**
+     * Holds the market until the first client has logged on, or until {@code maxWaitMs} have passed with none: no
+     * event is published before (the generator is not advanced), so the first line misses nothing of the market
+     * from where it stands at start. {@code onMarketStart} runs once, on the event loop, when the hold ends (a
+     * node releases its held market clock there). Call before deploying.
+     */
+    public SimulatorServer awaitFirstLogon(Runnable onMarketStart, long maxWaitMs) {
+        if (maxWaitMs <= 0) {
+            throw new IllegalArgumentException("maxWaitMs must be > 0, was " + maxWaitMs);
+        }
+        this.onMarketStart = Objects.requireNonNull(onMarketStart, "onMarketStart");
+        this.firstLogonMaxWaitMs = maxWaitMs;
+        this.awaitingFirstLogon = true;
+        return this;
     }
 
     /** The port listened on (useful with port 0), or -1 before start. */
@@ -100,12 +126,17 @@ public final class SimulatorServer extends VerticleBase {
 
     private Future<NetServer> listen() {
         publishedDay = generator.tradingDay();
+        publisher.continueFrom(generator);
         server = vertx.createNetServer(new NetServerOptions().setTcpNoDelay(true));
         server.connectHandler(this::accept);
         return server.listen(config.port(), config.host()).map(s -> {
             actualPort = s.actualPort();
             publishTimer = vertx.setPeriodic(config.publishIntervalMs(), id -> publish());
             heartbeatTimer = vertx.setPeriodic(config.heartbeatIntervalMs(), id -> heartbeat());
+            if (awaitingFirstLogon) {
+                firstLogonTimer = vertx.setTimer(firstLogonMaxWaitMs, id -> startMarket(Level.WARNING,
+                        "no client logged on within " + firstLogonMaxWaitMs + " ms; the market runs without"));
+            }
             LOG.log(Level.INFO, "SZSE simulator listening on {0}:{1}, trading day {2}", config.host(),
                     String.valueOf(actualPort), publishedDay);
             return s;
@@ -116,6 +147,7 @@ public final class SimulatorServer extends VerticleBase {
     public Future<?> stop() {
         vertx.cancelTimer(publishTimer);
         vertx.cancelTimer(heartbeatTimer);
+        vertx.cancelTimer(firstLogonTimer);
         for (Client c : new ArrayList<>(clients)) {
             c.socket.close();
         }
@@ -123,7 +155,21 @@ public final class SimulatorServer extends VerticleBase {
         return server == null ? Future.succeededFuture() : server.close();
     }
 
+    /** Ends the hold for the first logon (once). */
+    private void startMarket(Level level, String why) {
+        if (!awaitingFirstLogon) {
+            return;
+        }
+        awaitingFirstLogon = false;
+        vertx.cancelTimer(firstLogonTimer);
+        LOG.log(level, "simulated market starts: {0}", why);
+        onMarketStart.run();
+    }
+
     private void publish() {
+        if (awaitingFirstLogon) {
+            return;
+        }
         boolean waiting = false;
         for (Client c : new ArrayList<>(clients)) {
             if (!c.socket.writeQueueFull()) {
@@ -239,6 +285,7 @@ public final class SimulatorServer extends VerticleBase {
             clients.add(this);
             clientCount = clients.size();
             LOG.log(Level.INFO, "client {0} logged on as {1}", name, logon.senderCompId());
+            startMarket(Level.INFO, "client " + name + " logged on");
         }
 
         @Override

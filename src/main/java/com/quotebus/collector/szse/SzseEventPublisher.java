@@ -1,5 +1,6 @@
 package com.quotebus.collector.szse;
 
+import com.quotebus.collector.sim.MarketGenerator;
 import com.quotebus.collector.sim.SimListener;
 import com.quotebus.collector.sim.SimOrder;
 import com.quotebus.core.event.Side;
@@ -46,6 +47,16 @@ public final class SzseEventPublisher implements SimListener {
     public void channelHeartbeats() {
         for (int ch = 1; ch < lastSeq.length; ch++) {
             encoder.channelHeartbeat(ch, lastSeq[ch], false);
+        }
+    }
+
+    /**
+     * Continues from the generator's channel sequences (a market started, or resumed, after its day began), so
+     * that channel heartbeats announce where each channel stands before its next message.
+     */
+    public void continueFrom(MarketGenerator generator) {
+        for (int ch = 1; ch < lastSeq.length; ch++) {
+            lastSeq[ch] = generator.lastChannelSeq(ch);
         }
     }
 

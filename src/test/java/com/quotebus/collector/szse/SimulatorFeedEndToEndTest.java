@@ -191,6 +191,62 @@ class SimulatorFeedEndToEndTest {
     }
 
     @Test
+    void aMarketHeldForTheFirstLogonSendsItEverythingFromTheStart() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx = Vertx.vertx();
+        clock = new ManualClock(T0);
+        MarketGenerator resumed = new MarketGenerator(SIM, CALENDAR);
+        resumed.startAt(T0); // positioned mid-stream before deployment, as a resumed node does
+        java.util.concurrent.atomic.AtomicInteger starts = new java.util.concurrent.atomic.AtomicInteger();
+        long position = resumed.position();
+        server = new SimulatorServer(new SimulatorServerConfig("127.0.0.1", 0, 10, 60_000, 16 << 20, 4 << 20, 5000,
+                "SZSE-SIM", ""), resumed, clock).awaitFirstLogon(starts::incrementAndGet, 60_000);
+        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        clock.set(T1); // market time moves on before anyone listens
+        Thread.sleep(300);
+        assertThat(server.bytesPublished()).as("nothing published before the first logon").isZero();
+        assertThat(resumed.position()).as("the generator waits too").isEqualTo(position);
+        assertThat(starts).hasValue(0);
+
+        RecordingSink sink = new RecordingSink();
+        SzseBinaryFeedSource line = feed("szse-a");
+        line.start(sink).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        List<MarketEvent> expected = expectedEvents(T0, T1);
+        await(() -> sink.events.size() >= expected.size(), "the events since the start");
+        Thread.sleep(100);
+        assertThat(sink.eventsCopy()).isEqualTo(expected);
+        assertThat(starts).hasValue(1);
+        line.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void beforeItsFirstMessageAChannelHeartbeatAnnouncesWhereAMarketStartedMidDayStands() throws Exception {
+        vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        vertx = Vertx.vertx();
+        clock = new ManualClock(T0); // stays: nothing is published, only heartbeats
+        server = new SimulatorServer(new SimulatorServerConfig("127.0.0.1", 0, 10, 100, 16 << 20, 4 << 20, 5000,
+                "SZSE-SIM", ""), new MarketGenerator(SIM, CALENDAR), clock);
+        vertx.deployVerticle(server).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        MarketGenerator reference = new MarketGenerator(SIM, CALENDAR);
+        reference.startAt(T0);
+        RecordingSink sink = new RecordingSink();
+        SzseBinaryFeedSource line = feed("szse-a");
+        line.start(sink).toCompletableFuture().get(10, TimeUnit.SECONDS);
+        await(() -> sink.heartbeats.size() >= 4, "a round of heartbeats");
+
+        assertThat(sink.events).isEmpty();
+        assertThat(reference.lastChannelSeq(1)).isPositive();
+        List<String> hb;
+        synchronized (sink.heartbeats) {
+            hb = new java.util.ArrayList<>(sink.heartbeats);
+        }
+        assertThat(hb.subList(0, 4)).containsExactly("1:" + reference.lastChannelSeq(1),
+                "2:" + reference.lastChannelSeq(2), "3:" + reference.lastChannelSeq(3),
+                "4:" + reference.lastChannelSeq(4));
+        line.stop().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
     void aSlowClientHoldsTheMarketBackThenIsDisconnectedWhenItStaysStuckSoNothingBuffersWithoutBound()
             throws Exception {
         vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
