@@ -23,11 +23,14 @@ final class NodeProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts {@code mainClass} with {@code args}; output goes to {@code dir/name.log}. */
+    /**
+     * Starts {@code mainClass} with {@code args}; output goes to {@code dir/name.log}. Heap: 384 MB, or the
+     * system property {@code it.node-heap} (e.g. {@code 2g} for the full-market soak).
+     */
     static NodeProcess start(String name, Path dir, String mainClass, List<String> args) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of("-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        cmd.addAll(List.of("-Xmx" + System.getProperty("it.node-heap", "384m"), "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "--add-modules", "java.se", "--add-exports", "java.base/jdk.internal.ref=ALL-UNNAMED",
                 "--add-opens", "java.base/java.lang=ALL-UNNAMED", "--add-opens", "java.base/sun.nio.ch=ALL-UNNAMED",
                 "--add-opens", "java.management/sun.management=ALL-UNNAMED",
