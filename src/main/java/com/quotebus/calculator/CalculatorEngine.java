@@ -321,6 +321,10 @@ public final class CalculatorEngine implements MarketListener {
     /** Hands the finished 分时 line of a symbol to the history writer. */
     @Override
     public void onDayClosed(SymbolState state) {
+        Extras x = extras.get(state.code());
+        if (x != null && x.dirty) {
+            refresh(state, x, state.schedule().close()); // the day's last prints are pushed, however few
+        }
         MinuteLine line = state.minuteLine();
         if (line != null && line.dayVolume() > 0) {
             minuteLineWriter.write(state.code(), line.tradingDay(), line.fullGrid());

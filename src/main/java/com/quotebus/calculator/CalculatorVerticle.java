@@ -427,6 +427,8 @@ public final class CalculatorVerticle extends VerticleBase {
     public JsonObject status() {
         return new JsonObject().put("instance", instanceId).put("shards", new ArrayList<>(loader.servedShards()))
                 .put("symbols", engine.market().size()).put("eventsApplied", eventsApplied)
+                .put("streamTime", loader.marketTime() == Long.MIN_VALUE ? null
+                        : com.quotebus.core.time.ChinaTime.dateTime(loader.marketTime()).toString())
                 .put("pushesPublished", sink.published).put("pushesUnsubscribed", sink.unwanted).put("unknownCodeEvents", loader.unknownCodeEvents())
                 .put("rejected", new JsonObject()
                         .put("late", engine.market().count(com.quotebus.core.market.ApplyResult.LATE))

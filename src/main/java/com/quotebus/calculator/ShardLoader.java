@@ -79,6 +79,8 @@ final class ShardLoader implements QueryService.Ownership {
     /** Highest collector seq applied per code of the owned shards. */
     private final Map<String, long[]> seen = new HashMap<>();
     private long resyncs;
+    /** The latest market time applied to any owned shard (what /status shows as the stream's time). */
+    private volatile long marketTime = Long.MIN_VALUE;
 
     private static final class Shard {
         final int id;
@@ -123,6 +125,11 @@ final class ShardLoader implements QueryService.Ownership {
             return QueryService.Serving.NOT_OWNED;
         }
         return s.live ? QueryService.Serving.LIVE : QueryService.Serving.REBUILDING;
+    }
+
+    /** The latest stream market time applied to a shard of this instance, {@link Long#MIN_VALUE} before any. */
+    long marketTime() {
+        return marketTime;
     }
 
     /** Events dropped because their code is not in the instrument directory. */
@@ -409,6 +416,7 @@ final class ShardLoader implements QueryService.Ownership {
             return; // every shard carries the market time; this one had it already
         }
         shard.marketTime = t.exchangeTime();
+        marketTime = Math.max(marketTime, t.exchangeTime());
         long minute = engine.market().sweepMinute(t.exchangeTime());
         if (minute != shard.sweptMinute) { // bars, points and days end on whole minutes
             shard.sweptMinute = minute;

@@ -181,11 +181,13 @@ class TradingDaySoakIT {
 
         // ---- day 1, lunch: the morning is final
         waitForMarket(MarketCalendar.epoch(day1, 11 * 60 + 31), "day 1 lunch");
+        waitForStream(MarketCalendar.epoch(day1, 11 * 60 + 30) + CLOSE_GRACE_MS, "day 1 lunch");
         checkMorning(day1, instruments1);
 
         // ---- day 1, the close
         JsonObject beforeClose = waitForMarket(MarketCalendar.epoch(day1, 14 * 60 + 58), "day 1 14:58");
         waitForMarket(close1 + 1, "day 1 after the close");
+        waitForStream(close1 + CLOSE_GRACE_MS, "day 1 after the close");
         Thread.sleep(Math.max(300, (long) (3_000 / p.speed())));
         Day1 served1 = captureDay1(day1, close1);
         JsonObject afterClose = status();
@@ -941,6 +943,36 @@ class TradingDaySoakIT {
      * Polls {@code /status} until the market clock reaches {@code target}; fails at the profile's deadline or if
      * the node died. Meanwhile measures how far the quote pushes trail the market clock in continuous trading.
      */
+    /** calculator.close-grace-ms: bars close when the stream's market time passes their end by this much. */
+    private static final long CLOSE_GRACE_MS = 2_000;
+
+    /**
+     * Waits until every calculator has applied the stream's market time {@code target} ({@code streamTime} in
+     * /status): bars and days ending before it are closed then (docs/domain.md "Market time").
+     */
+    private void waitForStream(long target, String what) throws Exception {
+        while (true) {
+            JsonObject s = status();
+            long least = Long.MAX_VALUE;
+            for (Object o : s.getJsonArray("calculators")) {
+                String t = ((JsonObject) o).getString("streamTime");
+                least = Math.min(least, t == null ? Long.MIN_VALUE
+                        : MarketCalendar.epoch(java.time.LocalDateTime.parse(t)));
+            }
+            if (least >= target) {
+                return;
+            }
+            if (!node.alive()) {
+                throw new AssertionError("the node died before " + what + ":\n" + node.tail());
+            }
+            if (System.currentTimeMillis() > deadline) {
+                printFigures();
+                throw new AssertionError("the stream's market time did not reach " + what + " within the budget");
+            }
+            Thread.sleep(50);
+        }
+    }
+
     private JsonObject waitForMarket(long target, String what) throws Exception {
         while (true) {
             JsonObject s = status();
