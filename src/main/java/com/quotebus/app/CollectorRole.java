@@ -74,6 +74,8 @@ final class CollectorRole {
     private String simulatorDeployment;
     private LocalDate instrumentsDay;
     private long clockTimer = -1;
+    /** Votes still needed to release the simulated clock: the first feed logon and the node being ready. */
+    private final java.util.concurrent.atomic.AtomicInteger startVotes = new java.util.concurrent.atomic.AtomicInteger(2);
 
     CollectorRole(Vertx vertx, Settings settings, NodeOptions options, TradingCalendar calendar,
                   InstrumentDirectory directory) {
@@ -151,7 +153,7 @@ final class CollectorRole {
                         clock = simClock;
                         publishInstruments();
                         SimulatorServer server = new SimulatorServer(SimulatorServerConfig.from(section(settings,
-                                "simulator")), generator, simClock).awaitFirstLogon(simClock::release,
+                                "simulator")), generator, simClock).awaitFirstLogon(this::voteToStart,
                                         FIRST_LOGON_MAX_WAIT_MS);
                         return vertx.deployVerticle(server);
                     }).map(id -> {
@@ -170,7 +172,7 @@ final class CollectorRole {
             started = Future.succeededFuture();
         }
         clockTimer = vertx.setPeriodic(settings.longValue("clock.publish-interval-ms", 200, 10, 10_000), t -> {
-            if (!simulate && !exchangeTimeKnown) {
+            if (clock == null || !simulate && !exchangeTimeKnown) { // the simulated clock is set up on a worker
                 return;
             }
             vertx.eventBus().publish(MarketClockFeed.ADDRESS,
@@ -180,6 +182,24 @@ final class CollectorRole {
             }
         });
         return started;
+    }
+
+    /**
+     * The simulated market starts (its clock is released) when both have happened: the first feed line logged on
+     * to the simulator, and the node is ready (every role serves: calculators live, gateway listening). So the
+     * first minutes of the day are not traded while history is still being seeded and nobody can subscribe.
+     */
+    private void voteToStart() {
+        if (startVotes.decrementAndGet() == 0 && clock instanceof SimulatedMarketClock sim) {
+            sim.release();
+        }
+    }
+
+    /** Called by the node once every role has started. */
+    void nodeReady() {
+        if (simulate) {
+            voteToStart();
+        }
     }
 
     /**

@@ -155,6 +155,11 @@ public final class QuotebusNode {
                 .compose(v -> startCalculators(calendar))
                 .compose(v -> startAccess())
                 .compose(v -> startHttp())
+                .onSuccess(v -> {
+                    if (collector != null) {
+                        collector.nodeReady(); // the simulated market starts once every role serves
+                    }
+                })
                 .onSuccess(v -> LOG.info("transport: " + (vertx.isNativeTransportEnabled() ? "native (epoll)"
                         : "NIO" + (vertx.unavailableNativeTransportCause() != null
                         ? " (native unavailable: " + vertx.unavailableNativeTransportCause().getMessage() + ")" : ""))))

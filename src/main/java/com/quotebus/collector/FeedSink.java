@@ -16,6 +16,13 @@ public interface FeedSink {
      */
     void onHeartbeat(String source, int channel, long lastSeq, long exchangeTime);
 
+    /**
+     * A message that uses a per-channel sequence number but carries no event Quotebus delivers (an SZSE order,
+     * 300192): the receiver must know the number is taken, or it waits for it as a hole. Default: ignored (for
+     * sinks that do not follow channel sequences).
+     */
+    default void onSequenceOnly(String source, int channel, long channelSeq, long exchangeTime) {}
+
     /** A message that could not be decoded; {@code reason} says what was wrong. The feed continues. */
     void onMalformed(String source, String reason);
 

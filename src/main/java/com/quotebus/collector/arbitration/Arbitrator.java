@@ -195,18 +195,38 @@ public final class Arbitrator implements FeedSink {
                         s.openInterest(), s.settlement(), s.preSettlement(), s.bid(), s.ask(), 0, 0, 0, "");
     }
 
+    /**
+     * A sequence number taken by a message that is not delivered (an order): it fills its place in the channel
+     * like a trade would, so the trades after it are not held as behind a hole.
+     */
+    @Override
+    public synchronized void onSequenceOnly(String source, int channel, long channelSeq, long exchangeTime) {
+        long now = clock.millis();
+        SourceState src = touch(source, now);
+        if (channelSeq > 0) {
+            onSequenced(src, channel, channelSeq, null, now);
+            checkHoles(now);
+        }
+    }
+
     private void onSequenced(SourceState src, Trade t, long now) {
-        ChannelState ch = channel(t.channel());
-        long seq = t.channelSeq();
-        Long own = src.lastSeq.get(t.channel());
+        onSequenced(src, t.channel(), t.channelSeq(), t, now);
+    }
+
+    /** A sequenced message of a channel: a trade, or (null) a number taken by a message not delivered. */
+    private void onSequenced(SourceState src, int channel, long seq, Trade t, long now) {
+        ChannelState ch = channel(channel);
+        Long own = src.lastSeq.get(channel);
         if (own != null && seq <= own) {
             src.outOfOrder++;
-            problems.report(src.name, "out-of-order", "channel " + t.channel() + " seq " + seq + " after " + own,
+            problems.report(src.name, "out-of-order", "channel " + channel + " seq " + seq + " after " + own,
                     now);
             return;
         }
-        src.lastSeq.put(t.channel(), seq);
-        ch.codes.add(t.code());
+        src.lastSeq.put(channel, seq);
+        if (t != null) {
+            ch.codes.add(t.code());
+        }
         if (ch.lastDelivered < 0 && !ch.joining) {
             if (seq == 1 || sources.size() == 1) {
                 // the start of the channel's day, or no other line to wait for: start here
@@ -217,23 +237,27 @@ public final class Arbitrator implements FeedSink {
             }
         }
         if (seq <= ch.lastDelivered || ch.held.containsKey(seq)) {
-            src.duplicates++;
-            // normal on a redundant line, so informational; the count is the useful part
-            problems.report(src.name, "duplicate", "channel " + t.channel() + " seq " + seq, now,
-                    System.Logger.Level.INFO);
+            if (t != null) {
+                src.duplicates++;
+                // normal on a redundant line, so informational; the count is the useful part
+                problems.report(src.name, "duplicate", "channel " + channel + " seq " + seq, now,
+                        System.Logger.Level.INFO);
+            }
             return;
         }
         if (seq == ch.lastDelivered + 1 && !ch.joining) {
             ch.lastDelivered = seq;
-            ch.lastTime = Math.max(ch.lastTime, t.exchangeTime());
-            deliver(src, t);
+            if (t != null) {
+                ch.lastTime = Math.max(ch.lastTime, t.exchangeTime());
+                deliver(src, t);
+            }
             drain(ch);
             return;
         }
         ch.held.put(seq, new Held(src, t, now));
         held++;
         if (ch.held.size() >= config.maxHeldPerChannel()) {
-            declareHole(t.channel(), ch, "more than " + config.maxHeldPerChannel() + " events held behind it");
+            declareHole(channel, ch, "more than " + config.maxHeldPerChannel() + " events held behind it");
         }
     }
 
@@ -243,8 +267,11 @@ public final class Arbitrator implements FeedSink {
             ch.held.pollFirstEntry();
             held--;
             ch.lastDelivered = first.getKey();
-            ch.lastTime = Math.max(ch.lastTime, first.getValue().event.exchangeTime());
-            deliver(first.getValue().source, first.getValue().event);
+            Trade t = first.getValue().event;
+            if (t != null) { // null: a number taken by an order
+                ch.lastTime = Math.max(ch.lastTime, t.exchangeTime());
+                deliver(first.getValue().source, t);
+            }
         }
         if (ch.expectedUpTo <= ch.lastDelivered) {
             ch.tailSince = -1;
@@ -485,5 +512,6 @@ public final class Arbitrator implements FeedSink {
         long time = Long.MIN_VALUE;
     }
 
+    /** A held message: a trade, or ({@code event} null) a sequence number taken by a message not delivered. */
     private record Held(SourceState source, Trade event, long arrived) {}
 }

@@ -188,6 +188,14 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
     }
 
     @Override
+    public void onSequenceOnly(String source, int channel, long channelSeq, long exchangeTime) {
+        CollectorPipeline p = exchangeTime > 0 ? route(exchangeTime) : current();
+        if (p != null) {
+            p.sink().onSequenceOnly(source, channel, channelSeq, exchangeTime);
+        }
+    }
+
+    @Override
     public void onMalformed(String source, String reason) {
         current().sink().onMalformed(source, reason);
     }

@@ -49,6 +49,8 @@ public class SzseFeedAdapter implements SzseMessageHandler {
     @Override
     public void onOrder(OrderMessage order) {
         normaliser.countOrder(order);
+        // orders are not events here, but they take channel sequence numbers that trades follow
+        sink.onSequenceOnly(source, order.channelNo(), order.applSeqNum(), normaliser.lastExchangeTime());
     }
 
     @Override

@@ -329,4 +329,22 @@ class ArbitratorTest {
                 "trade 000001.SZ 2011/102 from szse-a");
         assertThat(arb.metrics().gaps()).isZero();
     }
+
+    @Test
+    void sequenceNumbersTakenByOrdersAreNoHoleTheTradesAfterThemGoOutAtOnce() {
+        arb.onEvent(A, trade("000001.SZ", CH, 1));
+        arb.onSequenceOnly(A, CH, 2, T0 + 20); // an order: not an event, but it takes seq 2
+        arb.onSequenceOnly(B, CH, 2, T0 + 20);
+        arb.onSequenceOnly(A, CH, 3, T0 + 30);
+        arb.onEvent(A, trade("000002.SZ", CH, 4));
+        arb.onEvent(B, trade("000002.SZ", CH, 4));
+        arb.onSequenceOnly(B, CH, 6, T0 + 60); // B reveals 5 is missing: the trade after it waits
+        arb.onEvent(B, trade("000003.SZ", CH, 7));
+        arb.onEvent(A, trade("000003.SZ", CH, 5));
+        arb.checkTimers(); // no time passed: nothing was waiting for a gap window
+        assertThat(out.log).containsExactly("trade 000001.SZ 2011/1 from szse-a", "trade 000002.SZ 2011/4 from szse-a",
+                "trade 000003.SZ 2011/5 from szse-a", "trade 000003.SZ 2011/7 from szse-b");
+        assertThat(arb.metrics().gaps()).isZero();
+        assertThat(arb.hasHole()).isFalse();
+    }
 }
