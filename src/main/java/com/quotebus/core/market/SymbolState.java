@@ -212,6 +212,11 @@ public final class SymbolState {
         if (prev != null && s.exchangeTime() < prev.exchangeTime()) {
             return ApplyResult.LATE;
         }
+        if (prev == null && barSource == BarSource.TRADES && s.volume() > priceVolume.dayVolume()) {
+            // the exchange had traded more today than this state saw: it joined the day late (a night session
+            // before the node started, no journal of it), so its totals cannot be reconciled
+            wholeDay = false;
+        }
         if (barSource == BarSource.SNAPSHOTS) {
             int slot = schedule.slotOf(s.exchangeTime());
             long dVol = prev == null ? s.volume() : s.volume() - prev.volume();
