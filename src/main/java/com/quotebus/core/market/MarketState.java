@@ -5,11 +5,9 @@ import com.quotebus.core.event.Trade;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.time.SessionTemplates;
 import com.quotebus.core.time.TradingSchedules;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
