@@ -68,6 +68,8 @@ public final class CollectorPipeline implements AutoCloseable {
     private boolean leader;
     /** The last market time journaled (and published while leader). */
     private long marketTime = Long.MIN_VALUE;
+    /** Market-time records in the journal (not counted as events in the metrics). */
+    private long marketTimeRecords;
     private long published;
     private long republished;
     private long journalErrors;
@@ -99,6 +101,7 @@ public final class CollectorPipeline implements AutoCloseable {
         MarketEvent e = record.event();
         if (e instanceof MarketTime m) {
             marketTime = Math.max(marketTime, m.exchangeTime());
+            marketTimeRecords++;
         } else {
             sequencer.restore(e);
         }
@@ -144,6 +147,7 @@ public final class CollectorPipeline implements AutoCloseable {
             return false;
         }
         marketTime = time;
+        marketTimeRecords++;
         onSequenced(new MarketTime(time));
         return true;
     }
@@ -237,8 +241,8 @@ public final class CollectorPipeline implements AutoCloseable {
     public PipelineMetrics metrics() {
         var arbitration = arbitrator.metrics();
         synchronized (this) {
-            return new PipelineMetrics(arbitration, journal.records(), published, republished, journalErrors, leader,
-                    journal.position(), sequencer.symbols());
+            return new PipelineMetrics(arbitration, journal.records() - marketTimeRecords, published, republished,
+                    journalErrors, leader, journal.position(), sequencer.symbols());
         }
     }
 
