@@ -417,7 +417,12 @@ public final class QuotebusNode {
                 .compose(v -> http == null ? Future.succeededFuture() : http.close())
                 .compose(v -> routing == null ? Future.succeededFuture() : routing.close().recover(e -> Future.succeededFuture()))
                 .compose(v -> collector == null ? Future.succeededFuture() : collector.stop())
-                .compose(v -> vertx.close())
+                .compose(v -> {
+                    if (pushInterest != null) {
+                        pushInterest.close();
+                    }
+                    return vertx.close();
+                })
                 .eventually(() -> {
                     if (history != null) {
                         history.close();

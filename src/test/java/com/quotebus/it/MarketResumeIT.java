@@ -109,7 +109,9 @@ class MarketResumeIT {
 
         // content: exactly the market's events before the last market time, each once, channel sequences intact
         long start = ChinaTime.epochMillis(day, START);
-        MarketGenerator reference = new MarketGenerator(MARKET, TradingCalendar.loadDefault());
+        // the node's market: its first live day is this one (corporate actions only in the seeded past before it)
+        MarketGenerator reference = new MarketGenerator(MARKET, new com.quotebus.collector.sim.SimUniverse(MARKET),
+                TradingCalendar.loadDefault(), day);
         reference.startAt(start);
         CollectingListener all = new CollectingListener();
         reference.advanceTo(watermark - 1, all);
