@@ -350,8 +350,22 @@ public final class QuotebusNode {
         return http.listen(options.httpHost(), options.httpPort()).mapEmpty();
     }
 
-    /** What /status shows. */
-    public JsonObject status() {
+    /** What /status shows; the calculators' parts are read on their own event loops. */
+    public Future<JsonObject> status() {
+        List<Future<JsonObject>> parts = new ArrayList<>();
+        calculators.forEach(c -> parts.add(c.statusOnLoop()));
+        return Future.join(parts).transform(ar -> {
+            JsonArray calcs = new JsonArray();
+            for (int i = 0; i < parts.size(); i++) {
+                Future<JsonObject> f = parts.get(i);
+                calcs.add(f.succeeded() ? f.result() : new JsonObject()
+                        .put("instance", calculators.get(i).instanceId()).put("error", String.valueOf(f.cause())));
+            }
+            return Future.succeededFuture(nodeStatus().put("calculators", calcs));
+        });
+    }
+
+    private JsonObject nodeStatus() {
         JsonObject s = new JsonObject().put("node", options.nodeName()).put("nodeId", cluster.getNodeId())
                 .put("roles", new JsonArray(options.roles().stream().map(r -> r.name().toLowerCase()).toList()))
                 .put("members", cluster.getNodes().size()).put("draining", draining.get())
@@ -359,9 +373,6 @@ public final class QuotebusNode {
         if (collector != null) {
             s.put("marketTime", com.quotebus.core.time.ChinaTime.dateTime(collector.clock().millis()).toString());
         }
-        JsonArray calcs = new JsonArray();
-        calculators.forEach(c -> calcs.add(c.status()));
-        s.put("calculators", calcs);
         JsonObject services = new JsonObject();
         for (String svc : registry.services()) {
             JsonArray instances = new JsonArray();

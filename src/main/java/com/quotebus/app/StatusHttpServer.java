@@ -15,11 +15,11 @@ import java.util.function.Supplier;
 final class StatusHttpServer {
     private final Vertx vertx;
     private final PrometheusMeterRegistry registry;
-    private final Supplier<JsonObject> status;
+    private final Supplier<Future<JsonObject>> status;
     private final Supplier<Boolean> healthy;
     private HttpServer server;
 
-    StatusHttpServer(Vertx vertx, PrometheusMeterRegistry registry, Supplier<JsonObject> status,
+    StatusHttpServer(Vertx vertx, PrometheusMeterRegistry registry, Supplier<Future<JsonObject>> status,
                      Supplier<Boolean> healthy) {
         this.vertx = vertx;
         this.registry = registry;
@@ -37,8 +37,13 @@ final class StatusHttpServer {
                     req.response().setStatusCode(ok ? 200 : 503).putHeader("content-type", "application/json")
                             .end(new JsonObject().put("status", ok ? "UP" : "DRAINING").encode());
                 }
-                case "/status", "/" -> req.response().putHeader("content-type", "application/json")
-                        .end(status.get().encodePrettily());
+                case "/status", "/" -> status.get().onComplete(ar -> {
+                    if (ar.succeeded()) {
+                        req.response().putHeader("content-type", "application/json").end(ar.result().encodePrettily());
+                    } else {
+                        req.response().setStatusCode(500).end("status not available: " + ar.cause() + "\n");
+                    }
+                });
                 default -> req.response().setStatusCode(404).end("unknown path " + req.path()
                         + " (try /status, /health, /metrics)\n");
             }

@@ -423,9 +423,37 @@ public final class CalculatorVerticle extends VerticleBase {
         return done.future();
     }
 
-    /** Counters for status pages. */
-    public JsonObject status() {
-        return new JsonObject().put("instance", instanceId).put("shards", new ArrayList<>(loader.servedShards()))
+    /**
+     * This instance's status, read on its own event loop (the loader's and engine's state belong to that loop):
+     * the future completes there with {@link #status()}. Fails if the verticle is not started.
+     */
+    public Future<JsonObject> statusOnLoop() {
+        if (context == null) {
+            return Future.failedFuture(new IllegalStateException("calculator " + instanceId + " is not started"));
+        }
+        Promise<JsonObject> p = Promise.promise();
+        context.runOnContext(v -> {
+            try {
+                p.complete(status());
+            } catch (RuntimeException e) {
+                p.fail(e);
+            }
+        });
+        return p.future();
+    }
+
+    /**
+     * Whether this instance serves: registered, and every shard it is assigned is live (caught up with the
+     * stream). Call on the verticle's loop.
+     */
+    boolean ready() {
+        return loader != null && !registrations.isEmpty() && !stopping && loader.allAssignedLive();
+    }
+
+    /** Counters for status pages; call on the verticle's loop (see {@link #statusOnLoop()}). */
+    JsonObject status() {
+        return new JsonObject().put("instance", instanceId).put("ready", ready())
+                .put("shards", new ArrayList<>(loader.servedShards()))
                 .put("symbols", engine.market().size()).put("eventsApplied", eventsApplied)
                 .put("streamTime", loader.marketTime() == Long.MIN_VALUE ? null
                         : com.quotebus.core.time.ChinaTime.dateTime(loader.marketTime()).toString())

@@ -137,6 +137,17 @@ final class ShardLoader implements QueryService.Ownership {
         return unknownCodeEvents;
     }
 
+    /** Whether every shard of the current assignment is acquired and follows the live stream. */
+    boolean allAssignedLive() {
+        for (Integer id : target) {
+            Shard s = owned.get(id);
+            if (s == null || !s.live) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     Set<Integer> servedShards() {
         return new TreeSet<>(owned.keySet());
     }

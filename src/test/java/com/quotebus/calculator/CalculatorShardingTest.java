@@ -369,9 +369,9 @@ class CalculatorShardingTest {
 
     private static void awaitShards(CalculatorVerticle c, int count) throws Exception {
         long deadline = System.currentTimeMillis() + 10_000;
-        while (c.status().getJsonArray("shards").size() != count) {
+        while (c.statusOnLoop().toCompletionStage().toCompletableFuture().get().getJsonArray("shards").size() != count) {
             assertThat(System.currentTimeMillis()).as(c.instanceId() + " holding " + count + " shards: "
-                    + c.status().getJsonArray("shards")).isLessThan(deadline);
+                    + c.statusOnLoop().toCompletionStage().toCompletableFuture().get().getJsonArray("shards")).isLessThan(deadline);
             Thread.sleep(20);
         }
     }
