@@ -21,6 +21,8 @@ import java.util.Set;
  * @param members             where to look for other members (host or host:port)
  * @param clusterConfig       the Hazelcast XML file (default: ./cluster.xml, else the one in the jar)
  * @param shards              symbol shards; the same on every node
+ * @param replicas            calculator instances serving each shard at once (fewer while there are fewer
+ *                            calculators); the same on every node
  * @param httpHost            status/metrics HTTP bind address
  * @param httpPort            status/metrics HTTP port (0 = off)
  * @param dataDir             where the journal and the history store live
@@ -28,7 +30,7 @@ import java.util.Set;
  * @param shutdownGraceMs     how long SIGTERM waits for clients to leave and work to drain
  */
 public record NodeOptions(Set<Role> roles, String nodeName, int calculatorInstances, String clusterName,
-                          String clusterHost, int clusterPort, List<String> members, Path clusterConfig, int shards,
+                          String clusterHost, int clusterPort, List<String> members, Path clusterConfig, int shards, int replicas,
                           String httpHost, int httpPort, Path dataDir, Path holidaysFile, long shutdownGraceMs) {
 
     /** The parts of the system a node can run. */
@@ -62,6 +64,7 @@ public record NodeOptions(Set<Role> roles, String nodeName, int calculatorInstan
                 s.list("cluster.members", List.of("127.0.0.1")),
                 config.isBlank() ? null : Path.of(config),
                 s.intValue("cluster.shards", 16, 1, 4096),
+                s.intValue("cluster.replicas", com.quotebus.cluster.Shards.DEFAULT_REPLICAS, 1, 8),
                 s.string("http.host", "127.0.0.1"),
                 s.intValue("http.port", 8080, 0, 65535),
                 Path.of(s.string("data.dir", "data")),

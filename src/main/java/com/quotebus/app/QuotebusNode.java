@@ -22,6 +22,7 @@ import com.quotebus.access.session.TickSource;
 import com.quotebus.bus.EventCodecs;
 import com.quotebus.calculator.CalculatorOptions;
 import com.quotebus.calculator.CalculatorVerticle;
+import com.quotebus.cluster.hazelcast.HazelcastShardMap;
 import com.quotebus.calculator.QueryService;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.calculator.history.RocksHistoryStore;
@@ -66,6 +67,8 @@ public final class QuotebusNode {
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<String> deployments = new ArrayList<>();
     private final List<CalculatorVerticle> calculators = new ArrayList<>();
+    /** Who serves which shard (calculators write their entries, the gateway routes by it). */
+    private HazelcastShardMap shardMap;
     /** The calculators' push addresses (docs/protocol.md): only these are tracked for {@link HazelcastPushInterest}. */
     private static final java.util.regex.Pattern PUSH_ADDRESS =
             java.util.regex.Pattern.compile("(quote|tick|minute|pricevol|kline\\.[0-9a-z]+)\\..+");
@@ -174,14 +177,20 @@ public final class QuotebusNode {
         HazelcastInstance hz = cluster.getHazelcastInstance();
         AccessRouting.Settings rs = routerConfig == null ? AccessRouting.Settings.DEFAULT
                 : AccessRouting.Settings.DEFAULT.withRouter(routerConfig);
+        Future<Void> map = vertx.executeBlocking(() -> {
+            HazelcastShardMap m = new HazelcastShardMap(hz, HazelcastShardMap.DEFAULT_MAP_NAME);
+            m.start();
+            shardMap = m;
+            return null;
+        }, false);
         if (options.runs(NodeOptions.Role.ACCESS)) {
-            return AccessRouting.clustered(vertx, hz, rs, Clock.systemUTC(), meters).compose(r -> {
+            return map.compose(x -> AccessRouting.clustered(vertx, hz, shardMap, rs, Clock.systemUTC(), meters)).compose(r -> {
                 routing = r;
                 registry = r.registry();
                 return installDefaultPolicies();
             });
         }
-        return AccessRouting.clusteredRegistry(vertx, hz, rs.registry(), Clock.systemUTC()).map(r -> {
+        return map.compose(x -> AccessRouting.clusteredRegistry(vertx, hz, rs.registry(), Clock.systemUTC())).map(r -> {
             registry = r;
             return null;
         });
@@ -189,14 +198,14 @@ public final class QuotebusNode {
 
     /**
      * Calculator services route by shard owner (the instance holding a code's state), except the
-     * multi-code snapshot (every instance answers for its shards; replies merged) and the instrument list
+     * multi-code snapshot (split by shard, each part routed like a single code, replies merged) and the instrument list
      * (any instance). Set once per cluster: an admin's later change is kept.
      */
     private Future<Void> installDefaultPolicies() {
         List<Future<?>> all = new ArrayList<>();
         for (String service : QueryService.SERVICES) {
             StrategyKind kind = switch (service) {
-                case "snapshot" -> StrategyKind.MULTICAST_MERGE;
+                case "snapshot" -> StrategyKind.SHARD_SCATTER;
                 case "instruments" -> StrategyKind.ROUND_ROBIN;
                 default -> StrategyKind.SHARD_OWNER;
             };
@@ -265,7 +274,7 @@ public final class QuotebusNode {
             String node = cluster.getNodeId().substring(0, 8);
             for (int i = 0; i < options.calculatorInstances(); i++) {
                 CalculatorVerticle c = new CalculatorVerticle(co, co.instanceIdPrefix() + "-" + node + "-" + i,
-                        cluster.getNodeId(), options.shards(), registry, history, directory,
+                        cluster.getNodeId(), options.shards(), options.replicas(), shardMap, registry, history, directory,
                         new TradingSchedules(calendar), clock, factors).pushInterest(pushInterest);
                 calculators.add(c);
                 all.add(vertx.deployVerticle(c));
@@ -428,12 +437,16 @@ public final class QuotebusNode {
                 .compose(v -> http == null ? Future.succeededFuture() : http.close())
                 .compose(v -> routing == null ? Future.succeededFuture() : routing.close().recover(e -> Future.succeededFuture()))
                 .compose(v -> collector == null ? Future.succeededFuture() : collector.stop())
-                .compose(v -> {
+                .compose(v -> vertx.executeBlocking(() -> {
                     if (pushInterest != null) {
                         pushInterest.close();
                     }
-                    return vertx.close();
-                })
+                    if (shardMap != null) {
+                        shardMap.close();
+                    }
+                    return null;
+                }, false).recover(e -> Future.succeededFuture()))
+                .compose(v -> vertx.close())
                 .eventually(() -> {
                     if (history != null) {
                         history.close();

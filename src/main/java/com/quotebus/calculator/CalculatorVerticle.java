@@ -8,6 +8,9 @@ import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.PushInterest;
+import com.quotebus.cluster.ShardHolding;
+import com.quotebus.cluster.ShardMap;
+import com.quotebus.cluster.ShardState;
 import com.quotebus.cluster.Shards;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.event.MarketEvent;
@@ -49,14 +52,7 @@ public final class CalculatorVerticle extends VerticleBase {
     static final String MEMBERSHIP_SERVICE = "kline";
     /** Reply header naming the instance that answered. */
     public static final String INSTANCE_HEADER = "instance";
-    /** Request header of a query passed on to the owner of its code (never passed on twice). */
-    static final String FORWARDED_BY_HEADER = "forwarded-by";
-    /**
-     * Published by an instance when a shard it acquired has caught up and follows the live stream
-     * ({@code {shard, instance}}): the shard's previous owner, which kept serving it meanwhile, lets it go.
-     */
-    static final String SHARD_LIVE_ADDRESS = "internal.calculator.shard-live";
-    /** How often a stopping instance checks whether its shards have been taken over. */
+    /** How often a stopping instance checks whether its shards are live elsewhere. */
     private static final long DRAIN_POLL_MS = 50;
     /** Symbols whose reconciliation mismatched shown by name in /status (the first, by code). */
     private static final int STATUS_MISMATCHES_SHOWN = 50;
@@ -81,18 +77,34 @@ public final class CalculatorVerticle extends VerticleBase {
     private final List<ServiceRegistration> registrations = new ArrayList<>();
     private final List<MessageConsumer<?>> consumers = new ArrayList<>();
     private RegistryListener membershipListener;
+    private final ShardMap shardMap;
+    private final int replicas;
+    /** What this instance last wrote to the shard map, and the version of that write. */
+    private java.util.Map<Integer, ShardState> published;
+    private long holdingVersion = System.currentTimeMillis() * 1_000;
+    /** Shard-map changes (another replica went live) may complete a hand-over: checked on this loop. */
+    private final Runnable shardMapListener = () -> {
+        if (context != null) {
+            context.runOnContext(v -> releaseCovered());
+        }
+    };
     private boolean stopping;
     /** Set by {@link #stop}: this instance owns nothing any more and hands its shards over before it leaves. */
     private boolean leaving;
     private long eventsApplied;
 
-    public CalculatorVerticle(CalculatorOptions options, String instanceId, String nodeId, int shards,
-                              ServiceRegistry registry, HistoryStore history, InstrumentDirectory directory,
+    public CalculatorVerticle(CalculatorOptions options, String instanceId, String nodeId, int shards, int replicas,
+                              ShardMap shardMap, ServiceRegistry registry, HistoryStore history, InstrumentDirectory directory,
                               TradingSchedules schedules, MarketClock clock, AdjustFactorTable factors) {
         this.options = options;
         this.instanceId = instanceId;
         this.nodeId = nodeId;
         this.shards = shards;
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be >= 1, was " + replicas);
+        }
+        this.replicas = replicas;
+        this.shardMap = shardMap;
         this.registry = registry;
         this.history = history;
         this.directory = directory;
@@ -126,19 +138,12 @@ public final class CalculatorVerticle extends VerticleBase {
         loader = new ShardLoader(vertx, engine, directory, shards, options, this::onApplied, history, () -> {
             long now = clock.millis();
             return now > 0 ? schedules.tradingDayOf(now) : null;
-        }, shard -> vertx.eventBus().publish(SHARD_LIVE_ADDRESS,
-                new JsonObject().put("shard", shard).put("instance", instanceId)));
+        }, this::publishHolding);
         queries = new QueryService(engine, directory, loader, history, new WorkerReads(), factors);
         directory.addListener(i -> context.runOnContext(v -> onInstrument(i)));
+        shardMap.addListener(shardMapListener);
 
         List<Future<?>> ready = new ArrayList<>();
-        MessageConsumer<JsonObject> handedOver = vertx.eventBus().consumer(SHARD_LIVE_ADDRESS, m -> {
-            if (!instanceId.equals(m.body().getString("instance")) && m.body().getValue("shard") instanceof Integer id) {
-                loader.handedOver(id);
-            }
-        });
-        consumers.add(handedOver);
-        ready.add(handedOver.completion());
         for (String service : QueryService.SERVICES) {
             String address = ServiceInstance.defaultAddress(service, instanceId);
             MessageConsumer<Object> c = vertx.eventBus().consumer(address, m -> answer(service, m));
@@ -192,13 +197,47 @@ public final class CalculatorVerticle extends VerticleBase {
         });
     }
 
-    /** Recomputes the shards this instance owns among the ACTIVE calculators and loads/drops the difference. */
+    /**
+     * Recomputes the shards this instance should hold — those whose {@code replicas} highest-weight calculators
+     * (rendezvous over the ACTIVE ones) include it — and acquires / hands over the difference.
+     */
     void rebalance() {
         if (stopping) {
             return;
         }
-        Set<Integer> owned = new HashSet<>(Shards.ownedBy(instanceId, liveInstances(), shards));
-        loader.assign(owned);
+        loader.assign(new HashSet<>(Shards.heldBy(instanceId, liveInstances(), shards, replicas)));
+        releaseCovered();
+    }
+
+    /** Writes this instance's shards and their states to the shard map when they changed. */
+    private void publishHolding() {
+        if (stopping || loader == null) {
+            return;
+        }
+        java.util.Map<Integer, ShardState> states = loader.states(leaving);
+        if (states.equals(published)) {
+            return;
+        }
+        published = states;
+        shardMap.publish(new ShardHolding(instanceId, nodeId, ++holdingVersion, states));
+    }
+
+    /**
+     * Lets go of every shard kept only for a hand-over once its other replicas (by the current membership) all
+     * hold it LIVE in the shard map: from then on no query or push depends on this instance for it.
+     */
+    private void releaseCovered() {
+        if (stopping) {
+            return;
+        }
+        Set<String> live = liveInstances();
+        for (Integer id : loader.handingOver()) {
+            List<String> others = new ArrayList<>(Shards.replicas(id, live, replicas));
+            others.remove(instanceId);
+            if (!others.isEmpty() && others.stream().allMatch(o -> shardMap.state(id, o) == ShardState.LIVE)) {
+                loader.handedOver(id);
+            }
+        }
     }
 
     /**
@@ -223,23 +262,6 @@ public final class CalculatorVerticle extends VerticleBase {
         return live;
     }
 
-    /**
-     * The instance that owned {@code code}'s shard before this one took it: the owner among the other registered
-     * instances (rendezvous hashing: take this instance away and the shard falls back to it), or null.
-     */
-    private String previousOwnerOf(Object body) {
-        if (!(body instanceof JsonObject o) || !(o.getValue("code") instanceof String code)) {
-            return null;
-        }
-        Set<String> others = new TreeSet<>();
-        for (ServiceInstance i : registry.instances(MEMBERSHIP_SERVICE)) {
-            if (!i.instanceId().equals(instanceId)) {
-                others.add(i.instanceId());
-            }
-        }
-        return Shards.owner(Shards.shardOf(code, shards), others);
-    }
-
     private void onApplied(MarketEvent e) {
         eventsApplied++;
     }
@@ -262,49 +284,12 @@ public final class CalculatorVerticle extends VerticleBase {
     }
 
     /**
-     * How long a query for a shard this instance is acquiring (rebuilding, or not yet assigned because the
-     * gateway saw the membership change first) waits before it is refused; below the router's per-try timeout
-     * (1 s), so a move costs the client a slower answer instead of a failure.
+     * Answers a query on this instance's loop. Who serves a code is decided by the gateway from the shard map
+     * alone: this instance never forwards, polls or asks another; a code it does not serve now is refused with
+     * {@code unavailable} (503), which the gateway takes to another replica.
      */
-    private static final long MOVE_WAIT_MS = 800;
-
     private void answer(String service, Message<Object> m) {
-        answer(service, m, System.currentTimeMillis() + MOVE_WAIT_MS, false);
-    }
-
-    /**
-     * Answers a query. A code of a shard this instance is still rebuilding, or owns but has not acquired yet, is
-     * asked of the shard's previous owner once (it serves the shard until this one is live); a code another
-     * instance owns is passed to it; otherwise the query waits for the rebuild until {@code waitUntil}.
-     */
-    private void answer(String service, Message<Object> m, long waitUntil, boolean askedPrevious) {
         queries.handle(service, m.body()).onComplete(ar -> {
-            if (ar.failed() && ar.cause() instanceof QueryError.QueryException q && !stopping) {
-                boolean forwarded = m.headers().get(FORWARDED_BY_HEADER) != null;
-                if (q.error() == QueryError.NOT_OWNER && !forwarded) {
-                    String owner = ownerOf(m.body());
-                    if (owner != null && !owner.equals(instanceId)) {
-                        forward(service, m, owner, waitUntil);
-                        return;
-                    }
-                }
-                // Rebuilding (503), or owned by this instance by the registry but not yet acquired (421: it
-                // registered before its first rebalance ran, a window of seconds on a loaded machine): the
-                // previous owner still serves the shard until this one reports it live.
-                if ((q.error() == QueryError.UNAVAILABLE || q.error() == QueryError.NOT_OWNER) && !forwarded
-                        && !askedPrevious) {
-                    String previous = previousOwnerOf(m.body());
-                    if (previous != null) {
-                        askPrevious(service, m, previous, waitUntil);
-                        return;
-                    }
-                }
-                if ((q.error() == QueryError.UNAVAILABLE || q.error() == QueryError.NOT_OWNER)
-                        && System.currentTimeMillis() < waitUntil) {
-                    vertx.setTimer(50, t -> answer(service, m, waitUntil, true));
-                    return;
-                }
-            }
             if (ar.succeeded()) {
                 m.reply(ar.result(), new DeliveryOptions().addHeader(INSTANCE_HEADER, instanceId));
             } else if (ar.cause() instanceof QueryError.QueryException q) {
@@ -312,57 +297,6 @@ public final class CalculatorVerticle extends VerticleBase {
             } else {
                 LOG.log(Level.WARNING, "svc." + service + " failed", ar.cause());
                 m.fail(QueryError.INTERNAL.code(), QueryError.INTERNAL.wireName() + ": " + ar.cause());
-            }
-        });
-    }
-
-    /** The owner of the request's code among the ACTIVE calculators, as this instance sees them; null without a code. */
-    private String ownerOf(Object body) {
-        if (!(body instanceof JsonObject o) || !(o.getValue("code") instanceof String code)) {
-            return null;
-        }
-        return Shards.owner(Shards.shardOf(code, shards), liveInstances());
-    }
-
-    /**
-     * A query for a code another instance owns (the router retried here after the owner was slow, or its view
-     * of the registry is behind): passed once to the owner, whose answer (or failure) is relayed.
-     */
-    private void forward(String service, Message<Object> m, String owner, long waitUntil) {
-        relay(service, m, owner, waitUntil, false, cause -> m.fail(QueryError.NOT_OWNER.code(),
-                QueryError.NOT_OWNER.wireName() + ": served by " + owner + ", which did not answer (" + cause + ")"));
-    }
-
-    /**
-     * Asks the previous owner of a shard this instance is rebuilding; its answer is relayed, unless it does not
-     * serve the shard either (or does not answer), in which case the query waits for the rebuild here.
-     */
-    private void askPrevious(String service, Message<Object> m, String previous, long waitUntil) {
-        relay(service, m, previous, waitUntil, true, cause -> answer(service, m, waitUntil, true));
-    }
-
-    /**
-     * Passes a query once to another instance ({@value #FORWARDED_BY_HEADER} set, so never further) and relays its
-     * answer or its failure as a service; {@code otherwise} gets what is left: no answer in time, or — when
-     * {@code ownershipIsOtherwise} — the other instance not serving the code either (421/503).
-     */
-    private void relay(String service, Message<Object> m, String target, long waitUntil, boolean ownershipIsOtherwise,
-                       Consumer<String> otherwise) {
-        DeliveryOptions options = new DeliveryOptions()
-                .setSendTimeout(Math.max(100, waitUntil - System.currentTimeMillis()));
-        m.headers().forEach(h -> options.addHeader(h.getKey(), h.getValue()));
-        options.addHeader(FORWARDED_BY_HEADER, instanceId);
-        vertx.eventBus().request(ServiceInstance.defaultAddress(service, target), m.body(), options).onComplete(ar -> {
-            if (ar.succeeded()) {
-                DeliveryOptions reply = new DeliveryOptions();
-                ar.result().headers().forEach(h -> reply.addHeader(h.getKey(), h.getValue()));
-                m.reply(ar.result().body(), reply);
-            } else if (ar.cause() instanceof ReplyException r && r.failureType() == ReplyFailure.RECIPIENT_FAILURE
-                    && !(ownershipIsOtherwise && (r.failureCode() == QueryError.NOT_OWNER.code()
-                        || r.failureCode() == QueryError.UNAVAILABLE.code()))) {
-                m.fail(r.failureCode(), r.getMessage());
-            } else {
-                otherwise.accept(ar.cause().getMessage());
             }
         });
     }
@@ -376,10 +310,10 @@ public final class CalculatorVerticle extends VerticleBase {
     }
 
     /**
-     * Hands the shards over, then leaves: marks its instances DRAINING (the gateways send no new requests here,
-     * the other calculators take the shards), keeps serving each shard until its new owner is live (the new
-     * owner asks this one meanwhile), at most {@link ShardLoader#HANDOVER_MS}; then deregisters and stops.
-     * With no other calculator there is no one to hand over to, and it leaves at once.
+     * Hands the shards over, then leaves: marks its instances DRAINING and its shards RELEASING in the shard map
+     * (the gateways route nothing new here; the other calculators take the shards it held), keeps serving each
+     * shard until it is live at all its other replicas, at most {@link ShardLoader#HANDOVER_MS}; then withdraws
+     * from the shard map, deregisters and stops. With no other calculator it leaves at once.
      */
     @Override
     public Future<?> stop() {
@@ -398,6 +332,8 @@ public final class CalculatorVerticle extends VerticleBase {
         }
         return handedOver.eventually(() -> {
             stopping = true;
+            shardMap.removeListener(shardMapListener);
+            shardMap.withdraw(instanceId);
             if (membershipListener != null) {
                 registry.removeListener(membershipListener);
             }

@@ -17,9 +17,10 @@ public enum QueryError {
     UNKNOWN_INDICATOR(412, "unknown_indicator"),
     /** A parameter has a value outside what is allowed (indicator params, adjust, date). */
     BAD_PARAMETER(413, "bad_parameter"),
-    /** The code belongs to a shard this instance does not own (the gateway retries elsewhere). */
-    NOT_OWNER(421, "not_owner"),
-    /** The instance is rebuilding or its history store is unavailable; retry shortly. */
+    /**
+     * The instance does not serve the code now (rebuilding its shard, or not holding it) or its history store is
+     * unavailable: the gateway asks another replica; a client sees it only when no replica could answer.
+     */
     UNAVAILABLE(503, "unavailable"),
     /** An unexpected fault; logged on the server with the same text. */
     INTERNAL(500, "internal");

@@ -4,7 +4,6 @@ import static com.quotebus.calculator.QueryError.BAD_PARAMETER;
 import static com.quotebus.calculator.QueryError.BAD_PERIOD;
 import static com.quotebus.calculator.QueryError.BAD_REQUEST;
 import static com.quotebus.calculator.QueryError.COUNT_OUT_OF_RANGE;
-import static com.quotebus.calculator.QueryError.NOT_OWNER;
 import static com.quotebus.calculator.QueryError.UNKNOWN_CODE;
 
 import com.quotebus.calculator.history.BarRing;
@@ -166,7 +165,8 @@ public final class QueryService {
             throw QueryError.UNAVAILABLE.exception("'" + code + "' is being rebuilt from the journal; retry shortly");
         }
         if (serving != Serving.LIVE || engine.symbol(code) == null) {
-            throw NOT_OWNER.exception("'" + code + "' is served by another calculator instance");
+            // the gateway routes by the shard map and asks another replica; a client never sees this one
+            throw QueryError.UNAVAILABLE.exception("'" + code + "' is not served by this calculator instance");
         }
         return code;
     }

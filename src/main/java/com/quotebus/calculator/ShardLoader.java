@@ -2,6 +2,7 @@ package com.quotebus.calculator;
 
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
+import com.quotebus.cluster.ShardState;
 import com.quotebus.cluster.Shards;
 import com.quotebus.collector.verticle.CollectorAddresses;
 import com.quotebus.core.event.MarketEvent;
@@ -29,7 +30,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -68,7 +68,8 @@ final class ShardLoader implements QueryService.Ownership {
     private final Map<Integer, Shard> owned = new HashMap<>();
     private final HistoryStore history;
     private final Supplier<LocalDate> today;
-    private final IntConsumer wentLive;
+    /** Told after every change of a shard's state here (acquired, live, released). */
+    private final Runnable changed;
     private long unknownCodeEvents;
     private final java.util.Set<String> unknownLogged = new java.util.HashSet<>();
     private Set<Integer> target = Set.of();
@@ -102,12 +103,12 @@ final class ShardLoader implements QueryService.Ownership {
     /**
      * @param history the store the week/month/quarter/year bars' earlier days come from (null: none)
      * @param today   the current trading day (from the market clock)
-     * @param wentLive told the id of every acquired shard when it has caught up and follows the live stream
+     * @param changed  told after every change of the held shards or their states ({@link #states})
      */
     ShardLoader(Vertx vertx, CalculatorEngine engine, InstrumentDirectory directory, int shards,
                 CalculatorOptions options, Consumer<MarketEvent> applied, HistoryStore history,
-                Supplier<LocalDate> today, IntConsumer wentLive) {
-        this.wentLive = wentLive;
+                Supplier<LocalDate> today, Runnable changed) {
+        this.changed = changed;
         this.history = history;
         this.today = today;
         this.vertx = vertx;
@@ -125,6 +126,27 @@ final class ShardLoader implements QueryService.Ownership {
             return QueryService.Serving.NOT_OWNED;
         }
         return s.live ? QueryService.Serving.LIVE : QueryService.Serving.REBUILDING;
+    }
+
+    /**
+     * The state of every shard held here, for the shard map: {@code LIVE} when caught up, {@code ACQUIRING} while
+     * rebuilding, {@code RELEASING} for a shard no longer assigned here (kept until it is live elsewhere) and for
+     * every shard when {@code leaving}.
+     */
+    Map<Integer, ShardState> states(boolean leaving) {
+        Map<Integer, ShardState> out = new java.util.TreeMap<>();
+        for (Shard s : owned.values()) {
+            out.put(s.id, leaving || !target.contains(s.id) ? ShardState.RELEASING
+                    : s.live ? ShardState.LIVE : ShardState.ACQUIRING);
+        }
+        return out;
+    }
+
+    /** Shards still held here that are no longer assigned here (waiting until they are live elsewhere). */
+    Set<Integer> handingOver() {
+        Set<Integer> out = new TreeSet<>(owned.keySet());
+        out.removeAll(target);
+        return out;
     }
 
     /** The latest stream market time applied to a shard of this instance, {@link Long#MIN_VALUE} before any. */
@@ -153,13 +175,9 @@ final class ShardLoader implements QueryService.Ownership {
     }
 
     /**
-     * Makes the owned set equal {@code target}: acquires the new ones at once; a shard that moved away is kept
-     * (served and followed) until its new owner reports it live ({@link #handedOver}), at most
-     * {@link #HANDOVER_MS} more, then released if it is still not ours. The new owner
-     * is rebuilding meanwhile and may be slow to answer its first queries (a fresh JVM, a new event-bus
-     * connection); the router's retry then lands here and is answered instead of refused. Both instances push
-     * during the hand-over, with the same seqs and contents (numbering is deterministic), so clients just drop
-     * the duplicates.
+     * Makes the held set equal {@code target}: acquires the new shards at once; a shard no longer in the target
+     * is kept (served, followed, marked {@code RELEASING} in the shard map so no new query is routed here) until
+     * the caller sees it live at its other replicas ({@link #handedOver}), at most {@link #HANDOVER_MS} more.
      */
     void assign(Set<Integer> target) {
         this.target = Set.copyOf(target);
@@ -173,15 +191,14 @@ final class ShardLoader implements QueryService.Ownership {
                 acquire(id);
             }
         }
+        changed.run();
     }
 
-    /**
-     * The new owner of a shard reports it live: if this instance still serves the shard only for the
-     * hand-over (it is no longer in the target), it lets it go now instead of at the end of {@link #HANDOVER_MS}.
-     */
+    /** Releases a shard kept only for the hand-over (not in the target any more); no-op otherwise. */
     void handedOver(int id) {
         if (!target.contains(id) && owned.containsKey(id)) {
             release(owned.remove(id));
+            changed.run();
         }
     }
 
@@ -376,10 +393,12 @@ final class ShardLoader implements QueryService.Ownership {
                 + ": events missed; rebuilding the shard from the journal (" + resyncs + " so far)");
         if (owned.get(shard.id) == shard) {
             release(owned.remove(shard.id));
+            changed.run();
         }
         vertx.setTimer(RESYNC_DELAY_MS, t -> {
             if (target.contains(shard.id) && !owned.containsKey(shard.id)) {
                 acquire(shard.id);
+                changed.run();
             }
         });
     }
@@ -450,7 +469,7 @@ final class ShardLoader implements QueryService.Ownership {
             apply(e);
         }
         shard.live = true;
-        wentLive.accept(shard.id);
+        changed.run();
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
     }
 

@@ -21,14 +21,17 @@ public enum ErrorCode {
     UNKNOWN_INDICATOR(412, "unknown_indicator"),
     /** A parameter value is not allowed (indicator params, adjust, date, market). */
     BAD_PARAMETER(413, "bad_parameter"),
-    /** The code is served by another calculator instance (normally retried by the gateway). */
-    NOT_OWNER(421, "not_owner"),
+    /**
+     * The instance holding a request that may not be repeated (not idempotent) left before answering: it may or
+     * may not have taken effect (the gateway's own code; idempotent requests are retried instead).
+     */
+    INSTANCE_LOST(502, "instance_lost"),
     /** The service is rebuilding or its store is unavailable; retry shortly. */
     UNAVAILABLE(503, "unavailable"),
     /** An unexpected fault in the service. */
     INTERNAL(500, "internal"),
     /** {@code session.open} with a token that is unknown or expired. */
-    SESSION_EXPIRED(404, "session_expired"),
+    SESSION_EXPIRED(440, "session_expired"),
 
     // ---- event-bus failure types ----
     /** No service answered in time (gateway or client deadline). */

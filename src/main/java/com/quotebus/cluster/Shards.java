@@ -18,6 +18,8 @@ public final class Shards {
     /** Default number of shards ({@code cluster.shards}). */
     public static final int DEFAULT_COUNT = 16;
     private static volatile int configuredCount = DEFAULT_COUNT;
+    /** Default replication factor ({@code cluster.replicas}): every shard on two calculators when there are two. */
+    public static final int DEFAULT_REPLICAS = 2;
 
     private Shards() {}
 
@@ -59,6 +61,31 @@ public final class Shards {
             }
         }
         return best;
+    }
+
+    /**
+     * The {@code r} instances that should hold {@code shard} among {@code instances}, best first (the highest
+     * rendezvous weights; the first is {@link #owner}). Fewer when there are fewer instances. When an instance
+     * joins or leaves, a shard's replica set changes by at most that instance.
+     */
+    public static List<String> replicas(int shard, Collection<String> instances, int r) {
+        List<String> sorted = new ArrayList<>(instances);
+        sorted.sort((a, b) -> {
+            int byWeight = Long.compare(weight(b, shard), weight(a, shard));
+            return byWeight != 0 ? byWeight : a.compareTo(b);
+        });
+        return List.copyOf(sorted.subList(0, Math.min(Math.max(r, 0), sorted.size())));
+    }
+
+    /** The shards of {@code 0..shardCount-1} whose {@code r} replicas among {@code instances} include {@code instance}. */
+    public static List<Integer> heldBy(String instance, Collection<String> instances, int shardCount, int r) {
+        List<Integer> out = new ArrayList<>();
+        for (int s = 0; s < shardCount; s++) {
+            if (replicas(s, instances, r).contains(instance)) {
+                out.add(s);
+            }
+        }
+        return out;
     }
 
     /** The shards of {@code 0..shardCount-1} that {@code instance} owns among {@code instances}. */

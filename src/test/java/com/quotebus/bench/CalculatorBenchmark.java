@@ -169,8 +169,8 @@ public class CalculatorBenchmark {
             dir.putAll(list);
             events = day(list, 90);
             ManualClock clock = new ManualClock(0);
-            CalculatorVerticle v = new CalculatorVerticle(CalculatorOptions.defaults(), "calc-bench", "n", 16,
-                    new InMemoryServiceRegistry(RegistryConfig.DEFAULT, Clock.systemUTC()), null, dir,
+            CalculatorVerticle v = new CalculatorVerticle(CalculatorOptions.defaults(), "calc-bench", "n", 16, 1,
+                    new com.quotebus.cluster.InMemoryShardMap(), new InMemoryServiceRegistry(RegistryConfig.DEFAULT, Clock.systemUTC()), null, dir,
                     new TradingSchedules(CALENDAR), clock, AdjustFactorTable.of(List.of()));
             await(vertx.deployVerticle(v));
             Thread.sleep(500);

@@ -105,7 +105,7 @@ class QueryServiceTest {
         assertThat(error("kline", new JsonObject().put("code", "600000.SH").put("period", "1m").put("adjust", "x")))
                 .isEqualTo("bad_parameter/413");
         assertThat(error("kline", new JsonObject().put("code", "rb2505.SHF").put("period", "1m")))
-                .isEqualTo("not_owner/421");
+                .isEqualTo("unavailable/503");
         assertThat(error("indicator", new JsonObject().put("code", "600000.SH").put("period", "day")
                 .put("name", "FOO"))).isEqualTo("unknown_indicator/412");
         assertThat(error("indicator", new JsonObject().put("code", "600000.SH").put("period", "day")

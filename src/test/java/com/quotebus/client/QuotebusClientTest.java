@@ -103,7 +103,7 @@ class QuotebusClientTest {
                 .isEqualTo(ErrorCode.UNKNOWN_INDICATOR);
         assertThat(failure(client.indicator(PUFA, "day", "MACD", new int[] {26, 12, 9}, 5)).code())
                 .isEqualTo(ErrorCode.BAD_PARAMETER);
-        assertThat(failure(client.ticks("rb2505.SHF", 3, null)).code()).isEqualTo(ErrorCode.NOT_OWNER);
+        assertThat(failure(client.ticks("rb2505.SHF", 3, null)).code()).isEqualTo(ErrorCode.UNAVAILABLE);
         assertThat(failure(client.request("svc.none", new JsonObject(), Map.of(), true)).code())
                 .isEqualTo(ErrorCode.NO_HANDLERS);
         assertThat(failure(client.request("internal.secret", new JsonObject(), Map.of(), true)).code())

@@ -1,5 +1,8 @@
 package com.quotebus.access.routing;
 
+import com.quotebus.cluster.InMemoryShardMap;
+import com.quotebus.cluster.ShardMap;
+
 import com.hazelcast.core.HazelcastInstance;
 import com.quotebus.access.registry.HazelcastServiceRegistry;
 import com.quotebus.access.registry.InMemoryServiceRegistry;
@@ -63,17 +66,20 @@ public final class AccessRouting {
     private final ServiceRegistry registry;
     private final PolicyStore policies;
     private final ServiceRouter router;
+    private final ShardMap shardMap;
     private final ContextFailover contexts;
     private final long sweepTimer;
     private final Runnable closeStores;
 
-    private AccessRouting(Vertx vertx, ServiceRegistry registry, PolicyStore policies, Settings settings, Clock clock,
-                          MeterRegistry meters, Runnable closeStores) {
+    private AccessRouting(Vertx vertx, ServiceRegistry registry, PolicyStore policies, ShardMap shardMap,
+                          Settings settings, Clock clock, MeterRegistry meters, Runnable closeStores) {
         this.vertx = vertx;
         this.registry = registry;
         this.policies = policies;
         this.closeStores = closeStores;
-        this.router = new ServiceRouter(vertx, registry, policies, settings.router(), clock, new RouterMetrics(meters));
+        this.shardMap = shardMap;
+        this.router = new ServiceRouter(vertx, registry, policies, settings.router(), clock, new RouterMetrics(meters),
+                shardMap);
         this.contexts = new ContextFailover(vertx, router, registry, clock, settings.maxContextsPerSession(),
                 settings.maxContexts(), settings.resendTimeoutMillis(), settings.orphanRetryMillis());
         // A third of the TTL: a silent instance is gone at most TTL × 4/3 after its last heartbeat.
@@ -84,18 +90,21 @@ public final class AccessRouting {
     /** Single node: in-memory registry and policies. */
     public static AccessRouting local(Vertx vertx, Settings settings, Clock clock, MeterRegistry meters) {
         return new AccessRouting(vertx, new InMemoryServiceRegistry(settings.registry(), clock),
-                new InMemoryPolicyStore(), settings, clock, meters, () -> { });
+                new InMemoryPolicyStore(), new InMemoryShardMap(), settings, clock, meters, () -> { });
     }
 
-    /** Cluster-wide registry and policies in Hazelcast; their blocking start runs on a worker thread. */
-    public static Future<AccessRouting> clustered(Vertx vertx, HazelcastInstance hazelcast, Settings settings,
-                                                  Clock clock, MeterRegistry meters) {
+    /**
+     * Cluster-wide registry and policies in Hazelcast; their blocking start runs on a worker thread. Routes by
+     * {@code shardMap} (started by the caller: one per node, shared with the node's calculators).
+     */
+    public static Future<AccessRouting> clustered(Vertx vertx, HazelcastInstance hazelcast, ShardMap shardMap,
+                                                  Settings settings, Clock clock, MeterRegistry meters) {
         return clusteredRegistry(vertx, hazelcast, settings.registry(), clock).compose(registry ->
                 vertx.executeBlocking(() -> {
                     HazelcastPolicyStore policies = new HazelcastPolicyStore(hazelcast, settings.policyMapName());
                     policies.start();
                     return policies;
-                }).map(policies -> new AccessRouting(vertx, registry, policies, settings, clock, meters, () -> {
+                }).map(policies -> new AccessRouting(vertx, registry, policies, shardMap, settings, clock, meters, () -> {
                     policies.close();
                     registry.close();
                 })));
@@ -120,6 +129,11 @@ public final class AccessRouting {
 
     public PolicyStore policies() {
         return policies;
+    }
+
+    /** The shard map the router routes the shard strategies by. */
+    public ShardMap shardMap() {
+        return shardMap;
     }
 
     public ServiceRouter router() {

@@ -18,16 +18,33 @@ import java.util.Set;
  *                              slow service is not hit with up to {@code maxAttempts} times its load
  * @param retryBudgetMinPerSecond retries a service may get per second however little traffic it has, 0–10 000
  *                              (default 10), so a quiet service still fails over
+ * @param hedgeMinMillis        the least time an idempotent request waits for one instance before it is sent to
+ *                              another as well, 1–60 000 (default 20)
+ * @param hedgeMaxMillis        the most it waits (the delay follows the service's recent latency in between),
+ *                              0–60 000 (default 200); 0 turns hedging off (then only failures move a request)
  */
 public record RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, int maxAttempts,
-                           Set<String> nonIdempotentServices, double retryBudgetRatio, double retryBudgetMinPerSecond) {
+                           Set<String> nonIdempotentServices, double retryBudgetRatio, double retryBudgetMinPerSecond,
+                           long hedgeMinMillis, long hedgeMaxMillis) {
 
     public static final RouterConfig DEFAULT = new RouterConfig(2000, 1000, 3, Set.of());
 
-    /** With the default retry budget. */
+    /** With the default retry budget and hedging. */
     public RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, int maxAttempts,
                         Set<String> nonIdempotentServices) {
         this(defaultTimeoutMillis, perTryTimeoutMillis, maxAttempts, nonIdempotentServices, 0.2, 10);
+    }
+
+    /** With the default hedging. */
+    public RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, int maxAttempts,
+                        Set<String> nonIdempotentServices, double retryBudgetRatio, double retryBudgetMinPerSecond) {
+        this(defaultTimeoutMillis, perTryTimeoutMillis, maxAttempts, nonIdempotentServices, retryBudgetRatio,
+                retryBudgetMinPerSecond, 20, 200);
+    }
+
+    /** Whether idempotent requests are hedged. */
+    public boolean hedging() {
+        return hedgeMaxMillis > 0;
     }
 
     public RouterConfig {
@@ -48,16 +65,24 @@ public record RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, 
             throw new IllegalArgumentException("router retryBudgetMinPerSecond " + retryBudgetMinPerSecond
                     + " must be 0-10000");
         }
+        if (hedgeMinMillis < 1 || hedgeMinMillis > 60_000) {
+            throw new IllegalArgumentException("router hedgeMinMillis " + hedgeMinMillis + " must be 1-60000");
+        }
+        if (hedgeMaxMillis < 0 || hedgeMaxMillis > 60_000 || (hedgeMaxMillis > 0 && hedgeMaxMillis < hedgeMinMillis)) {
+            throw new IllegalArgumentException("router hedgeMaxMillis " + hedgeMaxMillis
+                    + " must be 0 (off) or hedgeMinMillis-60000");
+        }
     }
 
     /**
      * Reads {@code defaultTimeoutMillis}, {@code perTryTimeoutMillis}, {@code maxAttempts} and
-     * {@code nonIdempotentServices} (array of names), {@code retryBudgetRatio}, {@code retryBudgetMinPerSecond};
+     * {@code nonIdempotentServices} (array of names), {@code retryBudgetRatio}, {@code retryBudgetMinPerSecond},
+     * {@code hedgeMinMillis}, {@code hedgeMaxMillis};
      * absent keys keep the defaults; unknown keys fail.
      */
     public static RouterConfig fromJson(JsonObject json) {
         Set<String> known = Set.of("defaultTimeoutMillis", "perTryTimeoutMillis", "maxAttempts", "nonIdempotentServices",
-                "retryBudgetRatio", "retryBudgetMinPerSecond");
+                "retryBudgetRatio", "retryBudgetMinPerSecond", "hedgeMinMillis", "hedgeMaxMillis");
         for (String key : json.fieldNames()) {
             if (!known.contains(key)) {
                 throw new IllegalArgumentException("unknown router config key '" + key + "' (known: " + known + ")");
@@ -71,7 +96,9 @@ public record RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, 
                     json.getInteger("maxAttempts", DEFAULT.maxAttempts),
                     Set.copyOf(names.stream().map(String::valueOf).toList()),
                     json.getDouble("retryBudgetRatio", DEFAULT.retryBudgetRatio),
-                    json.getDouble("retryBudgetMinPerSecond", DEFAULT.retryBudgetMinPerSecond));
+                    json.getDouble("retryBudgetMinPerSecond", DEFAULT.retryBudgetMinPerSecond),
+                    json.getLong("hedgeMinMillis", DEFAULT.hedgeMinMillis),
+                    json.getLong("hedgeMaxMillis", DEFAULT.hedgeMaxMillis));
         } catch (ClassCastException e) {
             throw new IllegalArgumentException("router config has a value of the wrong type: " + e.getMessage(), e);
         }

@@ -11,7 +11,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * Router meters: {@code quotebus.route.latency} (timer, tags service and outcome ok|error),
  * {@code quotebus.route.retries} (counter, tags service and cause: the failure code that caused the retry),
- * {@code quotebus.route.retries.denied} (counter, tag service: retries the retry budget refused) and
+ * {@code quotebus.route.retries.denied} (counter, tag service: retries the retry budget refused),
+ * {@code quotebus.route.hedges} (counter, tags service and outcome: sent = a second instance asked because the
+ * first was slow; won = the hedge's answer came first) and
  * {@code quotebus.route.errors} (counter, tags service
  * and code: see {@link RouteFailures} and the event-bus failure types). The service tag is the routed service,
  * or {@code unknown} for names with no instance and no policy, so client input cannot grow the tag set.
@@ -45,6 +47,24 @@ public final class RouterMetrics {
     /** A retry the service's retry budget did not allow (the request failed with its attempt's failure). */
     void retryDenied(String service) {
         Counter.builder("quotebus.route.retries.denied").tag("service", service).register(meters).increment();
+    }
+
+    /** An idempotent request also sent to another instance because the first had not answered in time. */
+    void hedged(String service) {
+        Counter.builder("quotebus.route.hedges").tag("service", service).tag("outcome", "sent").register(meters)
+                .increment();
+    }
+
+    /** A hedged request answered by the hedge first. */
+    void hedgeWon(String service) {
+        Counter.builder("quotebus.route.hedges").tag("service", service).tag("outcome", "won").register(meters)
+                .increment();
+    }
+
+    /** Hedges of the service ({@code sent} or {@code won}). */
+    public double hedges(String service, String outcome) {
+        Counter c = meters.find("quotebus.route.hedges").tag("service", service).tag("outcome", outcome).counter();
+        return c == null ? 0 : c.count();
     }
 
     /** Retries the budget did not allow. */

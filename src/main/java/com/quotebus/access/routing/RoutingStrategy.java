@@ -17,4 +17,12 @@ public interface RoutingStrategy {
      * @return one of {@code candidates}
      */
     ServiceInstance choose(List<ServiceInstance> candidates, RouteRequest request);
+
+    /**
+     * The candidates that can serve {@code request} at all (default: every one), in the same order; the router
+     * chooses among these. An empty result means none can.
+     */
+    default List<ServiceInstance> eligible(List<ServiceInstance> candidates, RouteRequest request) {
+        return candidates;
+    }
 }

@@ -22,6 +22,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiConsumer;
+import com.quotebus.cluster.InMemoryShardMap;
+import com.quotebus.cluster.ShardMap;
+import com.quotebus.cluster.Shards;
+import io.vertx.core.json.JsonArray;
 
 /**
  * Routes a client request for {@code svc.<service>[.<action>]} to an instance of the service and returns its
@@ -72,6 +76,16 @@ public final class ServiceRouter implements AutoCloseable {
     private final Map<String, Set<Attempt>> inFlight = new ConcurrentHashMap<>();
     /** Per service; bounded like the metric tags (known services, else {@code unknown}). */
     private final Map<String, RetryBudget> budgets = new ConcurrentHashMap<>();
+    /** Per service (bounded like the metric tags): how long to wait before hedging. */
+    private final Map<String, HedgeDelay> hedgeDelays = new ConcurrentHashMap<>();
+    /**
+     * Instances that recently left a request unanswered past the hedge delay (stalled, paused, overloaded), by
+     * instance key → until when (nanoTime): chosen only when no other can serve, until they answer again.
+     */
+    private final Map<String, Long> slowUntil = new ConcurrentHashMap<>();
+    /** How long an instance that did not answer in time is passed over. */
+    static final long SLOW_FOR_NANOS = 1_000_000_000L;
+    private final ShardMap shardMap;
     private final RegistryListener removals = new RegistryListener() {
         @Override
         public void removed(ServiceInstance instance) {
@@ -81,6 +95,14 @@ public final class ServiceRouter implements AutoCloseable {
 
     public ServiceRouter(Vertx vertx, ServiceRegistry registry, PolicyStore policies, RouterConfig config, Clock clock,
                          RouterMetrics metrics) {
+        this(vertx, registry, policies, config, clock, metrics, new InMemoryShardMap());
+    }
+
+    /**
+     * @param shardMap who holds which shard in what state (the shard strategies route by it)
+     */
+    public ServiceRouter(Vertx vertx, ServiceRegistry registry, PolicyStore policies, RouterConfig config, Clock clock,
+                         RouterMetrics metrics, ShardMap shardMap) {
         if (vertx == null || registry == null || policies == null || config == null || clock == null || metrics == null) {
             throw new IllegalArgumentException("vertx, registry, policies, config, clock and metrics are required");
         }
@@ -90,6 +112,7 @@ public final class ServiceRouter implements AutoCloseable {
         this.config = config;
         this.clock = clock;
         this.metrics = metrics;
+        this.shardMap = shardMap;
         registry.addListener(removals);
     }
 
@@ -188,7 +211,7 @@ public final class ServiceRouter implements AutoCloseable {
         StrategySlot slot = strategies.get(service);
         if (slot == null || !slot.policy.equals(policy)) {
             // A policy change starts the new strategy from scratch; a race here only costs a fresh start.
-            slot = new StrategySlot(policy, policy.strategy().create(policy, outstanding));
+            slot = new StrategySlot(policy, policy.strategy().create(policy, outstanding, shardMap));
             strategies.put(service, slot);
         }
         return slot.strategy;
@@ -200,6 +223,7 @@ public final class ServiceRouter implements AutoCloseable {
     }
 
     private void instanceRemoved(ServiceInstance instance) {
+        slowUntil.remove(instance.key());
         Set<Attempt> attempts = inFlight.get(instance.key());
         if (attempts == null) {
             return;
@@ -217,6 +241,7 @@ public final class ServiceRouter implements AutoCloseable {
         final ServiceInstance instance;
         final Context context;
         final BiConsumer<Message<Object>, Throwable> then;
+        final long startNanos = System.nanoTime();
         boolean done; // touched only on context
 
         Attempt(ServiceInstance instance, Context context, BiConsumer<Message<Object>, Throwable> then) {
@@ -248,7 +273,11 @@ public final class ServiceRouter implements AutoCloseable {
         }
     }
 
-    /** One routed request: its attempts run one after another on {@code context}. */
+    /**
+     * One routed request, on {@code context}. An idempotent request is hedged: if the chosen instance has not
+     * answered within the service's hedge delay, the next candidate is asked as well and the first answer wins;
+     * a failure that allows it moves the request to another instance at once (see the class comment).
+     */
     private final class Call {
         final String service;
         final Object body;
@@ -262,14 +291,25 @@ public final class ServiceRouter implements AutoCloseable {
         final Promise<RouteReply> promise;
         final long startNanos;
         final String metricTag;
+        /** A part of a scattered request: its parent records the metrics. */
+        final boolean part;
         final Set<String> tried = new HashSet<>();
+        final List<Attempt> pending = new ArrayList<>(2);
         int attempts;
+        long hedgeTimer = -1;
         Throwable lastFailure;
         RetryBudget budget; // the service's, set in begin()
 
         Call(String service, Object body, Map<String, String> headers, ServicePolicy policy, boolean idempotent,
              long perTryMillis, long deadline, RouteRequest request, Context context, Promise<RouteReply> promise,
              long startNanos) {
+            this(service, body, headers, policy, idempotent, perTryMillis, deadline, request, context, promise,
+                    startNanos, false);
+        }
+
+        Call(String service, Object body, Map<String, String> headers, ServicePolicy policy, boolean idempotent,
+             long perTryMillis, long deadline, RouteRequest request, Context context, Promise<RouteReply> promise,
+             long startNanos, boolean part) {
             this.service = service;
             this.body = body;
             this.headers = headers;
@@ -282,56 +322,145 @@ public final class ServiceRouter implements AutoCloseable {
             this.promise = promise;
             this.startNanos = startNanos;
             this.metricTag = metricService(service, policy);
+            this.part = part;
         }
 
         void begin() {
             budget = budgets.computeIfAbsent(metricTag, s -> new RetryBudget(config.retryBudgetRatio(),
                     config.retryBudgetMinPerSecond(), System.nanoTime()));
-            budget.deposit();
             if (policy.strategy().multicast()) {
+                budget.deposit();
                 multicast();
+            } else if (policy.strategy() == StrategyKind.SHARD_SCATTER && !part && scatter()) {
+                return; // the parts deposit and run
             } else {
+                budget.deposit();
                 next();
             }
         }
 
+        /**
+         * The instances not yet tried: the ACTIVE ones; for the shard strategies also DRAINING ones, since the shard
+         * map says whether they still serve (a draining calculator serves its shards until they are live elsewhere).
+         */
         private List<ServiceInstance> candidates() {
+            boolean byShardMap = policy.strategy() == StrategyKind.SHARD_OWNER
+                    || policy.strategy() == StrategyKind.SHARD_SCATTER;
             List<ServiceInstance> out = new ArrayList<>();
             for (ServiceInstance i : registry.instances(service)) {
-                if (i.active() && !tried.contains(i.instanceId())) {
+                if ((i.active() || byShardMap) && !tried.contains(i.instanceId())) {
                     out.add(i);
                 }
             }
             return out;
         }
 
+        private HedgeDelay hedgeDelay() {
+            return hedgeDelays.computeIfAbsent(metricTag,
+                    s -> new HedgeDelay(config.hedgeMinMillis(), Math.max(config.hedgeMinMillis(), config.hedgeMaxMillis())));
+        }
+
+        /** Sends one more attempt, to the best untried candidate; fails the call when none is left and none is out. */
         private void next() {
             long remaining = deadline - clock.millis();
             if (remaining <= 0) {
-                fail(lastFailure != null ? lastFailure : RouteFailures.deadline(service));
+                if (pending.isEmpty()) {
+                    fail(lastFailure != null ? lastFailure : RouteFailures.deadline(service));
+                }
                 return;
             }
-            List<ServiceInstance> candidates = candidates();
+            RoutingStrategy strategy = strategyFor(service, policy);
+            List<ServiceInstance> candidates = strategy.eligible(candidates(), request);
             if (candidates.isEmpty()) {
-                fail(lastFailure != null ? lastFailure : RouteFailures.noInstance(service));
+                if (pending.isEmpty()) {
+                    fail(lastFailure != null ? lastFailure : RouteFailures.noInstance(service));
+                }
                 return;
             }
-            ServiceInstance chosen = strategyFor(service, policy).choose(candidates, request);
+            long now = System.nanoTime();
+            List<ServiceInstance> answering = new ArrayList<>(candidates.size());
+            for (ServiceInstance i : candidates) {
+                Long until = slowUntil.get(i.key());
+                if (until == null || until - now < 0) {
+                    answering.add(i);
+                }
+            }
+            ServiceInstance chosen = strategy.choose(answering.isEmpty() ? candidates : answering, request);
             tried.add(chosen.instanceId());
             attempts++;
-            new Attempt(chosen, context, (reply, failure) -> {
-                if (failure == null) {
-                    succeed(new RouteReply(reply.body(), headersOf(reply), service, List.of(chosen.instanceId()),
-                            attempts));
-                } else if (retryable(failure) && attempts < config.maxAttempts() && deadline > clock.millis()
-                        && retryAllowed()) {
-                    lastFailure = failure;
-                    metrics.retried(metricTag, RouteFailures.code(failure));
-                    next();
-                } else {
-                    fail(failure);
+            boolean hedge = !pending.isEmpty();
+            Attempt[] self = new Attempt[1];
+            self[0] = new Attempt(chosen, context, (reply, failure) -> answered(self[0], hedge, reply, failure));
+            pending.add(self[0]);
+            self[0].send(body, headers, Math.min(remaining, perTryMillis));
+            scheduleHedge();
+        }
+
+        private void scheduleHedge() {
+            cancelHedge();
+            if (!config.hedging() || !idempotent || attempts >= config.maxAttempts()) {
+                return;
+            }
+            hedgeTimer = vertx.setTimer(hedgeDelay().millis(), t -> {
+                hedgeTimer = -1;
+                if (promise.future().isComplete() || pending.isEmpty() || attempts >= config.maxAttempts()
+                        || deadline <= clock.millis()) {
+                    return;
                 }
-            }).send(body, headers, Math.min(remaining, perTryMillis));
+                long until = System.nanoTime() + SLOW_FOR_NANOS;
+                for (Attempt a : pending) {
+                    slowUntil.put(a.instance.key(), until); // routed to last until it answers again
+                }
+                if (strategyFor(service, policy).eligible(candidates(), request).isEmpty() || !retryAllowed()) {
+                    return; // nobody else to ask: wait for the attempt out
+                }
+                metrics.hedged(metricTag);
+                next();
+            });
+        }
+
+        private void cancelHedge() {
+            if (hedgeTimer >= 0) {
+                vertx.cancelTimer(hedgeTimer);
+                hedgeTimer = -1;
+            }
+        }
+
+        private void answered(Attempt attempt, boolean hedge, Message<Object> reply, Throwable failure) {
+            pending.remove(attempt);
+            ServiceInstance chosen = attempt.instance;
+            if (failure == null || (failure instanceof ReplyException re
+                    && re.failureType() == ReplyFailure.RECIPIENT_FAILURE)) {
+                slowUntil.remove(chosen.key()); // it answers
+            }
+            if (promise.future().isComplete()) {
+                return; // another attempt won
+            }
+            if (failure == null) {
+                hedgeDelay().answered(System.nanoTime() - attempt.startNanos);
+                cancelHedge();
+                if (hedge) {
+                    metrics.hedgeWon(metricTag);
+                }
+                succeed(new RouteReply(reply.body(), headersOf(reply), service, List.of(chosen.instanceId()), attempts));
+                return;
+            }
+            if (!retryable(failure)) {
+                cancelHedge();
+                fail(failure); // the service's own answer: every replica would give it
+                return;
+            }
+            lastFailure = failure;
+            if (!pending.isEmpty()) {
+                return; // another attempt is still out and may answer
+            }
+            cancelHedge();
+            if (attempts < config.maxAttempts() && deadline > clock.millis() && retryAllowed()) {
+                metrics.retried(metricTag, RouteFailures.code(failure));
+                next();
+            } else {
+                fail(failure);
+            }
         }
 
         private boolean retryAllowed() {
@@ -353,6 +482,54 @@ public final class ServiceRouter implements AutoCloseable {
                     || re.failureCode() == RouteFailures.INSTANCE_LOST
                     || (re.failureType() == ReplyFailure.RECIPIENT_FAILURE
                         && re.failureCode() == SERVICE_UNAVAILABLE));
+        }
+
+        /**
+         * Splits a request for many codes ({@code codes}) by shard and routes each part like a single-code request
+         * (hedged, retried); the replies are merged in the order of the parts. False when the body has no
+         * {@code codes} array of strings: the request is then routed whole.
+         */
+        private boolean scatter() {
+            if (!(body instanceof JsonObject json) || !(json.getValue("codes") instanceof JsonArray codes)
+                    || codes.isEmpty() || !codes.stream().allMatch(c -> c instanceof String)) {
+                return false;
+            }
+            Map<Integer, JsonArray> byShard = new LinkedHashMap<>();
+            int shardCount = Shards.configuredCount();
+            for (Object c : codes) {
+                byShard.computeIfAbsent(Shards.shardOf((String) c, shardCount), k -> new JsonArray()).add(c);
+            }
+            List<Future<RouteReply>> parts = new ArrayList<>(byShard.size());
+            for (JsonArray group : byShard.values()) {
+                Promise<RouteReply> p = Promise.promise();
+                parts.add(p.future());
+                new Call(service, json.copy().put("codes", group), headers, policy, idempotent, perTryMillis, deadline,
+                        new RouteRequest(service, group.getString(0), headers), context, p, startNanos, true).begin();
+            }
+            Future.all(parts).onComplete(ar -> {
+                if (ar.failed()) {
+                    fail(ar.cause());
+                    return;
+                }
+                List<Object> bodies = new ArrayList<>(parts.size());
+                List<String> ids = new ArrayList<>();
+                int tries = 0;
+                for (Future<RouteReply> f : parts) {
+                    bodies.add(f.result().body());
+                    ids.addAll(f.result().instanceIds());
+                    tries += f.result().attempts();
+                }
+                Object merged;
+                try {
+                    merged = ReplyMerger.merge(bodies);
+                } catch (IllegalArgumentException e) {
+                    fail(RouteFailures.notMergeable(e.getMessage()));
+                    return;
+                }
+                succeed(new RouteReply(merged, parts.get(0).result().headers(), service,
+                        ids.stream().distinct().sorted().toList(), tries));
+            });
+            return true;
         }
 
         private void multicast() {
@@ -431,16 +608,21 @@ public final class ServiceRouter implements AutoCloseable {
         // Metrics first: the caller's callbacks run inside tryComplete/tryFail.
         private void succeed(RouteReply reply) {
             if (!promise.future().isComplete()) {
-                metrics.completed(metricTag, System.nanoTime() - startNanos, true);
+                if (!part) {
+                    metrics.completed(metricTag, System.nanoTime() - startNanos, true);
+                }
                 promise.complete(reply);
             }
         }
 
         private void fail(Throwable failure) {
             if (!promise.future().isComplete()) {
-                metrics.completed(metricTag, System.nanoTime() - startNanos, false);
-                metrics.failed(metricTag, RouteFailures.code(failure));
-                promise.fail(failure);
+                Throwable shown = RouteFailures.forClient(failure);
+                if (!part) {
+                    metrics.completed(metricTag, System.nanoTime() - startNanos, false);
+                    metrics.failed(metricTag, RouteFailures.code(shown));
+                }
+                promise.fail(shown);
             }
         }
     }

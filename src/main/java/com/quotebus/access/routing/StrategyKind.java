@@ -13,8 +13,13 @@ public enum StrategyKind {
     LEAST_OUTSTANDING("least-outstanding"),
     /** {@link ConsistentHashStrategy} on the policy's hash field. */
     CONSISTENT_HASH("consistent-hash"),
-    /** {@link ShardOwnerStrategy}: the calculator instance that owns the code's shard. */
+    /** {@link ShardOwnerStrategy}: a calculator instance holding the code's shard LIVE in the shard map. */
     SHARD_OWNER("shard-owner"),
+    /**
+     * A request for many codes (body field {@code codes}) split by shard, each part routed like
+     * {@link #SHARD_OWNER} (hedged), the replies merged (see {@link ReplyMerger}).
+     */
+    SHARD_SCATTER("shard-scatter"),
     /** Every ACTIVE instance; the replies are merged (see {@link ReplyMerger}). */
     MULTICAST_MERGE("multicast-merge"),
     /** Every ACTIVE instance; the first successful reply wins. */
@@ -35,13 +40,15 @@ public enum StrategyKind {
     }
 
     /** A fresh strategy for one service; {@code null} for the multicast kinds, which the router runs itself. */
-    public RoutingStrategy create(ServicePolicy policy, OutstandingRequests outstanding) {
+    public RoutingStrategy create(ServicePolicy policy, OutstandingRequests outstanding,
+                                  com.quotebus.cluster.ShardMap shardMap) {
         return switch (this) {
             case ROUND_ROBIN -> new RoundRobinStrategy();
             case WEIGHTED -> new SmoothWeightedStrategy();
             case LEAST_OUTSTANDING -> new LeastOutstandingStrategy(outstanding);
             case CONSISTENT_HASH -> new ConsistentHashStrategy(policy.virtualNodes());
-            case SHARD_OWNER -> new ShardOwnerStrategy(com.quotebus.cluster.Shards.configuredCount());
+            case SHARD_OWNER, SHARD_SCATTER ->
+                    new ShardOwnerStrategy(com.quotebus.cluster.Shards.configuredCount(), shardMap);
             case MULTICAST_MERGE, MULTICAST_FIRST -> null;
         };
     }

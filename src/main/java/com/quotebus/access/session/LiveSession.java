@@ -143,7 +143,7 @@ final class LiveSession implements ConnectionSession {
         if (r == null || !MessageDigest.isEqual(r.token().getBytes(StandardCharsets.UTF_8),
                 tokenText.getBytes(StandardCharsets.UTF_8))) {
             manager.metrics.expired.increment();
-            conn.replyFailure(replyAddress, address, 404, "session_expired");
+            conn.replyFailure(replyAddress, address, 440, "session_expired");
             return;
         }
         manager.metrics.resumed.increment();

@@ -112,7 +112,8 @@ class ClusteredRoutingIT {
         AccessRouting.Settings settings = new AccessRouting.Settings(d.registry(), new RouterConfig(10_000, 8_000, 3,
                 java.util.Set.of()), d.policyMapName(), d.maxContextsPerSession(), d.maxContexts(),
                 d.resendTimeoutMillis(), d.orphanRetryMillis());
-        routing = await(AccessRouting.clustered(gateway, gatewayCluster.getHazelcastInstance(), settings, clock,
+        routing = await(AccessRouting.clustered(gateway, gatewayCluster.getHazelcastInstance(),
+                new com.quotebus.cluster.InMemoryShardMap(), settings, clock,
                 new SimpleMeterRegistry()));
     }
 

@@ -80,19 +80,32 @@ class ServiceRouterTest {
     }
 
     @Test
-    void anInstanceThatNeverAnswersIsRetriedElsewhereWithinTheDeadline(Vertx vertx, VertxTestContext test) {
+    void anInstanceThatDoesNotAnswerInTheHedgeDelayIsHedgedToAnotherAndPassedOverNextTime(Vertx vertx,
+                                                                                        VertxTestContext test) {
         FakeService a = FakeService.silent("kline", "a");
         FakeService b = FakeService.answering("kline", "b");
+        long[] tookMs = new long[1];
         start(vertx, a, b)
-                .compose(v -> router.route("svc.kline", new JsonObject().put("q", 1), Map.of(), clock.millis() + 4000))
-                .onComplete(test.succeeding(reply -> test.verify(() -> {
+                .compose(v -> {
+                    long t0 = System.nanoTime();
+                    return router.route("svc.kline", new JsonObject().put("q", 1), Map.of(), clock.millis() + 4000)
+                            .onSuccess(r -> tookMs[0] = (System.nanoTime() - t0) / 1_000_000);
+                })
+                .compose(first -> router.route("svc.kline", new JsonObject().put("q", 2), Map.of(),
+                        clock.millis() + 4000).map(second -> List.of(first, second)))
+                .onComplete(test.succeeding(replies -> test.verify(() -> {
+                    RouteReply reply = replies.get(0);
                     assertThat(reply.body()).isEqualTo(new JsonObject().put("instance", "b")
                             .put("echo", new JsonObject().put("q", 1)));
                     assertThat(reply.instanceIds()).containsExactly("b");
                     assertThat(reply.attempts()).isEqualTo(2);
+                    assertThat(tookMs[0]).as("answered after the hedge delay, not the 1 s per-try timeout")
+                            .isLessThan(900);
+                    assertThat(router.metrics().hedges("kline", "sent")).isEqualTo(1.0);
+                    assertThat(router.metrics().hedges("kline", "won")).isEqualTo(1.0);
+                    assertThat(replies.get(1).instanceIds()).as("the silent one is passed over").containsExactly("b");
+                    assertThat(replies.get(1).attempts()).isEqualTo(1);
                     assertThat(a.received).hasSize(1);
-                    assertThat(router.metrics().retries("kline", "TIMEOUT")).isEqualTo(1.0);
-                    assertThat(router.outstanding()).isZero();
                     test.completeNow();
                 })));
     }
@@ -119,8 +132,9 @@ class ServiceRouterTest {
                 .onComplete(test.failing(e -> test.verify(() -> {
                     assertThat(e).isInstanceOf(ReplyException.class);
                     assertThat(((ReplyException) e).failureType()).isEqualTo(ReplyFailure.TIMEOUT);
+                    assertThat(((ReplyException) e).failureCode()).isEqualTo(RouteFailures.DEADLINE);
                     assertThat(b.received).isEmpty();
-                    assertThat(router.metrics().errors("kline", "TIMEOUT")).isEqualTo(1.0);
+                    assertThat(router.metrics().errors("kline", "DEADLINE")).isEqualTo(1.0);
                     test.completeNow();
                 })));
     }

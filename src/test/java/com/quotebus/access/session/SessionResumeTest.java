@@ -181,7 +181,7 @@ class SessionResumeTest {
                 JsonObject err = call(b, "session.open", new JsonObject().put("token", body.getString("token")),
                         new ArrayList<>());
                 assertThat(err.getString("type")).isEqualTo("err");
-                assertThat(err.getInteger("failureCode")).isEqualTo(404);
+                assertThat(err.getInteger("failureCode")).isEqualTo(440);
                 assertThat(err.getString("message")).isEqualTo("session_expired");
             }
         }
@@ -284,7 +284,7 @@ class SessionResumeTest {
     }
 
     @Test
-    void anExpiredOrUnknownTokenFailsWith404SessionExpired() throws Exception {
+    void anExpiredOrUnknownTokenFailsWith440SessionExpired() throws Exception {
         String token;
         String id;
         try (RawBridgeClient a = RawBridgeClient.connect(gw1.port())) {
@@ -296,7 +296,7 @@ class SessionResumeTest {
         try (RawBridgeClient b = RawBridgeClient.connect(gw2.port())) {
             for (String t : List.of(token, id + ".forged", "s-unknown.x")) {
                 JsonObject err = call(b, "session.open", new JsonObject().put("token", t), new ArrayList<>());
-                assertThat(err.getInteger("failureCode")).as(t).isEqualTo(404);
+                assertThat(err.getInteger("failureCode")).as(t).isEqualTo(440);
                 assertThat(err.getString("message")).isEqualTo("session_expired");
             }
             JsonObject bad = call(b, "session.open", new JsonObject().put("token", 42), new ArrayList<>());
