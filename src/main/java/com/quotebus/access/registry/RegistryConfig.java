@@ -11,7 +11,7 @@ import java.time.Duration;
  */
 public record RegistryConfig(Duration ttl, String mapName) {
 
-    public static final RegistryConfig DEFAULT = new RegistryConfig(Duration.ofSeconds(3), "quotebus.services");
+    public static final RegistryConfig DEFAULT = new RegistryConfig(Duration.ofSeconds(10), "quotebus.services");
 
     public RegistryConfig {
         if (ttl == null || ttl.compareTo(Duration.ofMillis(100)) < 0 || ttl.compareTo(Duration.ofMinutes(10)) > 0) {
