@@ -52,6 +52,9 @@ public final class CalculatorVerticle extends VerticleBase {
     static final String MEMBERSHIP_SERVICE = "kline";
     /** Reply header naming the instance that answered. */
     public static final String INSTANCE_HEADER = "instance";
+    /** How often the loop checks that it was not frozen, and the gap that means it was. */
+    static final long FROZEN_CHECK_MS = 250;
+    static final long FROZEN_MS = 3_000;
     /** How often a stopping instance checks whether its shards are live elsewhere. */
     private static final long DRAIN_POLL_MS = 50;
     /** Symbols whose reconciliation mismatched shown by name in /status (the first, by code). */
@@ -92,6 +95,7 @@ public final class CalculatorVerticle extends VerticleBase {
     /** Set by {@link #stop}: this instance owns nothing any more and hands its shards over before it leaves. */
     private boolean leaving;
     private long eventsApplied;
+    private long lastBeat;
 
     public CalculatorVerticle(CalculatorOptions options, String instanceId, String nodeId, int shards, int replicas,
                               ShardMap shardMap, ServiceRegistry registry, HistoryStore history, InstrumentDirectory directory,
@@ -151,6 +155,8 @@ public final class CalculatorVerticle extends VerticleBase {
             ready.add(c.completion());
         }
         vertx.setPeriodic(options.historyFlushMs(), t -> flushHistory());
+        lastBeat = System.nanoTime();
+        vertx.setPeriodic(FROZEN_CHECK_MS, t -> checkFrozen());
         var meters = io.vertx.micrometer.backends.BackendRegistries.getDefaultNow();
         if (meters != null) {
             CalculatorMeters.bind(meters, instanceId, engine);
@@ -260,6 +266,19 @@ public final class CalculatorVerticle extends VerticleBase {
             live.add(instanceId); // the registry's view may not include this instance yet
         }
         return live;
+    }
+
+    /**
+     * A timer that fires far later than due means this process was frozen (SIGSTOP, a pause of seconds): the
+     * cluster may have dropped it and its shards missed events, so they are rebuilt before they serve again.
+     */
+    private void checkFrozen() {
+        long now = System.nanoTime();
+        long gapMs = (now - lastBeat) / 1_000_000;
+        lastBeat = now;
+        if (gapMs >= FROZEN_MS && !stopping && !leaving) {
+            loader.resyncAll("this process was frozen for " + gapMs + " ms");
+        }
     }
 
     private void onApplied(MarketEvent e) {

@@ -20,6 +20,7 @@ import io.vertx.core.eventbus.DeliveryOptions;
 import io.vertx.core.eventbus.Message;
 import io.vertx.core.eventbus.MessageConsumer;
 import io.vertx.core.eventbus.ReplyException;
+import io.vertx.core.eventbus.ReplyFailure;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
 import java.time.LocalDate;
@@ -75,6 +76,8 @@ final class ShardLoader implements QueryService.Ownership {
     private Set<Integer> target = Set.of();
     /** Journal events applied per event-loop turn while a shard is rebuilt. */
     static final int REPLAY_SLICE = 2_000;
+    /** Wait between replay attempts while no collector answers. */
+    static final long REPLAY_RETRY_MS = 1_000;
     /** Wait before rebuilding a shard found out of sync (bounds the retries while no journal is reachable). */
     static final long RESYNC_DELAY_MS = 500;
     /** Highest collector seq applied per code of the owned shards. */
@@ -94,6 +97,7 @@ final class ShardLoader implements QueryService.Ownership {
         long sweptMinute = Long.MIN_VALUE;
         final Set<String> codes = new java.util.HashSet<>();
         boolean released;
+        int replayFailures;
 
         Shard(int id) {
             this.id = id;
@@ -233,17 +237,61 @@ final class ShardLoader implements QueryService.Ownership {
         }
         shard.consumer.completion()
                 .compose(v -> carryIn(codes))
-                .compose(v -> replay(shard, 0, null, new long[1]))
-                .onComplete(ar -> {
-                    if (shard.released) {
-                        return;
+                .onComplete(ar -> rebuild(shard, started));
+    }
+
+    /**
+     * Replays the shard's day from the collector's journal, then goes live. With no collector reachable (no
+     * handler, or no answer: the collector is down, or this node is cut off from the cluster) the shard stays
+     * ACQUIRING and the replay is tried again every {@link #REPLAY_RETRY_MS}: a shard never goes live on a stream
+     * it cannot vouch for. A collector that answers with an error (e.g. no journal) means there is nothing to
+     * rebuild: the shard follows the live stream from now.
+     */
+    private void rebuild(Shard shard, long started) {
+        replay(shard, 0, null, new long[1]).onComplete(ar -> {
+            if (shard.released) {
+                return;
+            }
+            if (ar.failed() && ar.cause() instanceof ReplyException r
+                    && (r.failureType() == ReplyFailure.NO_HANDLERS || r.failureType() == ReplyFailure.TIMEOUT)) {
+                if (shard.replayFailures++ % 30 == 0) {
+                    LOG.info("shard " + shard.id + ": no collector journal to replay (" + r.getMessage()
+                            + "); stays acquiring, retrying every " + REPLAY_RETRY_MS + " ms");
+                }
+                vertx.setTimer(REPLAY_RETRY_MS, t -> {
+                    if (!shard.released) {
+                        rebuild(shard, started);
                     }
-                    if (ar.failed()) {
-                        LOG.log(Level.INFO, "shard " + id + ": no journal replay (" + ar.cause().getMessage()
-                                + "); following the live stream from now");
-                    }
-                    goLive(shard, started);
                 });
+                return;
+            }
+            if (ar.failed()) {
+                LOG.log(Level.INFO, "shard " + shard.id + ": no journal replay (" + ar.cause().getMessage()
+                        + "); following the live stream from now");
+            }
+            goLive(shard, started);
+        });
+    }
+
+    /**
+     * This process was frozen (SIGSTOP, a very long pause): the cluster has most likely dropped it meanwhile
+     * and its shards missed events it cannot see yet (no new event may arrive until it is back in the
+     * cluster). Every held shard is rebuilt from the journal — ACQUIRING in the shard map, so nothing is served
+     * from a state that may be stale.
+     */
+    void resyncAll(String why) {
+        LOG.warning("rebuilding every held shard " + owned.keySet() + ": " + why);
+        for (Shard shard : new ArrayList<>(owned.values())) {
+            release(owned.remove(shard.id));
+            resyncs++;
+            vertx.setTimer(RESYNC_DELAY_MS, t -> {
+                if (target.contains(shard.id) && !owned.containsKey(shard.id)) {
+                    acquire(shard.id);
+                    changed.run();
+                }
+            });
+        }
+        changed.run();
     }
 
     /**

@@ -169,6 +169,10 @@ public class CalculatorBenchmark {
             dir.putAll(list);
             events = day(list, 90);
             ManualClock clock = new ManualClock(0);
+            // a collector whose journal of the day is empty: the shards go live on the stream that follows
+            vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(com.quotebus.collector.verticle.CollectorAddresses.REPLAY,
+                    m -> m.reply(io.vertx.core.buffer.Buffer.buffer(), new io.vertx.core.eventbus.DeliveryOptions()
+                            .addHeader("nextPosition", "0").addHeader("endPosition", "0").addHeader("complete", "true")));
             CalculatorVerticle v = new CalculatorVerticle(CalculatorOptions.defaults(), "calc-bench", "n", 16, 1,
                     new com.quotebus.cluster.InMemoryShardMap(), new InMemoryServiceRegistry(RegistryConfig.DEFAULT, Clock.systemUTC()), null, dir,
                     new TradingSchedules(CALENDAR), clock, AdjustFactorTable.of(List.of()));

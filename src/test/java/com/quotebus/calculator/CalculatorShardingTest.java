@@ -128,15 +128,19 @@ class CalculatorShardingTest {
 
     @Test
     void twoInstancesSplitTheShardsAndEachQueryIsAnsweredByTheOwner() throws Exception {
+        slowJournal(List.of(), 1); // a collector whose journal of the day is still empty
         ManualClock clock = new ManualClock(0);
-        await(vertx.deployVerticle(calculator("calc-a", clock)));
-        await(vertx.deployVerticle(calculator("calc-b", clock)));
-        // both registered: wait until each sees the other and has settled its shards
+        CalculatorVerticle a = calculator("calc-a", clock);
+        CalculatorVerticle b = calculator("calc-b", clock);
+        await(vertx.deployVerticle(a));
+        await(vertx.deployVerticle(b));
+        // both registered and ready: each sees the other and has its share of the shards live
         long deadline = System.currentTimeMillis() + 10_000;
-        while (routing.registry().instances("kline").size() < 2 && System.currentTimeMillis() < deadline) {
+        while (!(await(a.statusOnLoop()).getBoolean("ready") && await(b.statusOnLoop()).getBoolean("ready")
+                && routing.shardMap().holdings().values().stream().mapToInt(h -> h.shards().size()).sum() == 16)) {
+            assertThat(System.currentTimeMillis()).as("both ready: " + routing.shardMap().holdings()).isLessThan(deadline);
             Thread.sleep(20);
         }
-        Thread.sleep(300);
         // the collector's stream: every code's events on its shard address
         Map<String, Long> volume = new HashMap<>();
         for (Instrument inst : instruments) {
@@ -282,6 +286,23 @@ class CalculatorShardingTest {
         assertThat(failures).as("queries while B registered and had not acquired its shards").isEmpty();
         assertThat(replies).as("answered by A meanwhile").allMatch(r -> r.instanceIds().equals(List.of("calc-a")));
         awaitServedBy(ofB, "calc-b", volume);
+    }
+
+    @Test
+    void aShardStaysAcquiringWhileNoCollectorAnswersAndGoesLiveOnceOneDoes() throws Exception {
+        ManualClock clock = new ManualClock(0);
+        CalculatorVerticle a = calculator("calc-a", clock);
+        await(vertx.deployVerticle(a));
+        Thread.sleep(1_500);
+        assertThat(await(a.statusOnLoop()).getBoolean("ready")).isFalse();
+        assertThat(routing.shardMap().holdings().get("calc-a").shards().values())
+                .as("nothing served from a stream it cannot vouch for").hasSize(16)
+                .allMatch(st -> st == com.quotebus.cluster.ShardState.ACQUIRING);
+        Map<String, Long> volume = new HashMap<>();
+        slowJournal(journalOfTrades(5, volume), 1); // the collector comes
+        List<String> all = instruments.stream().map(Instrument::codeText).toList();
+        awaitServedBy(all, "calc-a", volume);
+        assertThat(await(a.statusOnLoop()).getBoolean("ready")).isTrue();
     }
 
     @Test
