@@ -316,6 +316,7 @@ class ChaosIT {
         f.put("streams: seqs never received (gaps less late arrivals)", seqs.neverReceived());
         f.put("streams: duplicates", seqs.duplicates());
         f.put("streams: out-of-order", seqs.outOfOrder());
+        f.put("streams: conflicts (same seq, other trade)", seqs.conflicts());
         f.put("streams: gap markers (slow consumer)", seqs.gapMarkers());
         f.put("streams: day rolls", seqs.dayRolls());
         streamWindow(f, "2 B killed", seqs, killB, restartB);
@@ -348,6 +349,7 @@ class ChaosIT {
                 .isLessThanOrEqualTo(allowedFailures);
         soft.assertThat(seqs.gaps()).as("tick seqs skipped, seen by a raw client").isZero();
         soft.assertThat(seqs.duplicates()).as("duplicate tick seqs reaching the client").isZero();
+        soft.assertThat(seqs.conflicts()).as("two different trades with one seq (docs/operations.md: never)").isZero();
         soft.assertThat(blockedTotal).as("blocked-thread warnings per node: " + blocked).isZero();
         soft.assertThat(p99Stopped).as("p99 while C is stopped ≤ hedge delay bound %d ms + baseline p99 %d ms",
                 HEDGE_DELAY_BOUND_MS, p99Baseline).isLessThanOrEqualTo(HEDGE_DELAY_BOUND_MS + p99Baseline);
@@ -660,7 +662,7 @@ class ChaosIT {
                     list.stream().limit(3).forEach(o -> sb.append(String.format("    sent at %+.3f s: %s, failed after %d ms%n",
                             (o.sentAt() - loadStart) / 1000.0, o.code(), o.latencyMs())));
                 });
-        for (String kind : List.of("gap", "duplicate", "out-of-order")) {
+        for (String kind : List.of("gap", "duplicate", "out-of-order", "conflict")) {
             List<StreamSeqs.Anomaly> list = seqs.anomalies().stream().filter(x -> x.kind().equals(kind)).toList();
             if (list.isEmpty()) {
                 continue;

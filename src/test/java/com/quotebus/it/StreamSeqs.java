@@ -4,10 +4,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a raw bridge client sees of {@code tick.<code>} streams, frame by frame, with no gap filling and no
@@ -16,7 +14,8 @@ import java.util.Set;
  *   <li>a <b>gap</b> = seqs skipped between a message and the highest seq received before it ({@code seq > last + 1}
  *   adds {@code seq - last - 1}); a message that fills such a hole later is counted as out-of-order, not as a
  *   repair — a raw client that drops {@code seq <= last} has lost it;</li>
- *   <li>a <b>duplicate</b> = a seq received before;</li>
+ *   <li>a <b>duplicate</b> = a seq received before; a <b>conflict</b> = a duplicate whose time, price or qty
+ *   differs (two different trades with one seq);</li>
  *   <li><b>out-of-order</b> = a seq not received before but lower than the highest received;</li>
  *   <li>a day roll: seq 1 again (and a {@code time} more than two hours from the first seq 1's, when one was
  *   seen) starts a new day for the address — seqs are per trading day;</li>
@@ -35,7 +34,8 @@ final class StreamSeqs {
         long first = Long.MAX_VALUE;
         long holesOfPastDays;
         long firstSeqOneTime = Long.MIN_VALUE;
-        final Set<Long> seen = new HashSet<>();
+        /** seq → content (time/price/qty) of the current day. */
+        final Map<Long, String> seen = new HashMap<>();
         long received;
         long lastArrival;
 
@@ -95,12 +95,17 @@ final class StreamSeqs {
             a.last = -1;
             a.first = Long.MAX_VALUE;
         }
-        if (seq == 1 && !a.seen.contains(1L)) {
+        if (seq == 1 && !a.seen.containsKey(1L)) {
             a.firstSeqOneTime = time;
         }
         a.first = Math.min(a.first, seq);
-        if (!a.seen.add(seq)) {
+        String content = time + "/" + body.getValue("price") + "/" + body.getValue("qty");
+        String before = a.seen.putIfAbsent(seq, content);
+        if (before != null) {
             anomalies.add(new Anomaly(now, address, "duplicate", seq, 1));
+            if (!before.equals(content)) {
+                anomalies.add(new Anomaly(now, address, "conflict", seq, 1));
+            }
             return;
         }
         if (a.last >= 0 && seq < a.last) {
@@ -137,6 +142,11 @@ final class StreamSeqs {
 
     long duplicates() {
         return sum("duplicate");
+    }
+
+    /** Duplicates whose content (time, price, qty) differs from the first message with that seq: never allowed. */
+    long conflicts() {
+        return sum("conflict");
     }
 
     long outOfOrder() {
