@@ -52,6 +52,11 @@ final class BridgeClient implements AutoCloseable {
         out.flush();
     }
 
+    /** {@code {"type":"ping"}}: keeps an otherwise silent connection from the gateway's idle time-out. */
+    void ping() throws IOException {
+        write(new JsonObject().put("type", "ping"));
+    }
+
     void register(String address) throws IOException {
         write(new JsonObject().put("type", "register").put("address", address));
     }

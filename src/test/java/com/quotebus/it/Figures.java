@@ -7,7 +7,7 @@ import java.util.TreeMap;
 final class Figures {
     private Figures() {}
 
-    static void print(String fault, Map<String, Long> figures) {
+    static void print(String fault, Map<String, ?> figures) {
         StringBuilder sb = new StringBuilder("\n=== figures: " + fault + " ===\n");
         new TreeMap<>(figures).forEach((k, v) -> sb.append("  ").append(k).append(": ").append(v).append('\n'));
         System.out.println(sb);

@@ -16,11 +16,15 @@ final class NodeProcess implements AutoCloseable {
     private final String name;
     private final Process process;
     private final Path log;
+    private final Path dir;
+    private final List<String> command;
 
-    private NodeProcess(String name, Process process, Path log) {
+    private NodeProcess(String name, Process process, Path log, Path dir, List<String> command) {
         this.name = name;
         this.process = process;
         this.log = log;
+        this.dir = dir;
+        this.command = List.copyOf(command);
     }
 
     /**
@@ -37,10 +41,25 @@ final class NodeProcess implements AutoCloseable {
                 "--add-opens", "jdk.management/com.sun.management.internal=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), mainClass));
         cmd.addAll(args);
+        return launch(name, dir, cmd);
+    }
+
+    private static NodeProcess launch(String name, Path dir, List<String> cmd) throws IOException {
         Path log = dir.resolve(name + ".log");
         Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
                 .redirectOutput(log.toFile()).start();
-        return new NodeProcess(name, p, log);
+        return new NodeProcess(name, p, log, dir, cmd);
+    }
+
+    /**
+     * Starts the same command again (same settings, same data directory) as a new process whose output goes
+     * to {@code dir/logName.log}, so the first run's log is kept. This process must have exited.
+     */
+    NodeProcess relaunch(String logName) throws IOException {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " (pid " + process.pid() + ") is still running");
+        }
+        return launch(logName, dir, command);
     }
 
     /** Starts a node: {@code com.quotebus.app.Main run --config conf key=value…}. */
@@ -99,6 +118,30 @@ final class NodeProcess implements AutoCloseable {
         if (!k.waitFor(5, TimeUnit.SECONDS) || k.exitValue() != 0) {
             throw new IllegalStateException("kill -" + sig + " " + process.pid() + " failed");
         }
+    }
+
+    /** SIGSTOP: the process hangs (as in a long GC pause) until {@link #sigcont()}. */
+    void sigstop() throws Exception {
+        signal("STOP");
+    }
+
+    void sigcont() throws Exception {
+        signal("CONT");
+    }
+
+    /** SIGTERM: the node's graceful shutdown; see {@link #awaitExit(long)}. */
+    void sigterm() throws Exception {
+        signal("TERM");
+    }
+
+    /** Lines of the log containing {@code text} (e.g. Vert.x's "has been blocked for"). */
+    long countLog(String text) throws IOException {
+        return logText().lines().filter(l -> l.contains(text)).count();
+    }
+
+    /** The log's lines containing {@code text}. */
+    List<String> logLines(String text) throws IOException {
+        return logText().lines().filter(l -> l.contains(text)).toList();
     }
 
     /** kill -9 and wait until the OS has reaped it. */

@@ -107,6 +107,21 @@ final class TestCluster implements AutoCloseable {
         return p;
     }
 
+    /**
+     * Starts {@code old} again with the same settings and data directory (same node name, so the same
+     * calculator instance ids); its output goes to {@code logName.log}. {@code old} must have exited.
+     */
+    NodeProcess restart(NodeProcess old, String logName) throws IOException {
+        NodeProcess p = old.relaunch(logName);
+        processes.add(p);
+        return p;
+    }
+
+    /** Every process started so far, restarted ones included (for their logs). */
+    List<NodeProcess> processes() {
+        return List.copyOf(processes);
+    }
+
     @Override
     public void close() {
         for (NodeProcess p : processes) {
