@@ -76,6 +76,9 @@ final class ShardLoader implements QueryService.Ownership {
     private Set<Integer> target = Set.of();
     /** Journal events applied per event-loop turn while a shard is rebuilt. */
     static final int REPLAY_SLICE = 2_000;
+    /** How often a replayed shard checks for its first live event, and after how long it says it is waiting. */
+    static final long LIVE_POLL_MS = 20;
+    static final long LIVE_WAIT_LOG_NANOS = 5_000_000_000L;
     /** Wait between replay attempts while no collector answers. */
     static final long REPLAY_RETRY_MS = 1_000;
     /** Wait before rebuilding a shard found out of sync (bounds the retries while no journal is reachable). */
@@ -98,6 +101,7 @@ final class ShardLoader implements QueryService.Ownership {
         final Set<String> codes = new java.util.HashSet<>();
         boolean released;
         int replayFailures;
+        boolean waitLogged;
 
         Shard(int id) {
             this.id = id;
@@ -248,7 +252,8 @@ final class ShardLoader implements QueryService.Ownership {
      * rebuild: the shard follows the live stream from now.
      */
     private void rebuild(Shard shard, long started) {
-        replay(shard, 0, null, new long[1]).onComplete(ar -> {
+        long[] count = new long[1];
+        replay(shard, 0, null, count).compose(next -> catchUp(shard, next, count)).onComplete(ar -> {
             if (shard.released) {
                 return;
             }
@@ -271,6 +276,38 @@ final class ShardLoader implements QueryService.Ownership {
             }
             goLive(shard, started);
         });
+    }
+
+    /**
+     * Joins the replayed journal to the live stream without a hole: waits until the shard's subscription has
+     * delivered its first live event (the collector journals an event before it publishes it, and publishes a
+     * market time on every shard about every 100 ms), then replays the journal once more from where the first pass
+     * ended. Everything published before that first live event is in the second pass, everything after it is in
+     * the buffer; the overlap is dropped by seq when the buffer is applied. Without this, a subscription that
+     * took effect late — e.g. a node merged back into the cluster after a split, whose consumers the cluster sees
+     * seconds later — would go live on a stream with a hole and serve stale data until the next event showed it.
+     */
+    private Future<Long> catchUp(Shard shard, long next, long[] count) {
+        if (shard.released) {
+            return Future.succeededFuture(next);
+        }
+        if (shard.buffer.isEmpty() && !shard.overflowed) {
+            Promise<Long> later = Promise.promise();
+            long waitingSince = System.nanoTime();
+            vertx.setPeriodic(LIVE_POLL_MS, id -> {
+                if (shard.released || !shard.buffer.isEmpty() || shard.overflowed) {
+                    vertx.cancelTimer(id);
+                    catchUp(shard, next, count).onComplete(later);
+                } else if (System.nanoTime() - waitingSince > LIVE_WAIT_LOG_NANOS && !shard.waitLogged) {
+                    shard.waitLogged = true;
+                    LOG.info("shard " + shard.id + ": replayed, but no live event has arrived on its stream yet"
+                            + " (collector not publishing, or this node's subscription not yet seen by the cluster);"
+                            + " stays acquiring");
+                }
+            });
+            return later.future();
+        }
+        return replay(shard, next, null, count);
     }
 
     /**

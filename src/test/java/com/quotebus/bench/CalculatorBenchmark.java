@@ -173,11 +173,19 @@ public class CalculatorBenchmark {
             vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(com.quotebus.collector.verticle.CollectorAddresses.REPLAY,
                     m -> m.reply(io.vertx.core.buffer.Buffer.buffer(), new io.vertx.core.eventbus.DeliveryOptions()
                             .addHeader("nextPosition", "0").addHeader("endPosition", "0").addHeader("complete", "true")));
+            com.quotebus.core.event.MarketTime preOpen = new com.quotebus.core.event.MarketTime(
+                    ChinaTime.epochMillis(DAY, 9 * 60));
+            long marketTimes = vertx.setPeriodic(20, t -> { // the collector's market time on every shard
+                for (int shard = 0; shard < 16; shard++) {
+                    vertx.eventBus().publish(Shards.streamAddress(shard), preOpen);
+                }
+            });
             CalculatorVerticle v = new CalculatorVerticle(CalculatorOptions.defaults(), "calc-bench", "n", 16, 1,
                     new com.quotebus.cluster.InMemoryShardMap(), new InMemoryServiceRegistry(RegistryConfig.DEFAULT, Clock.systemUTC()), null, dir,
                     new TradingSchedules(CALENDAR), clock, AdjustFactorTable.of(List.of()));
             await(vertx.deployVerticle(v));
             Thread.sleep(500);
+            vertx.cancelTimer(marketTimes);
             // count tick pushes as a subscriber would see them
             for (Instrument i : list) {
                 vertx.eventBus().localConsumer("tick." + i.codeText(), m -> {

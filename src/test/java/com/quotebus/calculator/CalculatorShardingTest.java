@@ -197,6 +197,14 @@ class CalculatorShardingTest {
      * (one page): rebuilding a shard takes at least that long.
      */
     private void slowJournal(List<MarketEvent> journal, long delayMs) {
+        // and, as a running collector does, a market time on every shard's stream every 50 ms (before the trades)
+        com.quotebus.core.event.MarketTime preOpen = new com.quotebus.core.event.MarketTime(
+                com.quotebus.core.time.ChinaTime.epochMillis(DAY, 9 * 60));
+        vertx.setPeriodic(50, t -> {
+            for (int shard = 0; shard < 16; shard++) {
+                vertx.eventBus().publish(Shards.streamAddress(shard), preOpen);
+            }
+        });
         vertx.eventBus().<JsonObject>consumer(CollectorAddresses.REPLAY, m -> vertx.setTimer(delayMs, t -> {
             int shard = m.body().getInteger("shard");
             java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 << 20);

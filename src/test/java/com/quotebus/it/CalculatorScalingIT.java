@@ -9,8 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Scaling out and back in under load: node B (calculator + access) joins a running node A, takes a share of
- * the shards (answers come from both instances) while queries through A's gateway keep succeeding; then B gets
+ * Scaling out and back in under load: node B (calculator + access) joins a running node A, becomes the second
+ * replica of every shard and the preferred one of about half (answers come from both instances) while queries through A's gateway keep succeeding; then B gets
  * SIGTERM: its gateway's clients are closed, its calculator deregisters, A takes the shards back — again with
  * no failed query — and B exits within its grace.
  */
@@ -69,8 +69,13 @@ class CalculatorScalingIT {
         System.out.println("  errors sent to B's gateway client: " + onB.errors());
 
         assertThat(load.failures()).as("failed queries while shards moved").isEmpty();
-        assertThat(all.stream().filter(o -> o.sentAt() > shared && o.sentAt() + o.tookMs() < termAt && ofB.contains(o.code()))
-                .map(RequestLoad.Outcome::instance).distinct()).as("B's codes answered by B").doesNotContain(cluster.instanceA);
+        // B's codes go to B, their preferred live replica; A (the other replica) answers one only when B was slow
+        // (a hedged request) — never most of them
+        List<RequestLoad.Outcome> ofBWhileShared = all.stream().filter(o -> o.sentAt() > shared
+                && o.sentAt() + o.tookMs() < termAt && ofB.contains(o.code()) && o.ok()).toList();
+        long byA = ofBWhileShared.stream().filter(o -> cluster.instanceA.equals(o.instance())).count();
+        assertThat(byA).as("B's codes answered by A (hedged) of " + ofBWhileShared.size())
+                .isLessThan(Math.max(3, ofBWhileShared.size() / 5));
         assertThat(byAAgain).as("B's codes served by A after B left").isPositive();
         assertThat(exit).as("B exited within the grace (143 = SIGTERM after the shutdown hook ran)").isIn(0, 143);
         assertThat(onB.closedAt()).as("B's gateway closed its client").isPositive();

@@ -284,6 +284,8 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
             type = re.failureType().name();
         } else if (cause instanceof TimeoutException) {
             type = ReplyFailure.TIMEOUT.name();
+            code = 504; // the documented timeout (docs/protocol.md, Errors)
+            message = "timeout: " + message;
         }
         enqueue(FrameEncoder.requestFailure(replyAddress, address, code, type, message), BridgeServer.KIND_CONTROL,
                 null);
