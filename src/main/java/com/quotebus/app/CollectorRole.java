@@ -83,6 +83,7 @@ final class CollectorRole {
     private final java.util.concurrent.atomic.AtomicInteger startVotes = new java.util.concurrent.atomic.AtomicInteger(2);
     /** The simulator has had its first feed logon, or gave up waiting for one ({@link #FIRST_LOGON_MAX_WAIT_MS}). */
     private volatile boolean firstLogonDecided;
+    private volatile boolean collectorStarted;
 
     CollectorRole(Vertx vertx, Settings settings, NodeOptions options, TradingCalendar calendar,
                   InstrumentDirectory directory) {
@@ -245,11 +246,23 @@ final class CollectorRole {
     }
 
     /**
-     * Whether the collector side is fed: with the simulator, its first feed line has logged on (or the simulator
-     * gave up waiting and runs without); with a feed, the feed has said what time it is (an event or a heartbeat).
-     * The simulated market running is not a condition: it starts only once the node is ready ({@link #nodeReady}).
+     * The collector verticle has started: each of its feed sources has had its first Logon reply (a source's
+     * start completes then, docs/feeds.md). Called by the node once the verticle is deployed.
+     */
+    void collectorStarted() {
+        collectorStarted = true;
+    }
+
+    /**
+     * Whether the collector side is fed: the collector verticle has started (its feed lines logged on) and, with the
+     * simulator, the simulator has seen its first logon (or gave up waiting and runs without). Not whether events
+     * flow: a feed is silent but for heartbeats outside trading hours, and the simulated market starts only once the
+     * node is ready ({@link #nodeReady}) — a condition on it would wait for itself.
      */
     Readiness.State readiness() {
+        if (!collectorStarted) {
+            return Readiness.State.notReady("the collector is starting");
+        }
         if (simulate) {
             if (simulator == null || !firstLogonDecided) {
                 return Readiness.State.notReady("waiting for the first feed line to log on to the simulator");
@@ -258,8 +271,8 @@ final class CollectorRole {
             return Readiness.State.ready(lines > 0 ? "simulator: " + lines + " feed line(s) logged on"
                     : "simulator: no feed line logged on within " + FIRST_LOGON_MAX_WAIT_MS + " ms; runs without");
         }
-        return exchangeTimeKnown ? Readiness.State.ready("feed: exchange time known")
-                : Readiness.State.notReady("no event or heartbeat from the feed yet");
+        return Readiness.State.ready("feed lines logged on" + (exchangeTimeKnown ? "; exchange time known"
+                : "; no event yet"));
     }
 
     /**

@@ -341,6 +341,7 @@ public final class QuotebusNode {
             return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
         }).map(id -> {
             deployments.add(id);
+            collector.collectorStarted();
             return null;
         });
     }
