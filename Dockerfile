@@ -33,7 +33,8 @@ EXPOSE 7000 8080 5701 9100
 ENV QUOTEBUS_DATA_DIR=/data \
     QUOTEBUS_HTTP_HOST=0.0.0.0 \
     QUOTEBUS_SIMULATOR_HOST=0.0.0.0
-# /health is 200 while the node is up and not draining (503 during a graceful stop).
+# /health (= /health/ready) is 200 once every role of the node serves, 503 while it starts, when a role cannot serve
+# and during a graceful stop. An orchestrator that restarts unhealthy containers should probe /health/live instead.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
     CMD curl -fsS http://127.0.0.1:8080/health || exit 1
 # Heap sized from the container limit, fixed and touched at start (AlwaysPreTouch: a few seconds more to start;

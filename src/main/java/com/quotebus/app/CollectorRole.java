@@ -72,10 +72,18 @@ final class CollectorRole {
     private volatile boolean exchangeTimeKnown;
     private double speed = 1.0;
     private String simulatorDeployment;
-    private LocalDate instrumentsDay;
+    private SimulatorServer simulator;
+    /** Trading day whose instruments are in the directory; written on a worker (publishInstruments). */
+    private volatile LocalDate instrumentsDay;
+    /** A worker is putting a new day's instruments in the directory. */
+    private final java.util.concurrent.atomic.AtomicBoolean publishingInstruments =
+            new java.util.concurrent.atomic.AtomicBoolean();
     private long clockTimer = -1;
     /** Votes still needed to release the simulated clock: the first feed logon and the node being ready. */
     private final java.util.concurrent.atomic.AtomicInteger startVotes = new java.util.concurrent.atomic.AtomicInteger(2);
+    /** The simulator has had its first feed logon, or gave up waiting for one ({@link #FIRST_LOGON_MAX_WAIT_MS}). */
+    private volatile boolean firstLogonDecided;
+    private volatile boolean collectorStarted;
 
     CollectorRole(Vertx vertx, Settings settings, NodeOptions options, TradingCalendar calendar,
                   InstrumentDirectory directory) {
@@ -125,7 +133,7 @@ final class CollectorRole {
             if (!exchangeTimeKnown) {
                 exchangeTimeKnown = true;
                 if (generator != null) {
-                    vertx.runOnContext(v -> publishInstruments());
+                    vertx.runOnContext(v -> publishInstrumentsOnNewDay());
                 }
             }
         };
@@ -151,11 +159,18 @@ final class CollectorRole {
             started = vertx.executeBlocking(() -> startMarket(clockConfig, journals, market, universe), false)
                     .compose(simClock -> {
                         clock = simClock;
-                        publishInstruments();
-                        SimulatorServer server = new SimulatorServer(SimulatorServerConfig.from(section(settings,
-                                "simulator")), generator, simClock).awaitFirstLogon(this::voteToStart,
-                                        FIRST_LOGON_MAX_WAIT_MS);
-                        return vertx.deployVerticle(server);
+                        // the first call computes every symbol's day from the model's anchor: a worker's job
+                        return vertx.executeBlocking(() -> {
+                            publishInstruments();
+                            return null;
+                        }, false);
+                    }).compose(v -> {
+                        simulator = new SimulatorServer(SimulatorServerConfig.from(section(settings, "simulator")),
+                                generator, (SimulatedMarketClock) clock).awaitFirstLogon(() -> {
+                                    firstLogonDecided = true;
+                                    voteToStart();
+                                }, FIRST_LOGON_MAX_WAIT_MS);
+                        return vertx.deployVerticle(simulator);
                     }).map(id -> {
                         simulatorDeployment = id;
                         return null;
@@ -177,17 +192,18 @@ final class CollectorRole {
             }
             vertx.eventBus().publish(MarketClockFeed.ADDRESS,
                     new JsonObject().put("time", clock.millis()).put("speed", speed));
-            if (generator != null) {
-                publishInstruments();
-            }
+            publishInstrumentsOnNewDay();
         });
         return started;
     }
 
     /**
      * The simulated market starts (its clock is released) when both have happened: the first feed line logged on
-     * to the simulator, and the node is ready (every role serves: calculators live, gateway listening). So the
-     * first minutes of the day are not traded while history is still being seeded and nobody can subscribe.
+     * to the simulator, and the node is ready ({@link Readiness}: calculators live, gateway listening with the
+     * calculator services registered, the collector fed). So the first minutes of the day are not traded while
+     * history is still being seeded and nobody can subscribe. Nothing the node's readiness waits for waits for the
+     * market: calculators go live once the journal replay answers (the collector's, which runs before the market
+     * does), and the collector counts as fed once the simulator's first logon happened (or it gave up waiting).
      */
     private void voteToStart() {
         if (startVotes.decrementAndGet() == 0 && clock instanceof SimulatedMarketClock sim) {
@@ -195,7 +211,7 @@ final class CollectorRole {
         }
     }
 
-    /** Called by the node once every role has started. */
+    /** Called by the node once it is ready (every check of its {@link Readiness} passes), once. */
     void nodeReady() {
         if (simulate) {
             voteToStart();
@@ -229,19 +245,74 @@ final class CollectorRole {
         return simClock;
     }
 
-    /** Puts the simulated instruments of the current market day in the directory (once per day). */
+    /**
+     * The collector verticle has started: each of its feed sources has had its first Logon reply (a source's
+     * start completes then, docs/feeds.md). Called by the node once the verticle is deployed.
+     */
+    void collectorStarted() {
+        collectorStarted = true;
+    }
+
+    /**
+     * Whether the collector side is fed: the collector verticle has started (its feed lines logged on) and, with the
+     * simulator, the simulator has seen its first logon (or gave up waiting and runs without). Not whether events
+     * flow: a feed is silent but for heartbeats outside trading hours, and the simulated market starts only once the
+     * node is ready ({@link #nodeReady}) — a condition on it would wait for itself.
+     */
+    Readiness.State readiness() {
+        if (!collectorStarted) {
+            return Readiness.State.notReady("the collector is starting");
+        }
+        if (simulate) {
+            if (simulator == null || !firstLogonDecided) {
+                return Readiness.State.notReady("waiting for the first feed line to log on to the simulator");
+            }
+            int lines = simulator.clientCount();
+            return Readiness.State.ready(lines > 0 ? "simulator: " + lines + " feed line(s) logged on"
+                    : "simulator: no feed line logged on within " + FIRST_LOGON_MAX_WAIT_MS + " ms; runs without");
+        }
+        return Readiness.State.ready("feed lines logged on" + (exchangeTimeKnown ? "; exchange time known"
+                : "; no event yet"));
+    }
+
+    /**
+     * When the market day changed, puts the new day's instruments in the directory, on a worker (the first call
+     * computes every symbol's daily chain; each day's 2,000 summaries are not an event loop's work either).
+     */
+    private void publishInstrumentsOnNewDay() {
+        if (generator == null || clock == null || publishingInstruments.get()) {
+            return;
+        }
+        if (new TradingSchedules(calendar).tradingDayOf(clock.millis()).equals(instrumentsDay)) {
+            return;
+        }
+        if (publishingInstruments.compareAndSet(false, true)) {
+            vertx.executeBlocking(() -> {
+                publishInstruments();
+                return null;
+            }, false).onComplete(ar -> {
+                publishingInstruments.set(false);
+                if (ar.failed()) {
+                    LOG.log(java.util.logging.Level.WARNING, "instruments not published", ar.cause());
+                }
+            });
+        }
+    }
+
+    /** Puts the simulated instruments of the current market day in the directory (once per day). Blocking. */
     private synchronized void publishInstruments() {
         LocalDate day = new TradingSchedules(calendar).tradingDayOf(clock.millis());
         if (day.equals(instrumentsDay)) {
             return;
         }
-        instrumentsDay = day;
+        long t0 = System.nanoTime();
         List<Instrument> list = new ArrayList<>();
         for (SimSymbol s : generator.universe().symbols()) {
             list.add(s.instrument(generator.history().day(s, day).preClose()));
         }
         directory.putAll(list);
-        LOG.info("instruments of " + day + ": " + list.size());
+        instrumentsDay = day;
+        LOG.info(String.format("instruments of %s: %d (%.0f ms)", day, list.size(), (System.nanoTime() - t0) / 1e6));
     }
 
     /** With the simulator: a year and more of day bars and the last days' minute lines, before calculators start. */
@@ -254,7 +325,23 @@ final class CollectorRole {
         SimulatedHistorySeeder seeder = new SimulatedHistorySeeder(generator.universe(), generator.history(),
                 new TradingSchedules(calendar), store, settings.longValue("simulator.seed", 20250101L,
                 Long.MIN_VALUE, Long.MAX_VALUE));
-        return vertx.executeBlocking(() -> seeder.seed(liveDay, minuteDays, LOG::info), false).mapEmpty();
+        long t0 = System.nanoTime();
+        return vertx.executeBlocking(() -> seeder.start(liveDay, minuteDays, LOG::info), false).compose(run -> {
+            if (run == null) {
+                return Future.succeededFuture();
+            }
+            return seedSlices(run).onSuccess(v -> LOG.info(String.format("history seeded in %.1f s, %d symbols per"
+                    + " worker task", (System.nanoTime() - t0) / 1e9, SEED_SLICE_SYMBOLS)));
+        });
+    }
+
+    /** Symbols seeded per worker task: ~0.2–0.5 s each, so the seeding never holds a worker for long. */
+    static final int SEED_SLICE_SYMBOLS = 50;
+
+    /** Runs the seeding one slice per worker task (ordered: one after the other), every RocksDB write included. */
+    private Future<Void> seedSlices(SimulatedHistorySeeder.Run run) {
+        return vertx.executeBlocking(() -> run.next(SEED_SLICE_SYMBOLS), false)
+                .compose(more -> more ? seedSlices(run) : Future.succeededFuture());
     }
 
     Future<Void> stop() {

@@ -8,7 +8,8 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * The gateway's counters as Prometheus meters ({@code quotebus_gateway_*}): connections, subscriptions,
- * frames and bytes in/out, conflated and dropped frames, gap markers, requests, and err frames by code.
+ * frames and bytes in/out, conflated and dropped frames, gap markers, requests, pushes dropped as replicas'
+ * duplicates, and err frames by code.
  */
 final class GatewayMeters {
     private GatewayMeters() {}
@@ -40,6 +41,9 @@ final class GatewayMeters {
                 m -> m.snapshot().requests());
         counter(registry, "quotebus.gateway.request.failures", "client requests answered with a failure", metrics,
                 m -> m.snapshot().requestFailures());
+        counter(registry, "quotebus.gateway.push.duplicates.dropped",
+                "published pushes dropped as duplicates (the same address and seq arrived first from another replica)",
+                metrics, m -> m.snapshot().pushDuplicates());
         for (var code : com.quotebus.access.bridge.frame.ErrorCode.values()) {
             FunctionCounter.builder("quotebus.gateway.errors", metrics, m -> m.snapshot().errors(code))
                     .description("err frames sent, by code").tag("code", code.name().toLowerCase())

@@ -119,7 +119,9 @@ public final class Main {
                 stopped.countDown();
             }
         }, "quotebus-shutdown"));
-        printWelcome(node);
+        // The banner says the node serves: printed once it is ready (QuotebusNode logs "ready after N ms"; while it
+        // is not, it logs what it waits for every 2 minutes). Never if it stops first.
+        node.whenReady().onSuccess(r -> printWelcome(node));
         try {
             stopped.await();
         } catch (InterruptedException e) {
@@ -145,7 +147,7 @@ public final class Main {
         }
         if (o.httpPort() > 0) {
             sb.append("  status:   http://").append(o.httpHost()).append(':').append(o.httpPort())
-                    .append("/status   metrics: /metrics   health: /health\n");
+                    .append("/status   metrics: /metrics   health: /health/ready, /health/live\n");
         }
         if (node.gatewayPort() > 0) {
             sb.append("  try:      java -jar target/quotebus.jar quote ").append(node.exampleCodes())

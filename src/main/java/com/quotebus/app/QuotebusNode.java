@@ -75,6 +75,15 @@ public final class QuotebusNode {
     private HazelcastPushInterest pushInterest;
     private final List<AccessGatewayVerticle> gateways = new ArrayList<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    private final long createdNanos = System.nanoTime();
+    /** Readiness is polled this often until the node is first ready. */
+    static final long READY_POLL_MS = 200;
+    /** While the node is not ready yet, what is missing is logged this often. */
+    static final long NOT_READY_REPORT_MS = 120_000;
+    private volatile Readiness readiness;
+    /** What the node is doing while it starts its roles (shown by /health/ready and /status); null once started. */
+    private volatile String starting = "joining the cluster";
+    private final io.vertx.core.Promise<Readiness.Report> firstReady = io.vertx.core.Promise.promise();
     private Vertx vertx;
     private HazelcastClusterManager cluster;
     private AccessRouting routing;
@@ -149,19 +158,27 @@ public final class QuotebusNode {
                 .buildClustered().compose(v -> {
                     vertx = v;
                     EventCodecs.registerAll(vertx.eventBus());
+                    // first: /health/live answers while the roles start (seeding history takes tens of seconds)
+                    return startHttp();
+                }).compose(v -> {
                     HazelcastInstance hz = cluster.getHazelcastInstance();
                     return vertx.executeBlocking(() -> new HazelcastInstrumentDirectory(hz), false);
                 }).compose(dir -> {
                     directory = dir;
+                    starting = "starting routing";
                     return startRouting();
-                }).compose(v -> startCollector(calendar))
-                .compose(v -> startCalculators(calendar))
-                .compose(v -> startAccess())
-                .compose(v -> startHttp())
+                }).compose(v -> {
+                    starting = "starting the collector";
+                    return startCollector(calendar);
+                }).compose(v -> startCalculators(calendar))
+                .compose(v -> {
+                    starting = "starting the gateway";
+                    return startAccess();
+                })
                 .onSuccess(v -> {
-                    if (collector != null) {
-                        collector.nodeReady(); // the simulated market starts once every role serves
-                    }
+                    readiness = readinessChecks();
+                    starting = null;
+                    awaitReady();
                 })
                 .onSuccess(v -> LOG.info("transport: " + (vertx.isNativeTransportEnabled() ? "native (epoll)"
                         : "NIO" + (vertx.unavailableNativeTransportCause() != null
@@ -171,6 +188,101 @@ public final class QuotebusNode {
                         vertx.close();
                     }
                 });
+    }
+
+    /** The checks of every role this node runs (docs/operations.md, "Start and readiness"). */
+    private Readiness readinessChecks() {
+        Readiness r = new Readiness(vertx, draining::get);
+        if (collector != null) {
+            r.add("collector", () -> Future.succeededFuture(collector.readiness()));
+        }
+        if (!calculators.isEmpty()) {
+            r.add("calculators", this::calculatorsReady);
+        }
+        if (!gateways.isEmpty()) {
+            r.add("gateway", () -> {
+                int port = gateways.get(0).port();
+                return Future.succeededFuture(port > 0 ? Readiness.State.ready("listening on " + port)
+                        : Readiness.State.notReady("not listening"));
+            });
+            r.add("services", () -> Future.succeededFuture(servicesReady()));
+        }
+        return r;
+    }
+
+    /** Every calculator instance of this node is ready: registered, and every shard it is assigned is live. */
+    private Future<Readiness.State> calculatorsReady() {
+        List<Future<JsonObject>> parts = new ArrayList<>();
+        calculators.forEach(c -> parts.add(c.statusOnLoop()));
+        return Future.join(parts).transform(ar -> {
+            List<String> notReady = new ArrayList<>();
+            for (int i = 0; i < parts.size(); i++) {
+                Future<JsonObject> f = parts.get(i);
+                if (f.failed() || !f.result().getBoolean("ready", false)) {
+                    notReady.add(calculators.get(i).instanceId());
+                }
+            }
+            int n = calculators.size();
+            return Future.succeededFuture(notReady.isEmpty()
+                    ? Readiness.State.ready(n + "/" + n + " instances ready")
+                    : Readiness.State.notReady((n - notReady.size()) + "/" + n + " instances ready; not ready"
+                            + " (shards not live yet, or not registered): " + String.join(", ", notReady)));
+        });
+    }
+
+    /**
+     * The gateway can route every calculator service: the registry (cluster-wide, local read) holds an ACTIVE
+     * instance of each. Not whether every shard has a live owner: the router's retries and the calculators'
+     * hand-over cover the seconds of a move.
+     */
+    private Readiness.State servicesReady() {
+        List<String> missing = new ArrayList<>();
+        for (String svc : QueryService.SERVICES) {
+            if (registry.instances(svc).stream().noneMatch(i -> i.state() == com.quotebus.access.registry.InstanceState.ACTIVE)) {
+                missing.add("svc." + svc);
+            }
+        }
+        return missing.isEmpty() ? Readiness.State.ready("an ACTIVE instance of every calculator service")
+                : Readiness.State.notReady("no ACTIVE instance of " + String.join(", ", missing));
+    }
+
+    /**
+     * Polls readiness (every {@link #READY_POLL_MS}, asynchronously: no event loop waits) until the node is first
+     * ready; then logs it, completes {@link #whenReady()} and lets the simulated market start.
+     */
+    private void awaitReady() {
+        readiness.awaitReady(READY_POLL_MS, NOT_READY_REPORT_MS, r -> LOG.warning("not ready after "
+                + (System.nanoTime() - createdNanos) / 1_000_000 + " ms, still waiting for: " + r.notReady()))
+                .onSuccess(r -> {
+                    LOG.info("ready after " + (System.nanoTime() - createdNanos) / 1_000_000 + " ms");
+                    if (collector != null) {
+                        collector.nodeReady(); // the simulated market starts once every role serves
+                    }
+                    firstReady.tryComplete(r);
+                })
+                .onFailure(firstReady::tryFail);
+    }
+
+    /**
+     * Completes when the node is first ready (every check of its readiness passes: docs/operations.md), with that
+     * report; fails when the node stops before. The start banner waits for it.
+     */
+    public Future<Readiness.Report> whenReady() {
+        return firstReady.future();
+    }
+
+    /**
+     * The node's readiness now (what {@code /health/ready} answers). While the roles start, one check
+     * {@code start}, not ready, saying what the node is doing.
+     */
+    public Future<Readiness.Report> readiness() {
+        Readiness r = readiness;
+        if (r == null) {
+            String doing = starting;
+            return Future.succeededFuture(new Readiness.Report(draining.get(), java.util.Map.of("start",
+                    Readiness.State.notReady(doing == null ? "failed to start" : doing))));
+        }
+        return r.evaluate();
     }
 
     private Future<Void> startRouting() {
@@ -238,6 +350,7 @@ public final class QuotebusNode {
             return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
         }).map(id -> {
             deployments.add(id);
+            collector.collectorStarted();
             return null;
         });
     }
@@ -257,12 +370,17 @@ public final class QuotebusNode {
             clock = feed;
         }
         Path historyDir = options.dataDir().resolve("history");
+        starting = "opening the history store";
         return vertx.executeBlocking(() -> RocksHistoryStore.open(historyDir), false).compose(store -> {
             history = store;
             if (collector != null) {
+                starting = "seeding the simulated history";
                 return collector.seedHistory(store);
             }
             return Future.succeededFuture();
+        }).map(v -> {
+            starting = "starting the calculators";
+            return v;
         }).compose(v -> vertx.executeBlocking(history::adjustFactorTable, false)).compose(factors -> vertx
                 .executeBlocking(() -> new HazelcastPushInterest(cluster.getHazelcastInstance(),
                         a -> PUSH_ADDRESS.matcher(a).matches()), false).map(interest -> {
@@ -355,29 +473,39 @@ public final class QuotebusNode {
         if (options.httpPort() == 0) {
             return Future.succeededFuture();
         }
-        http = new StatusHttpServer(vertx, meters, this::status, () -> !draining.get());
+        http = new StatusHttpServer(vertx, meters, this::status, this::readiness, draining::get);
         return http.listen(options.httpHost(), options.httpPort()).mapEmpty();
     }
 
     /** What /status shows; the calculators' parts are read on their own event loops. */
     public Future<JsonObject> status() {
+        if (readiness == null) { // starting: the roles' parts are not there yet
+            return readiness().map(r -> new JsonObject().put("node", options.nodeName())
+                    .put("roles", new JsonArray(options.roles().stream().map(x -> x.name().toLowerCase()).toList()))
+                    .put("draining", draining.get()).put("ready", false)
+                    .put("readiness", r.toJson().getJsonObject("checks")));
+        }
         List<Future<JsonObject>> parts = new ArrayList<>();
         calculators.forEach(c -> parts.add(c.statusOnLoop()));
-        return Future.join(parts).transform(ar -> {
+        Future<Readiness.Report> ready = readiness();
+        List<Future<?>> all = new ArrayList<>(parts);
+        all.add(ready);
+        return Future.join(all).transform(ar -> {
             JsonArray calcs = new JsonArray();
             for (int i = 0; i < parts.size(); i++) {
                 Future<JsonObject> f = parts.get(i);
                 calcs.add(f.succeeded() ? f.result() : new JsonObject()
                         .put("instance", calculators.get(i).instanceId()).put("error", String.valueOf(f.cause())));
             }
-            return Future.succeededFuture(nodeStatus().put("calculators", calcs));
+            return Future.succeededFuture(nodeStatus(ready.result()).put("calculators", calcs)); // ready never fails
         });
     }
 
-    private JsonObject nodeStatus() {
+    private JsonObject nodeStatus(Readiness.Report readiness) {
         JsonObject s = new JsonObject().put("node", options.nodeName()).put("nodeId", cluster.getNodeId())
                 .put("roles", new JsonArray(options.roles().stream().map(r -> r.name().toLowerCase()).toList()))
                 .put("members", cluster.getNodes().size()).put("draining", draining.get())
+                .put("ready", readiness.ready()).put("readiness", readiness.toJson().getJsonObject("checks"))
                 .put("instruments", directory.all().size());
         if (collector != null) {
             s.put("marketTime", com.quotebus.core.time.ChinaTime.dateTime(collector.clock().millis()).toString());
@@ -419,12 +547,13 @@ public final class QuotebusNode {
     }
 
     /**
-     * Graceful stop (SIGTERM): health turns 503, the gateways tell their clients to reconnect elsewhere
+     * Graceful stop (SIGTERM): readiness turns 503 (DRAINING), the gateways tell their clients to reconnect elsewhere
      * and close, calculators deregister (the others take their shards), the collector closes its journal,
      * then the node leaves the cluster.
      */
     public Future<Void> stop() {
         draining.set(true);
+        firstReady.tryFail("the node stopped before it was ready");
         LOG.info("stopping node " + options.nodeName());
         List<String> reversed = new ArrayList<>(deployments);
         java.util.Collections.reverse(reversed);

@@ -62,25 +62,93 @@ final class SimulatedHistorySeeder {
         this.seed = seed;
     }
 
-    /** Seeds everything before {@code liveDay}; returns the number of bars written (0 when already seeded). */
+    /** Seeds everything before {@code liveDay}; returns the number of bars written (0 when already seeded). Blocking. */
     long seed(LocalDate liveDay, int minuteDays, Consumer<String> progress) {
+        Run run = start(liveDay, minuteDays, progress);
+        if (run == null) {
+            return 0;
+        }
+        while (run.next(Integer.MAX_VALUE)) {
+            // one slice: everything
+        }
+        return run.written();
+    }
+
+    /**
+     * Begins seeding everything before {@code liveDay} in slices, or returns null when the store is seeded already
+     * for this seed, universe, live day and number of minute-line days. Blocking (reads the store).
+     */
+    Run start(LocalDate liveDay, int minuteDays, Consumer<String> progress) {
         // v2: with corporate actions and their factors (a store seeded before them is seeded again)
         String marker = "seeded:v2:" + seed + ":" + universe.size() + ":" + liveDay + ":" + minuteDays;
         if (store.meta(marker) != null) {
             progress.accept("history already seeded (" + marker + ")");
-            return 0;
+            return null;
         }
-        LocalDate last = calendar.previousTradingDay(liveDay);
-        LocalDate firstMinuteDay = last;
-        for (int i = 1; i < minuteDays; i++) {
-            firstMinuteDay = calendar.previousTradingDay(firstMinuteDay);
+        return new Run(marker, liveDay, minuteDays, progress);
+    }
+
+    /**
+     * One seeding, a slice of symbols per {@link #next} call (so that no worker is held for the whole of it and
+     * the node's other blocking work runs in between). Not thread-safe; call its methods one after the other
+     * (from any worker).
+     */
+    final class Run {
+        private final String marker;
+        private final LocalDate liveDay;
+        private final int minuteDays;
+        private final Consumer<String> progress;
+        private final LocalDate last;
+        private final LocalDate firstMinuteDay;
+        private final java.util.Iterator<SimSymbol> symbols;
+        private final List<Bar> batch = new ArrayList<>(BATCH);
+        private final Map<String, List<AdjustFactor>> factors = new LinkedHashMap<>();
+        private int actions;
+        private long written;
+        private int done;
+
+        private Run(String marker, LocalDate liveDay, int minuteDays, Consumer<String> progress) {
+            this.marker = marker;
+            this.liveDay = liveDay;
+            this.minuteDays = minuteDays;
+            this.progress = progress;
+            this.last = calendar.previousTradingDay(liveDay);
+            LocalDate first = last;
+            for (int i = 1; i < minuteDays; i++) {
+                first = calendar.previousTradingDay(first);
+            }
+            this.firstMinuteDay = first;
+            this.symbols = universe.symbols().iterator();
         }
-        List<Bar> batch = new ArrayList<>(BATCH);
-        Map<String, List<AdjustFactor>> factors = new LinkedHashMap<>();
-        int actions = 0;
-        long written = 0;
-        int done = 0;
-        for (SimSymbol s : universe.symbols()) {
+
+        /**
+         * Seeds up to {@code count} more symbols; after the last one, writes the factors and the marker.
+         * Returns whether symbols remain. Blocking.
+         */
+        boolean next(int count) {
+            for (int i = 0; i < count && symbols.hasNext(); i++) {
+                seedSymbol(symbols.next());
+            }
+            if (symbols.hasNext()) {
+                return true;
+            }
+            store.putBars(batch);
+            written += batch.size();
+            batch.clear();
+            store.replaceAdjustFactors(factors);
+            store.putMeta(marker, Long.toString(written).getBytes(StandardCharsets.UTF_8));
+            progress.accept("seeded " + written + " bars of simulated history for " + universe.size() + " symbols"
+                    + " (" + minuteDays + " days of minute lines; " + actions + " corporate actions of "
+                    + factors.values().stream().filter(f -> !f.isEmpty()).count() + " symbols, with their factors)");
+            return false;
+        }
+
+        /** Bars written so far. */
+        long written() {
+            return written;
+        }
+
+        private void seedSymbol(SimSymbol s) {
             List<Bar> days = new ArrayList<>();
             List<AdjustFactor> symbolFactors = new ArrayList<>();
             BigDecimal factor = BigDecimal.ONE;
@@ -121,14 +189,6 @@ final class SimulatedHistorySeeder {
                 progress.accept("seeding simulated history: " + done + "/" + universe.size() + " symbols");
             }
         }
-        store.putBars(batch);
-        written += batch.size();
-        store.replaceAdjustFactors(factors);
-        store.putMeta(marker, Long.toString(written).getBytes(StandardCharsets.UTF_8));
-        progress.accept("seeded " + written + " bars of simulated history for " + universe.size() + " symbols"
-                + " (" + minuteDays + " days of minute lines; " + actions + " corporate actions of "
-                + factors.values().stream().filter(f -> !f.isEmpty()).count() + " symbols, with their factors)");
-        return written;
     }
 
     /** Closed week/month/quarter/year bars of the periods that ended before the live day's period. */

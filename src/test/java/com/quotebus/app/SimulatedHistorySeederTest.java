@@ -36,6 +36,39 @@ class SimulatedHistorySeederTest {
     Path dir;
 
     @Test
+    void seedingInSlicesWritesWhatSeedingInOneGoWrites() {
+        SimulatorConfig config = SimulatorConfig.DEFAULT.withStocks(5);
+        SimUniverse universe = new SimUniverse(config);
+        LocalDate live = LocalDate.parse("2025-06-16");
+        try (RocksHistoryStore whole = RocksHistoryStore.open(dir.resolve("whole"));
+             RocksHistoryStore sliced = RocksHistoryStore.open(dir.resolve("sliced"))) {
+            long written = new SimulatedHistorySeeder(universe, new DailyHistory(config.seed(), universe, CALENDAR, live),
+                    new TradingSchedules(CALENDAR), whole, config.seed()).seed(live, 2, m -> {});
+            SimulatedHistorySeeder seeder = new SimulatedHistorySeeder(universe,
+                    new DailyHistory(config.seed(), universe, CALENDAR, live), new TradingSchedules(CALENDAR), sliced,
+                    config.seed());
+            SimulatedHistorySeeder.Run run = seeder.start(live, 2, m -> {});
+            int slices = 1;
+            while (run.next(2)) {
+                slices++;
+            }
+            assertThat(slices).isEqualTo((universe.size() + 1) / 2);
+            assertThat(run.written()).isEqualTo(written);
+            assertThat(seeder.start(live, 2, m -> {})).as("seeded once").isNull();
+            LocalDate yesterday = CALENDAR.previousTradingDay(live);
+            for (SimSymbol s : universe.symbols()) {
+                for (Period p : Period.values()) {
+                    assertThat(sliced.bars(s.codeText(), p, Long.MAX_VALUE, 5000))
+                            .isEqualTo(whole.bars(s.codeText(), p, Long.MAX_VALUE, 5000));
+                }
+                assertThat(sliced.minuteLine(s.codeText(), yesterday)).isEqualTo(whole.minuteLine(s.codeText(), yesterday));
+                assertThat(sliced.adjustFactors(s.codeText()))
+                        .isEqualTo(whole.adjustFactors(s.codeText()));
+            }
+        }
+    }
+
+    @Test
     void seededHistoryIsConsistentAcrossPeriodsAndWithTheDailyModel() {
         SimulatorConfig config = SimulatorConfig.DEFAULT.withStocks(6);
         SimUniverse universe = new SimUniverse(config);

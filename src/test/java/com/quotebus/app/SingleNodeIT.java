@@ -64,6 +64,9 @@ class SingleNodeIT {
         props.put("quotebus.collector.leader.type", "single");
         node = QuotebusNode.start(new Settings(root, Map.of(), props)).toCompletionStage().toCompletableFuture()
                 .get(90, TimeUnit.SECONDS);
+        // as the start banner does: every role serves (calculators live, services registered, the collector fed),
+        // and the simulated market has been let go
+        node.whenReady().toCompletionStage().toCompletableFuture().get(90, TimeUnit.SECONDS);
         client = new BridgeTestClient("127.0.0.1", node.gatewayPort());
     }
 
@@ -84,6 +87,17 @@ class SingleNodeIT {
         JsonObject f = client.request(address, body, 5_000);
         assertThat(f.getString("type")).as(address + " " + body + " → " + f).isEqualTo("message");
         return f.getJsonObject("body");
+    }
+
+    @Test
+    void theReadyNodeReportsACheckPerRoleInReadinessAndStatus() throws Exception {
+        Readiness.Report report = node.readiness().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(report.checks().keySet()).containsExactly("collector", "calculators", "gateway", "services");
+        assertThat(report.ready()).as(report.notReady()).isTrue();
+        JsonObject status = node.status().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        assertThat(status.getBoolean("ready")).isTrue();
+        assertThat(status.getJsonObject("readiness").fieldNames())
+                .containsExactly("collector", "calculators", "gateway", "services");
     }
 
     @Test

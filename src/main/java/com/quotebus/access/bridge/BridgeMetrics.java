@@ -27,6 +27,7 @@ public final class BridgeMetrics {
     final LongAdder requests = new LongAdder();
     final LongAdder requestFailures = new LongAdder();
     final LongAdder encodeFailures = new LongAdder();
+    final LongAdder pushDuplicates = new LongAdder();
     private final Map<ErrorCode, LongAdder> errors = new EnumMap<>(ErrorCode.class);
 
     public BridgeMetrics() {
@@ -56,12 +57,15 @@ public final class BridgeMetrics {
      * @param requests           client requests forwarded
      * @param requestFailures    client requests answered with a failure
      * @param encodeFailures     bus messages whose body could not be written as JSON (not delivered)
+     * @param pushDuplicates     published pushes not delivered because the same push (address, seq) arrived
+     *                           before from another publisher, or of a trading day already over (replicas)
      * @param errors             err frames sent, by code
      */
     public record Snapshot(long connectionsOpened, long connectionsActive, long subscriptions, long consumers,
                            long framesIn, long bytesIn, long framesOut, long bytesOut, long socketWrites,
                            long messagesFromBus, long conflated, long dropped, long gapMarkers, long requests,
-                           long requestFailures, long encodeFailures, Map<ErrorCode, Long> errors) {
+                           long requestFailures, long encodeFailures, long pushDuplicates,
+                           Map<ErrorCode, Long> errors) {
         public long errors(ErrorCode code) {
             return errors.getOrDefault(code, 0L);
         }
@@ -74,6 +78,6 @@ public final class BridgeMetrics {
         return new Snapshot(opened, opened - connectionsClosed.sum(), subscriptions.sum(), consumers.sum(),
                 framesIn.sum(), bytesIn.sum(), framesOut.sum(), bytesOut.sum(), socketWrites.sum(),
                 messagesFromBus.sum(), conflated.sum(), dropped.sum(), gapMarkers.sum(), requests.sum(),
-                requestFailures.sum(), encodeFailures.sum(), Map.copyOf(errs));
+                requestFailures.sum(), encodeFailures.sum(), pushDuplicates.sum(), Map.copyOf(errs));
     }
 }

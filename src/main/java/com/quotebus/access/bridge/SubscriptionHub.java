@@ -22,7 +22,8 @@ import java.util.Map;
  * the node. Each published message is encoded to its frame once, here, and the same bytes go to
  * every bridge server that has subscribers (which copies them into each subscriber's coalescing
  * buffer). The newest frame of each last-value address is kept (LRU, capped) and handed to new
- * subscribers before any update.
+ * subscribers before any update. When several publishers send the same pushes (calculator replicas), each
+ * push is delivered once, at its first arrival ({@link DuplicatePushFilter}, per address).
  *
  * <p>All state lives on the hub's own context; bridge servers on other event loops reach it by
  * posting to that context, and it reaches them through one outbox per server, handed over when the
@@ -53,6 +54,8 @@ public final class SubscriptionHub {
         MessageConsumer<Object> consumer;
         byte[] lastFrame;
         int sendCursor;
+        /** Which published pushes to deliver when replicas publish the same ones; created by the first with a seq. */
+        DuplicatePushFilter pushes;
 
         Topic(String address, boolean lastValue) {
             this.address = address;
@@ -89,7 +92,8 @@ public final class SubscriptionHub {
     /**
      * Where the current value of a last-value address comes from when this node subscribes to it first
      * (its cache is empty then): e.g. the calculator's {@code svc.last}. The loaded value is delivered
-     * like a publish unless a live message arrived first (a newer whole value). A null or empty body means
+     * like a publish unless a live message arrived first (a newer whole value), and counts as the first arrival of
+     * its {@code seq} (a live copy of it arriving later is dropped). A null or empty body means
      * "no value yet". Set before the server accepts connections.
      */
     public void setInitialValues(java.util.function.Function<String, Future<Object>> loader) {
@@ -163,11 +167,14 @@ public final class SubscriptionHub {
                 || (body instanceof JsonObject o && o.isEmpty())) {
             return; // gone, or a live value came first
         }
+        long seq = seqOf(body);
+        if (seq >= 0 && !firstArrival(topic, (JsonObject) body, seq)) {
+            return; // live pushes delivered since the subscription are as new or newer
+        }
         byte[] frame = FrameEncoder.message(topic.address, null, io.vertx.core.MultiMap.caseInsensitiveMultiMap(),
                 body, false);
         topic.lastFrame = frame;
         cached.put(topic.address, topic);
-        long seq = body instanceof JsonObject o && o.getValue("seq") instanceof Number n ? n.longValue() : -1;
         for (TopicSink sink : topic.sinks) {
             toSink(sink, () -> sink.onPublish(topic.address, frame, seq));
         }
@@ -185,6 +192,12 @@ public final class SubscriptionHub {
             toSink(sink, () -> sink.onSend(topic.address, message));
             return;
         }
+        // Read from the body object the bus delivered (no parsing): deduplicated here, tracked per client by sessions.
+        long seq = seqOf(message.body());
+        if (seq >= 0 && !firstArrival(topic, (JsonObject) message.body(), seq)) {
+            metrics.pushDuplicates.increment();
+            return;
+        }
         byte[] frame;
         try {
             frame = FrameEncoder.message(topic.address, null, message.headers(), message.body(), false);
@@ -200,13 +213,30 @@ public final class SubscriptionHub {
             topic.lastFrame = frame;
             cached.put(topic.address, topic);
         }
-        // Read from the body object the bus delivered (no parsing): sessions track it per client.
-        long seq = message.body() instanceof JsonObject body && body.getValue("seq") instanceof Number n
-                ? n.longValue() : -1;
         for (int i = 0, n = sinks.size(); i < n; i++) {
             TopicSink sink = sinks.get(i);
             toSink(sink, () -> sink.onPublish(topic.address, frame, seq));
         }
+    }
+
+    /** The {@code seq} of a JSON object body, or -1 (no body, not an object, no numeric or a negative seq). */
+    private static long seqOf(Object body) {
+        return body instanceof JsonObject o && o.getValue("seq") instanceof Number n && n.longValue() >= 0
+                ? n.longValue() : -1;
+    }
+
+    /**
+     * Whether a published body with a {@code seq} is the first arrival of its push (see {@link DuplicatePushFilter});
+     * bodies without a numeric {@code time} cannot be placed and always pass.
+     */
+    private static boolean firstArrival(Topic topic, JsonObject body, long seq) {
+        if (!(body.getValue("time") instanceof Number time)) {
+            return true;
+        }
+        if (topic.pushes == null) {
+            topic.pushes = new DuplicatePushFilter();
+        }
+        return topic.pushes.accept(seq, time.longValue(), body.getValue("day") instanceof String d ? d : null);
     }
 
     /** Fails a point-to-point request nobody can take. */
