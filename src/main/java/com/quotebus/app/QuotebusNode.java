@@ -8,13 +8,13 @@ import com.quotebus.access.bridge.BridgeMetrics;
 import com.quotebus.access.bridge.BridgeServerOptions;
 import com.quotebus.access.bridge.RequestRouter;
 import com.quotebus.access.bridge.SubscriptionHub;
-import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import com.quotebus.access.routing.AccessRouting;
 import com.quotebus.access.routing.RoutedRequests;
 import com.quotebus.access.routing.RouterConfig;
 import com.quotebus.access.routing.ServicePolicy;
 import com.quotebus.access.routing.StrategyKind;
-import com.quotebus.access.session.HazelcastSessionStore;
+import com.quotebus.cluster.hazelcast.HazelcastSessionStore;
 import com.quotebus.access.session.SessionManager;
 import com.quotebus.access.session.SessionMetrics;
 import com.quotebus.access.session.SessionOptions;
@@ -23,6 +23,9 @@ import com.quotebus.bus.EventCodecs;
 import com.quotebus.calculator.CalculatorOptions;
 import com.quotebus.calculator.CalculatorVerticle;
 import com.quotebus.cluster.hazelcast.HazelcastShardMap;
+import com.quotebus.cluster.hazelcast.HazelcastConfigs;
+import com.quotebus.cluster.hazelcast.HazelcastInstrumentDirectory;
+import com.quotebus.cluster.hazelcast.HazelcastPushInterest;
 import com.quotebus.calculator.QueryService;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.calculator.history.RocksHistoryStore;
@@ -139,7 +142,8 @@ public final class QuotebusNode {
     private Future<Void> boot() {
         TradingCalendar calendar = options.holidaysFile() == null ? TradingCalendar.loadDefault()
                 : TradingCalendar.load(options.holidaysFile());
-        cluster = new HazelcastClusterManager(HazelcastConfigs.load(options));
+        cluster = new HazelcastClusterManager(HazelcastConfigs.load(options.clusterConfig(), options.clusterName(),
+                options.clusterHost(), options.clusterPort(), options.members()));
         VertxOptions vo = new VertxOptions()
                 .setPreferNativeTransport(settings.bool("node.native-transport", true))
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))

@@ -2,13 +2,14 @@ package com.quotebus.access.routing;
 
 import com.quotebus.cluster.InMemoryShardMap;
 import com.quotebus.cluster.ShardMap;
+import com.quotebus.cluster.hazelcast.HazelcastPolicyStore;
 
 import com.hazelcast.core.HazelcastInstance;
-import com.quotebus.access.registry.HazelcastServiceRegistry;
-import com.quotebus.access.registry.InMemoryServiceRegistry;
-import com.quotebus.access.registry.RegistryConfig;
-import com.quotebus.access.registry.RegistrySweeper;
-import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.cluster.hazelcast.HazelcastServiceRegistry;
+import com.quotebus.cluster.registry.InMemoryServiceRegistry;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.RegistrySweeper;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -112,7 +113,7 @@ public final class AccessRouting {
 
     /**
      * A started Hazelcast registry, for nodes that only host services (they need it for
-     * {@link com.quotebus.access.registry.ServiceRegistration}); close it with {@code executeBlocking}.
+     * {@link com.quotebus.cluster.registry.ServiceRegistration}); close it with {@code executeBlocking}.
      */
     public static Future<HazelcastServiceRegistry> clusteredRegistry(Vertx vertx, HazelcastInstance hazelcast,
                                                                      RegistryConfig config, Clock clock) {

@@ -1,5 +1,6 @@
 package com.quotebus.collector.verticle;
 
+import com.quotebus.cluster.hazelcast.HazelcastLeaderElection;
 import com.quotebus.collector.arbitration.ArbitrationConfig;
 import com.quotebus.collector.journal.FsyncPolicy;
 import io.vertx.core.json.JsonArray;

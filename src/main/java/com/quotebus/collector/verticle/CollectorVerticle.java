@@ -1,6 +1,7 @@
 package com.quotebus.collector.verticle;
 
 import com.quotebus.bus.EventCodecs;
+import com.quotebus.cluster.hazelcast.HazelcastLeaderElection;
 import com.quotebus.collector.FeedSource;
 import com.quotebus.collector.journal.WireEventSerializer;
 import com.quotebus.collector.pipeline.CollectorPipeline;

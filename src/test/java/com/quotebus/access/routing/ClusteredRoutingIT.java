@@ -1,9 +1,9 @@
 package com.quotebus.access.routing;
 
 import com.hazelcast.config.Config;
-import com.quotebus.access.registry.HazelcastServiceRegistry;
-import com.quotebus.access.registry.ServiceInstance;
-import com.quotebus.access.registry.ServiceRegistration;
+import com.quotebus.cluster.hazelcast.HazelcastServiceRegistry;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;

@@ -13,7 +13,7 @@ class RoutingArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.quotebus.access.routing", "com.quotebus.access.registry");
+            .importPackages("com.quotebus.access.routing", "com.quotebus.cluster.registry");
 
     @Test
     void theRoutingDomainDependsOnNeitherVertxNorHazelcast() {
@@ -40,7 +40,7 @@ class RoutingArchitectureTest {
 
     @Test
     void theRegistryDoesNotKnowAboutRouting() {
-        noClasses().that().resideInAPackage("com.quotebus.access.registry")
+        noClasses().that().resideInAPackage("com.quotebus.cluster.registry")
                 .should().dependOnClassesThat().resideInAPackage("com.quotebus.access.routing")
                 .check(classes);
     }

@@ -1,4 +1,4 @@
-package com.quotebus.access.routing;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
@@ -6,7 +6,9 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.access.routing.PolicyStore;
+import com.quotebus.access.routing.ServicePolicy;
+import com.quotebus.cluster.registry.ServiceInstance;
 
 import java.util.Map;
 import java.util.UUID;

@@ -1,4 +1,4 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
@@ -12,6 +12,12 @@ import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.quotebus.cluster.registry.InstanceState;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.RegistryListener;
+import com.quotebus.cluster.registry.RegistryView;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistry;
 
 import java.time.Clock;
 import java.util.List;
