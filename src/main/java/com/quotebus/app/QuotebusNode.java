@@ -25,7 +25,9 @@ import com.quotebus.calculator.CalculatorVerticle;
 import com.quotebus.cluster.hazelcast.HazelcastShardMap;
 import com.quotebus.cluster.hazelcast.HazelcastConfigs;
 import com.quotebus.cluster.hazelcast.HazelcastInstrumentDirectory;
+import com.quotebus.cluster.hazelcast.HazelcastPolicyStore;
 import com.quotebus.cluster.hazelcast.HazelcastPushInterest;
+import com.quotebus.cluster.hazelcast.HazelcastServiceRegistry;
 import com.quotebus.calculator.QueryService;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.calculator.history.RocksHistoryStore;
@@ -188,13 +190,16 @@ public final class QuotebusNode {
             return null;
         }, false);
         if (options.runs(NodeOptions.Role.ACCESS)) {
-            return map.compose(x -> AccessRouting.clustered(vertx, hz, shardMap, rs, Clock.systemUTC(), meters)).compose(r -> {
+            return map.compose(x -> HazelcastServiceRegistry.started(vertx, hz, rs.registry(), Clock.systemUTC()))
+                    .compose(reg -> HazelcastPolicyStore.started(vertx, hz, rs.policyMapName()).map(policies ->
+                            AccessRouting.clustered(vertx, reg, policies, shardMap, rs, Clock.systemUTC(), meters)))
+                    .compose(r -> {
                 routing = r;
                 registry = r.registry();
                 return installDefaultPolicies();
             });
         }
-        return map.compose(x -> AccessRouting.clusteredRegistry(vertx, hz, rs.registry(), Clock.systemUTC())).map(r -> {
+        return map.compose(x -> HazelcastServiceRegistry.started(vertx, hz, rs.registry(), Clock.systemUTC())).map(r -> {
             registry = r;
             return null;
         });
@@ -238,7 +243,8 @@ public final class QuotebusNode {
             }
             // the same directory the collector role read the journal's end from
             config.getJsonObject("journal").put("directory", CollectorRole.journalDirectory(settings, options).toString());
-            CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(), null);
+            CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(),
+                    CollectorRole.election(config, cluster.getHazelcastInstance()));
             return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
         }).map(id -> {
             deployments.add(id);

@@ -4,7 +4,6 @@ import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.ShardState;
 import com.quotebus.cluster.Shards;
-import com.quotebus.collector.verticle.CollectorAddresses;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.event.MarketTime;
 import com.quotebus.core.instrument.Instrument;
@@ -310,7 +309,7 @@ final class ShardLoader implements QueryService.Ownership {
         if (end != null) {
             req.put("end", end);
         }
-        return vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY, req,
+        return vertx.eventBus().<Buffer>request(Shards.JOURNAL_REPLAY_ADDRESS, req,
                         new DeliveryOptions().setSendTimeout(30_000))
                 .compose(reply -> {
                     long next = Long.parseLong(reply.headers().get("nextPosition"));

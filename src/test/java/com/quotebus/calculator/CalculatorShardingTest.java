@@ -13,7 +13,6 @@ import com.quotebus.cluster.registry.InstanceState;
 import com.quotebus.cluster.registry.RegistryListener;
 import com.quotebus.cluster.registry.ServiceInstance;
 import com.quotebus.cluster.registry.ServiceRegistry;
-import com.quotebus.collector.verticle.CollectorAddresses;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.instrument.Code;
@@ -193,7 +192,7 @@ class CalculatorShardingTest {
      * (one page): rebuilding a shard takes at least that long.
      */
     private void slowJournal(List<MarketEvent> journal, long delayMs) {
-        vertx.eventBus().<JsonObject>consumer(CollectorAddresses.REPLAY, m -> vertx.setTimer(delayMs, t -> {
+        vertx.eventBus().<JsonObject>consumer(Shards.JOURNAL_REPLAY_ADDRESS, m -> vertx.setTimer(delayMs, t -> {
             int shard = m.body().getInteger("shard");
             java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 << 20);
             for (MarketEvent e : journal) {
