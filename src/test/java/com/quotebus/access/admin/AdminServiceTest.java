@@ -187,7 +187,7 @@ class AdminServiceTest {
             assertThat(victim.readUntilClosed()).isEmpty();
             // Ended, not resumable.
             JsonObject again = call(op, "session.open", new JsonObject().put("token", opened.getString("token")), null);
-            assertThat(again.getInteger("failureCode")).isEqualTo(404);
+            assertThat(again.getInteger("failureCode")).isEqualTo(440);
         }
     }
 
