@@ -1,10 +1,13 @@
 package com.quotebus.app;
 
+import com.hazelcast.core.HazelcastInstance;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.MarketClockFeed;
+import com.quotebus.cluster.hazelcast.HazelcastLeaderElection;
 import com.quotebus.collector.journal.JournalTail;
 import com.quotebus.collector.journal.WireEventSerializer;
+import com.quotebus.collector.pipeline.LeaderElection;
 import com.quotebus.collector.sim.ConfigSection;
 import com.quotebus.collector.sim.ExchangeTimeClock;
 import com.quotebus.collector.sim.MarketGenerator;
@@ -16,6 +19,7 @@ import com.quotebus.collector.sim.SimulatedMarketStart;
 import com.quotebus.collector.sim.SimulatorConfig;
 import com.quotebus.collector.szse.SimulatorServer;
 import com.quotebus.collector.szse.SimulatorServerConfig;
+import com.quotebus.collector.verticle.CollectorConfig;
 import com.quotebus.config.ConfigException;
 import com.quotebus.config.Settings;
 import com.quotebus.core.instrument.Instrument;
@@ -111,6 +115,17 @@ final class CollectorRole {
         } catch (IllegalArgumentException e) {
             throw new ConfigException("simulator/clock", e.getMessage(), "valid simulator settings");
         }
+    }
+
+    /**
+     * The collector verticle's leader election: with {@code collector.leader.type = hazelcast} a lease in the
+     * cluster, else null (the verticle then always publishes). Fails with the key on a bad collector section.
+     */
+    static LeaderElection election(JsonObject collectorConfig, HazelcastInstance hazelcast) {
+        CollectorConfig.Leader leader = CollectorConfig.from(collectorConfig).leader();
+        return leader.type().equals("hazelcast")
+                ? new HazelcastLeaderElection(hazelcast, leader.name(), leader.member(), leader.leaseMillis())
+                : null;
     }
 
     /** Market time (simulated, or the feed's exchange time). */

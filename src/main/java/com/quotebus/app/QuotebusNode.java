@@ -8,13 +8,13 @@ import com.quotebus.access.bridge.BridgeMetrics;
 import com.quotebus.access.bridge.BridgeServerOptions;
 import com.quotebus.access.bridge.RequestRouter;
 import com.quotebus.access.bridge.SubscriptionHub;
-import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import com.quotebus.access.routing.AccessRouting;
 import com.quotebus.access.routing.RoutedRequests;
 import com.quotebus.access.routing.RouterConfig;
 import com.quotebus.access.routing.ServicePolicy;
 import com.quotebus.access.routing.StrategyKind;
-import com.quotebus.access.session.HazelcastSessionStore;
+import com.quotebus.cluster.hazelcast.HazelcastSessionStore;
 import com.quotebus.access.session.SessionManager;
 import com.quotebus.access.session.SessionMetrics;
 import com.quotebus.access.session.SessionOptions;
@@ -23,6 +23,11 @@ import com.quotebus.bus.EventCodecs;
 import com.quotebus.calculator.CalculatorOptions;
 import com.quotebus.calculator.CalculatorVerticle;
 import com.quotebus.cluster.hazelcast.HazelcastShardMap;
+import com.quotebus.cluster.hazelcast.HazelcastConfigs;
+import com.quotebus.cluster.hazelcast.HazelcastInstrumentDirectory;
+import com.quotebus.cluster.hazelcast.HazelcastPolicyStore;
+import com.quotebus.cluster.hazelcast.HazelcastPushInterest;
+import com.quotebus.cluster.hazelcast.HazelcastServiceRegistry;
 import com.quotebus.calculator.QueryService;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.calculator.history.RocksHistoryStore;
@@ -148,7 +153,8 @@ public final class QuotebusNode {
     private Future<Void> boot() {
         TradingCalendar calendar = options.holidaysFile() == null ? TradingCalendar.loadDefault()
                 : TradingCalendar.load(options.holidaysFile());
-        cluster = new HazelcastClusterManager(HazelcastConfigs.load(options));
+        cluster = new HazelcastClusterManager(HazelcastConfigs.load(options.clusterConfig(), options.clusterName(),
+                options.clusterHost(), options.clusterPort(), options.members()));
         VertxOptions vo = new VertxOptions()
                 .setPreferNativeTransport(settings.bool("node.native-transport", true))
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
@@ -232,17 +238,27 @@ public final class QuotebusNode {
 
     /**
      * The gateway can route every calculator service: the registry (cluster-wide, local read) holds an ACTIVE
-     * instance of each. Not whether every shard has a live owner: the router's retries and the calculators'
-     * hand-over cover the seconds of a move.
+     * instance of each, and every shard has a LIVE replica in the shard map (a query for any code is answered).
      */
     private Readiness.State servicesReady() {
         List<String> missing = new ArrayList<>();
         for (String svc : QueryService.SERVICES) {
-            if (registry.instances(svc).stream().noneMatch(i -> i.state() == com.quotebus.access.registry.InstanceState.ACTIVE)) {
+            if (registry.instances(svc).stream().noneMatch(i -> i.active())) {
                 missing.add("svc." + svc);
             }
         }
-        return missing.isEmpty() ? Readiness.State.ready("an ACTIVE instance of every calculator service")
+        List<Integer> unserved = new ArrayList<>();
+        var holdings = shardMap.holdings().values();
+        for (int shard = 0; shard < options.shards(); shard++) {
+            int s = shard;
+            if (holdings.stream().noneMatch(h -> h.state(s) == com.quotebus.cluster.ShardState.LIVE)) {
+                unserved.add(shard);
+            }
+        }
+        if (missing.isEmpty() && !unserved.isEmpty()) {
+            return Readiness.State.notReady("no LIVE replica of shards " + unserved + " in the shard map");
+        }
+        return missing.isEmpty() ? Readiness.State.ready("an ACTIVE instance of every calculator service, every shard LIVE")
                 : Readiness.State.notReady("no ACTIVE instance of " + String.join(", ", missing));
     }
 
@@ -296,13 +312,16 @@ public final class QuotebusNode {
             return null;
         }, false);
         if (options.runs(NodeOptions.Role.ACCESS)) {
-            return map.compose(x -> AccessRouting.clustered(vertx, hz, shardMap, rs, Clock.systemUTC(), meters)).compose(r -> {
+            return map.compose(x -> HazelcastServiceRegistry.started(vertx, hz, rs.registry(), Clock.systemUTC()))
+                    .compose(reg -> HazelcastPolicyStore.started(vertx, hz, rs.policyMapName()).map(policies ->
+                            AccessRouting.clustered(vertx, reg, policies, shardMap, rs, Clock.systemUTC(), meters)))
+                    .compose(r -> {
                 routing = r;
                 registry = r.registry();
                 return installDefaultPolicies();
             });
         }
-        return map.compose(x -> AccessRouting.clusteredRegistry(vertx, hz, rs.registry(), Clock.systemUTC())).map(r -> {
+        return map.compose(x -> HazelcastServiceRegistry.started(vertx, hz, rs.registry(), Clock.systemUTC())).map(r -> {
             registry = r;
             return null;
         });
@@ -346,7 +365,8 @@ public final class QuotebusNode {
             }
             // the same directory the collector role read the journal's end from
             config.getJsonObject("journal").put("directory", CollectorRole.journalDirectory(settings, options).toString());
-            CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(), null);
+            CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(),
+                    CollectorRole.election(config, cluster.getHazelcastInstance()));
             return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
         }).map(id -> {
             deployments.add(id);

@@ -1,10 +1,10 @@
 package com.quotebus.calculator;
 
-import com.quotebus.access.registry.InstanceState;
-import com.quotebus.access.registry.RegistryListener;
-import com.quotebus.access.registry.ServiceInstance;
-import com.quotebus.access.registry.ServiceRegistration;
-import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.cluster.registry.InstanceState;
+import com.quotebus.cluster.registry.RegistryListener;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistration;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.PushInterest;

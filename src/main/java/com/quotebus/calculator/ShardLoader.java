@@ -4,7 +4,6 @@ import com.quotebus.calculator.history.HistoryStore;
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.cluster.ShardState;
 import com.quotebus.cluster.Shards;
-import com.quotebus.collector.verticle.CollectorAddresses;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.event.MarketTime;
 import com.quotebus.core.instrument.Instrument;
@@ -102,6 +101,8 @@ final class ShardLoader implements QueryService.Ownership {
         boolean released;
         int replayFailures;
         boolean waitLogged;
+        /** Applying the buffer: it shrinks from the front faster than it grows, so it is never dropped. */
+        boolean draining;
 
         Shard(int id) {
             this.id = id;
@@ -365,6 +366,9 @@ final class ShardLoader implements QueryService.Ownership {
 
     private void onLive(Shard shard, Message<MarketEvent> m) {
         MarketEvent e = m.body();
+        if (shard.released || (!shard.live && shard.buffer == null)) {
+            return; // let go (out of sync or moved away) while messages were on their way
+        }
         if (shard.live) {
             if (e instanceof MarketTime t) {
                 advance(shard, t);
@@ -375,7 +379,7 @@ final class ShardLoader implements QueryService.Ownership {
             }
             return;
         }
-        if (shard.buffer.size() >= options.liveBufferEvents()) {
+        if (shard.buffer.size() >= options.liveBufferEvents() && !shard.draining) {
             shard.buffer.clear();
             shard.overflowed = true;
         }
@@ -395,7 +399,7 @@ final class ShardLoader implements QueryService.Ownership {
         if (end != null) {
             req.put("end", end);
         }
-        return vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY, req,
+        return vertx.eventBus().<Buffer>request(Shards.JOURNAL_REPLAY_ADDRESS, req,
                         new DeliveryOptions().setSendTimeout(30_000))
                 .compose(reply -> {
                     long next = Long.parseLong(reply.headers().get("nextPosition"));
@@ -539,20 +543,40 @@ final class ShardLoader implements QueryService.Ownership {
         }
     }
 
+    /**
+     * Applies the live events buffered during the rebuild ({@value #REPLAY_SLICE} per event-loop turn, pushes on;
+     * events that keep arriving meanwhile join the end of the buffer), then follows the stream directly.
+     */
     private void goLive(Shard shard, long startedNanos) {
+        shard.draining = true;
+        drainBuffer(shard, startedNanos, 0);
+    }
+
+    private void drainBuffer(Shard shard, long startedNanos, int from) {
+        if (shard.released) {
+            return;
+        }
         List<MarketEvent> buffered = shard.buffer;
-        shard.buffer = null;
-        for (MarketEvent e : buffered) {
+        int i = from;
+        for (int n = 0; i < buffered.size() && n < REPLAY_SLICE; i++, n++) {
+            MarketEvent e = buffered.get(i);
             if (e instanceof MarketTime t) {
                 advance(shard, t);
                 continue;
             }
             if (!inSequence(e)) {
+                shard.buffer = null;
                 outOfSync(shard, e);
                 return;
             }
             apply(e);
         }
+        if (i < buffered.size()) {
+            int next = i;
+            vertx.runOnContext(v -> drainBuffer(shard, startedNanos, next));
+            return;
+        }
+        shard.buffer = null;
         shard.live = true;
         changed.run();
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");

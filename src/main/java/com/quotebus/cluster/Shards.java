@@ -14,6 +14,11 @@ import java.util.List;
 public final class Shards {
     /** Event-bus address prefix of the collector's per-shard stream: {@code internal.md.shard.<shard>}. */
     public static final String STREAM_PREFIX = "internal.md.shard.";
+    /**
+     * Event-bus address of the collector's journal replay: a request for a page of the day's journal, for a shard
+     * or a set of codes (docs/collector.md); a calculator rebuilds a shard it takes on from it.
+     */
+    public static final String JOURNAL_REPLAY_ADDRESS = "internal.journal.replay";
 
     /** Default number of shards ({@code cluster.shards}). */
     public static final int DEFAULT_COUNT = 16;

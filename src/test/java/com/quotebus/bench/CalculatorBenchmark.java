@@ -7,8 +7,8 @@ import com.quotebus.calculator.CalculatorOptions;
 import com.quotebus.calculator.CalculatorVerticle;
 import com.quotebus.calculator.PushSink;
 import com.quotebus.calculator.QueryService;
-import com.quotebus.access.registry.InMemoryServiceRegistry;
-import com.quotebus.access.registry.RegistryConfig;
+import com.quotebus.cluster.registry.InMemoryServiceRegistry;
+import com.quotebus.cluster.registry.RegistryConfig;
 import com.quotebus.cluster.InMemoryInstrumentDirectory;
 import com.quotebus.cluster.Shards;
 import com.quotebus.core.adjust.AdjustFactorTable;
@@ -170,7 +170,7 @@ public class CalculatorBenchmark {
             events = day(list, 90);
             ManualClock clock = new ManualClock(0);
             // a collector whose journal of the day is empty: the shards go live on the stream that follows
-            vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(com.quotebus.collector.verticle.CollectorAddresses.REPLAY,
+            vertx.eventBus().<io.vertx.core.json.JsonObject>consumer(com.quotebus.cluster.Shards.JOURNAL_REPLAY_ADDRESS,
                     m -> m.reply(io.vertx.core.buffer.Buffer.buffer(), new io.vertx.core.eventbus.DeliveryOptions()
                             .addHeader("nextPosition", "0").addHeader("endPosition", "0").addHeader("complete", "true")));
             com.quotebus.core.event.MarketTime preOpen = new com.quotebus.core.event.MarketTime(

@@ -1,12 +1,12 @@
 package com.quotebus.bench;
 
-import com.quotebus.access.registry.ServiceInstance;
 import com.quotebus.access.routing.ConsistentHashStrategy;
 import com.quotebus.access.routing.LeastOutstandingStrategy;
 import com.quotebus.access.routing.OutstandingRequests;
 import com.quotebus.access.routing.RoundRobinStrategy;
 import com.quotebus.access.routing.RouteRequest;
 import com.quotebus.access.routing.SmoothWeightedStrategy;
+import com.quotebus.cluster.registry.ServiceInstance;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;

@@ -2,10 +2,6 @@ package com.quotebus.calculator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quotebus.access.registry.InstanceState;
-import com.quotebus.access.registry.RegistryListener;
-import com.quotebus.access.registry.ServiceInstance;
-import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.access.routing.AccessRouting;
 import com.quotebus.access.routing.RouteReply;
 import com.quotebus.access.routing.ServicePolicy;
@@ -13,7 +9,10 @@ import com.quotebus.access.routing.StrategyKind;
 import com.quotebus.bus.EventCodecs;
 import com.quotebus.cluster.InMemoryInstrumentDirectory;
 import com.quotebus.cluster.Shards;
-import com.quotebus.collector.verticle.CollectorAddresses;
+import com.quotebus.cluster.registry.InstanceState;
+import com.quotebus.cluster.registry.RegistryListener;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import com.quotebus.core.adjust.AdjustFactorTable;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.instrument.Code;
@@ -205,7 +204,7 @@ class CalculatorShardingTest {
                 vertx.eventBus().publish(Shards.streamAddress(shard), preOpen);
             }
         });
-        vertx.eventBus().<JsonObject>consumer(CollectorAddresses.REPLAY, m -> vertx.setTimer(delayMs, t -> {
+        vertx.eventBus().<JsonObject>consumer(Shards.JOURNAL_REPLAY_ADDRESS, m -> vertx.setTimer(delayMs, t -> {
             int shard = m.body().getInteger("shard");
             java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(4 << 20);
             for (MarketEvent e : journal) {

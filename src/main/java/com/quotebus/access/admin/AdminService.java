@@ -1,13 +1,13 @@
 package com.quotebus.access.admin;
 
 import com.quotebus.access.bridge.LiveLimits;
-import com.quotebus.access.registry.ServiceInstance;
-import com.quotebus.access.registry.ServiceRegistry;
 import com.quotebus.access.routing.PolicyStore;
 import com.quotebus.access.routing.ServicePolicy;
 import com.quotebus.access.routing.StrategyKind;
 import com.quotebus.access.session.SessionManager;
 import com.quotebus.access.session.SessionRecord;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.eventbus.Message;

@@ -2,13 +2,10 @@ package com.quotebus.access.routing;
 
 import com.quotebus.cluster.InMemoryShardMap;
 import com.quotebus.cluster.ShardMap;
-
-import com.hazelcast.core.HazelcastInstance;
-import com.quotebus.access.registry.HazelcastServiceRegistry;
-import com.quotebus.access.registry.InMemoryServiceRegistry;
-import com.quotebus.access.registry.RegistryConfig;
-import com.quotebus.access.registry.RegistrySweeper;
-import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.cluster.registry.InMemoryServiceRegistry;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.RegistrySweeper;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -19,15 +16,15 @@ import java.time.Duration;
 /**
  * Everything an access node needs for routing, wired in one place: registry (swept on a timer), policy store,
  * router and context failover. Build it in the gateway verticle's {@code start()} and close it in {@code stop()}:
- * {@link #clustered} on a Vert.x node clustered with vertx-hazelcast (pass
- * {@code clusterManager.getHazelcastInstance()}), {@link #local} on a single node.
+ * {@link #clustered} over cluster-wide stores the node has started (in a cluster the Hazelcast ones of
+ * {@code com.quotebus.cluster.hazelcast}; this package does not know Hazelcast), {@link #local} on a single node.
  */
 public final class AccessRouting {
 
     /**
      * @param registry              registry TTL and map name
      * @param router                timeouts, attempts, non-idempotent services
-     * @param policyMapName         Hazelcast map of per-service policies
+     * @param policyMapName         name of the cluster-wide map of per-service policies
      * @param maxContextsPerSession held contexts one session may have
      * @param maxContexts           held contexts on this node
      * @param resendTimeoutMillis   deadline of one context re-send
@@ -69,14 +66,12 @@ public final class AccessRouting {
     private final ShardMap shardMap;
     private final ContextFailover contexts;
     private final long sweepTimer;
-    private final Runnable closeStores;
 
     private AccessRouting(Vertx vertx, ServiceRegistry registry, PolicyStore policies, ShardMap shardMap,
-                          Settings settings, Clock clock, MeterRegistry meters, Runnable closeStores) {
+                          Settings settings, Clock clock, MeterRegistry meters) {
         this.vertx = vertx;
         this.registry = registry;
         this.policies = policies;
-        this.closeStores = closeStores;
         this.shardMap = shardMap;
         this.router = new ServiceRouter(vertx, registry, policies, settings.router(), clock, new RouterMetrics(meters),
                 shardMap);
@@ -90,37 +85,18 @@ public final class AccessRouting {
     /** Single node: in-memory registry and policies. */
     public static AccessRouting local(Vertx vertx, Settings settings, Clock clock, MeterRegistry meters) {
         return new AccessRouting(vertx, new InMemoryServiceRegistry(settings.registry(), clock),
-                new InMemoryPolicyStore(), new InMemoryShardMap(), settings, clock, meters, () -> { });
+                new InMemoryPolicyStore(), new InMemoryShardMap(), settings, clock, meters);
     }
 
     /**
-     * Cluster-wide registry and policies in Hazelcast; their blocking start runs on a worker thread. Routes by
-     * {@code shardMap} (started by the caller: one per node, shared with the node's calculators).
+     * Routing over cluster-wide stores, already started by the caller (their start may block: the node runs it on
+     * a worker thread). Routes the shard strategies by {@code shardMap} (one per node, shared with the node's
+     * calculators; the caller closes it). Takes over {@code registry} and {@code policies}: {@link #close()} closes
+     * them, on a worker thread, when they are {@link AutoCloseable}.
      */
-    public static Future<AccessRouting> clustered(Vertx vertx, HazelcastInstance hazelcast, ShardMap shardMap,
-                                                  Settings settings, Clock clock, MeterRegistry meters) {
-        return clusteredRegistry(vertx, hazelcast, settings.registry(), clock).compose(registry ->
-                vertx.executeBlocking(() -> {
-                    HazelcastPolicyStore policies = new HazelcastPolicyStore(hazelcast, settings.policyMapName());
-                    policies.start();
-                    return policies;
-                }).map(policies -> new AccessRouting(vertx, registry, policies, shardMap, settings, clock, meters, () -> {
-                    policies.close();
-                    registry.close();
-                })));
-    }
-
-    /**
-     * A started Hazelcast registry, for nodes that only host services (they need it for
-     * {@link com.quotebus.access.registry.ServiceRegistration}); close it with {@code executeBlocking}.
-     */
-    public static Future<HazelcastServiceRegistry> clusteredRegistry(Vertx vertx, HazelcastInstance hazelcast,
-                                                                     RegistryConfig config, Clock clock) {
-        return vertx.executeBlocking(() -> {
-            HazelcastServiceRegistry registry = new HazelcastServiceRegistry(hazelcast, config, clock);
-            registry.start();
-            return registry;
-        });
+    public static AccessRouting clustered(Vertx vertx, ServiceRegistry registry, PolicyStore policies,
+                                          ShardMap shardMap, Settings settings, Clock clock, MeterRegistry meters) {
+        return new AccessRouting(vertx, registry, policies, shardMap, settings, clock, meters);
     }
 
     public ServiceRegistry registry() {
@@ -144,14 +120,25 @@ public final class AccessRouting {
         return contexts;
     }
 
-    /** Stops timers and listeners; requests in flight still complete. */
+    /**
+     * Stops timers and listeners, then closes the policy store and the registry (those that are
+     * {@link AutoCloseable}; on a worker thread, as closing a cluster-wide store blocks); requests in flight still
+     * complete.
+     */
     public Future<Void> close() {
         vertx.cancelTimer(sweepTimer);
         contexts.close();
         router.close();
         return vertx.executeBlocking(() -> {
-            closeStores.run();
+            closeIfCloseable(policies);
+            closeIfCloseable(registry);
             return null;
         });
+    }
+
+    private static void closeIfCloseable(Object store) throws Exception {
+        if (store instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 }

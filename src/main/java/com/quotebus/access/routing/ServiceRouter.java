@@ -1,8 +1,8 @@
 package com.quotebus.access.routing;
 
-import com.quotebus.access.registry.RegistryListener;
-import com.quotebus.access.registry.ServiceInstance;
-import com.quotebus.access.registry.ServiceRegistry;
+import com.quotebus.cluster.registry.RegistryListener;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistry;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -1,7 +1,7 @@
 package com.quotebus.access.routing;
 
-import com.quotebus.access.registry.RegistryListener;
-import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.cluster.registry.RegistryListener;
+import com.quotebus.cluster.registry.ServiceInstance;
 
 import java.util.ArrayList;
 import java.util.HashMap;

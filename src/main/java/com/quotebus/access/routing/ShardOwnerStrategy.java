@@ -1,9 +1,9 @@
 package com.quotebus.access.routing;
 
-import com.quotebus.access.registry.ServiceInstance;
 import com.quotebus.cluster.ShardMap;
 import com.quotebus.cluster.ShardState;
 import com.quotebus.cluster.Shards;
+import com.quotebus.cluster.registry.ServiceInstance;
 import java.util.ArrayList;
 import java.util.List;
 

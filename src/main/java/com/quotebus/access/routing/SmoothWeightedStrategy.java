@@ -1,6 +1,6 @@
 package com.quotebus.access.routing;
 
-import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceInstance;
 
 import java.util.HashMap;
 import java.util.List;

@@ -4,7 +4,8 @@ import io.vertx.core.Future;
 import java.util.List;
 
 /**
- * Where sessions live between connections, shared by every access node ({@link HazelcastSessionStore});
+ * Where sessions live between connections, shared by every access node (in a cluster
+ * {@code cluster.hazelcast.HazelcastSessionStore});
  * {@link InMemorySessionStore} for one process. Futures complete on the caller's context.
  */
 public interface SessionStore {

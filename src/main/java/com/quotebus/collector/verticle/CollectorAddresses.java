@@ -1,5 +1,7 @@
 package com.quotebus.collector.verticle;
 
+import com.quotebus.cluster.Shards;
+
 /**
  * Event-bus addresses of the collector (docs/collector.md "Event bus"). Events go to one address per shard so a
  * calculator instance subscribes to the shards it owns; the shard of a code is
@@ -8,11 +10,14 @@ package com.quotebus.collector.verticle;
  */
 public final class CollectorAddresses {
     /** Prefix of the per-shard event addresses: {@code internal.md.shard.<n>}; bodies are Snapshot / Trade. */
-    public static final String SHARD_PREFIX = "internal.md.shard.";
+    public static final String SHARD_PREFIX = Shards.STREAM_PREFIX;
     /** Stream health (gaps, stale/fresh symbols, sources down/up, leadership), JSON. */
     public static final String STATUS = "internal.md.status";
-    /** Request: a page of the day's journal for a shard or a code set (see {@link JournalReplayHandler}). */
-    public static final String REPLAY = "internal.journal.replay";
+    /**
+     * Request: a page of the day's journal for a shard or a code set (see {@link JournalReplayHandler}); the address
+     * the calculators know from {@link Shards#JOURNAL_REPLAY_ADDRESS}.
+     */
+    public static final String REPLAY = Shards.JOURNAL_REPLAY_ADDRESS;
     /** Request: the collector's counters, JSON. */
     public static final String METRICS = "internal.collector.metrics";
 

@@ -34,13 +34,19 @@ public record CollectorConfig(LocalDate tradingDay, Path journalDirectory, Fsync
 
     /**
      * @param type        {@code single} (this collector always publishes) or {@code hazelcast} (a lease in the
-     *                    cluster's Hazelcast; requires a clustered Vert.x on Hazelcast)
+     *                    cluster's Hazelcast; the node supplies that election to the verticle)
      * @param name        name of the lease (one per set of redundant collectors)
      * @param member      this collector's id in the election
      * @param leaseMillis how long a lease lasts without renewal (the longest a dead leader blocks a takeover)
      * @param renewMillis how often the lease is renewed (< leaseMillis / 2)
      */
     public record Leader(String type, String name, String member, long leaseMillis, long renewMillis) {}
+
+    /**
+     * Shortest lease accepted with {@code leader.type = hazelcast}: Hazelcast keeps expiry in whole seconds, so a
+     * lease can lapse up to one second early (the Hazelcast election checks the same bound).
+     */
+    public static final long MIN_HAZELCAST_LEASE_MILLIS = 2_000;
 
     public static CollectorConfig from(JsonObject json) {
         JsonObject j = json == null ? new JsonObject() : json;
@@ -92,9 +98,9 @@ public record CollectorConfig(LocalDate tradingDay, Path journalDirectory, Fsync
             throw bad("leader.renewMillis", "must be > 0 and at most half of leader.leaseMillis (" + lease
                     + "), was " + renew);
         }
-        if (leaderType.equals("hazelcast") && (lease < HazelcastLeaderElection.MIN_LEASE_MILLIS
+        if (leaderType.equals("hazelcast") && (lease < MIN_HAZELCAST_LEASE_MILLIS
                 || renew * 2 > lease - 1_000)) {
-            throw bad("leader.leaseMillis", "with hazelcast must be >= " + HazelcastLeaderElection.MIN_LEASE_MILLIS
+            throw bad("leader.leaseMillis", "with hazelcast must be >= " + MIN_HAZELCAST_LEASE_MILLIS
                     + " and leave renewMillis <= (leaseMillis - 1000) / 2 (expiry has one-second granularity); was "
                     + lease + " with renewMillis " + renew);
         }

@@ -11,10 +11,8 @@ import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
-import io.vertx.core.internal.VertxInternal;
 import io.vertx.core.json.JsonObject;
 import io.vertx.micrometer.backends.BackendRegistries;
-import io.vertx.spi.cluster.hazelcast.HazelcastClusterManager;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,12 +41,15 @@ public final class CollectorVerticle extends VerticleBase {
     private long tickTimer = -1;
     private long electionTimer = -1;
 
-    /** Factories from the class path, the system clock, the election named in the config. */
+    /** Factories from the class path, the system clock, and {@code leader.type = single}. */
     public CollectorVerticle() {
         this(FeedSourceFactories.discover(), MarketClock.system(), null);
     }
 
-    /** @param election the election to use, or null to build the one named in the config */
+    /**
+     * @param election the election to use, or null for {@code leader.type = single}; with {@code hazelcast} the node
+     *                 gives the cluster's election (the verticle does not know the cluster)
+     */
     public CollectorVerticle(FeedSourceFactories factories, MarketClock clock, LeaderElection election) {
         this.factories = factories;
         this.clock = clock;
@@ -117,11 +118,8 @@ public final class CollectorVerticle extends VerticleBase {
         if (config.leader().type().equals("single")) {
             return LeaderElection.alwaysLeader();
         }
-        if (((VertxInternal) vertx).clusterManager() instanceof HazelcastClusterManager hz) {
-            return new HazelcastLeaderElection(hz.getHazelcastInstance(), config.leader().name(),
-                    config.leader().member(), config.leader().leaseMillis());
-        }
-        throw new IllegalArgumentException("collector.leader.type hazelcast needs a Vert.x clustered on Hazelcast");
+        throw new IllegalArgumentException("collector.leader.type " + config.leader().type()
+                + " needs the election given to the CollectorVerticle (the node builds it on the cluster)");
     }
 
     /** Renews or takes the lease on a worker; the pipeline publishes only while it holds it. */

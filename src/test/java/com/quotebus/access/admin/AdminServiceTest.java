@@ -11,10 +11,6 @@ import com.quotebus.access.bridge.BridgeServerOptions;
 import com.quotebus.access.bridge.LiveLimits;
 import com.quotebus.access.bridge.RawBridgeClient;
 import com.quotebus.access.bridge.SubscriptionHub;
-import com.quotebus.access.registry.InMemoryServiceRegistry;
-import com.quotebus.access.registry.InstanceState;
-import com.quotebus.access.registry.RegistryConfig;
-import com.quotebus.access.registry.ServiceInstance;
 import com.quotebus.access.routing.InMemoryPolicyStore;
 import com.quotebus.access.routing.ServicePolicy;
 import com.quotebus.access.routing.StrategyKind;
@@ -22,6 +18,10 @@ import com.quotebus.access.session.InMemorySessionStore;
 import com.quotebus.access.session.SessionManager;
 import com.quotebus.access.session.SessionMetrics;
 import com.quotebus.access.session.SessionOptions;
+import com.quotebus.cluster.registry.InMemoryServiceRegistry;
+import com.quotebus.cluster.registry.InstanceState;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.ServiceInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -187,7 +187,7 @@ class AdminServiceTest {
             assertThat(victim.readUntilClosed()).isEmpty();
             // Ended, not resumable.
             JsonObject again = call(op, "session.open", new JsonObject().put("token", opened.getString("token")), null);
-            assertThat(again.getInteger("failureCode")).isEqualTo(404);
+            assertThat(again.getInteger("failureCode")).isEqualTo(440);
         }
     }
 

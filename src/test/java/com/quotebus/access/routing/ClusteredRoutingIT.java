@@ -1,9 +1,10 @@
 package com.quotebus.access.routing;
 
 import com.hazelcast.config.Config;
-import com.quotebus.access.registry.HazelcastServiceRegistry;
-import com.quotebus.access.registry.ServiceInstance;
-import com.quotebus.access.registry.ServiceRegistration;
+import com.quotebus.cluster.hazelcast.HazelcastPolicyStore;
+import com.quotebus.cluster.hazelcast.HazelcastServiceRegistry;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistration;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.VerticleBase;
@@ -104,7 +105,7 @@ class ClusteredRoutingIT {
         gateway = clustered(gatewayCluster);
         serviceCluster = clusterManager();
         serviceNode = clustered(serviceCluster);
-        HazelcastServiceRegistry serviceRegistry = await(AccessRouting.clusteredRegistry(serviceNode,
+        HazelcastServiceRegistry serviceRegistry = await(HazelcastServiceRegistry.started(serviceNode,
                 serviceCluster.getHazelcastInstance(), AccessRouting.Settings.DEFAULT.registry(), clock));
         await(serviceNode.deployVerticle(new QuoteService(serviceRegistry, serviceCluster.getNodeId())));
         AccessRouting.Settings d = AccessRouting.Settings.DEFAULT;
@@ -112,9 +113,12 @@ class ClusteredRoutingIT {
         AccessRouting.Settings settings = new AccessRouting.Settings(d.registry(), new RouterConfig(10_000, 8_000, 3,
                 java.util.Set.of()), d.policyMapName(), d.maxContextsPerSession(), d.maxContexts(),
                 d.resendTimeoutMillis(), d.orphanRetryMillis());
-        routing = await(AccessRouting.clustered(gateway, gatewayCluster.getHazelcastInstance(),
-                new com.quotebus.cluster.InMemoryShardMap(), settings, clock,
-                new SimpleMeterRegistry()));
+        HazelcastServiceRegistry gatewayRegistry = await(HazelcastServiceRegistry.started(gateway,
+                gatewayCluster.getHazelcastInstance(), settings.registry(), clock));
+        HazelcastPolicyStore policies = await(HazelcastPolicyStore.started(gateway,
+                gatewayCluster.getHazelcastInstance(), settings.policyMapName()));
+        routing = AccessRouting.clustered(gateway, gatewayRegistry, policies, new com.quotebus.cluster.InMemoryShardMap(),
+                settings, clock, new SimpleMeterRegistry());
     }
 
     @AfterAll

@@ -1,8 +1,8 @@
 package com.quotebus.access.routing;
 
-import com.quotebus.access.registry.InMemoryServiceRegistry;
-import com.quotebus.access.registry.RegistryConfig;
-import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.cluster.registry.InMemoryServiceRegistry;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.ServiceInstance;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

@@ -8,12 +8,15 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** Strategies, policies and held contexts stay plain Java; Vert.x and Hazelcast only at the named edges. */
+/**
+ * Strategies, policies and held contexts stay plain Java; Vert.x only at the named edges (Hazelcast nowhere in
+ * access: {@code com.quotebus.ArchitectureTest}).
+ */
 class RoutingArchitectureTest {
 
     private final JavaClasses classes = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("com.quotebus.access.routing", "com.quotebus.access.registry");
+            .importPackages("com.quotebus.access.routing");
 
     @Test
     void theRoutingDomainDependsOnNeitherVertxNorHazelcast() {
@@ -25,23 +28,5 @@ class RoutingArchitectureTest {
                 .or().haveSimpleName("PolicyStore").or().haveSimpleName("InMemoryPolicyStore")
                 .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.hazelcast..");
         rule.check(classes);
-    }
-
-    @Test
-    void theRegistryContractAndInMemoryRegistryDependOnNeitherVertxNorHazelcast() {
-        ArchRule rule = noClasses()
-                .that().haveSimpleNameStartingWith("ServiceRegistry").or().haveSimpleName("ServiceInstance")
-                .or().haveSimpleName("InstanceState").or().haveSimpleName("RegistryListener")
-                .or().haveSimpleName("RegistryView").or().haveSimpleName("InMemoryServiceRegistry")
-                .or().haveSimpleName("RegistryConfig")
-                .should().dependOnClassesThat().resideInAnyPackage("io.vertx..", "com.hazelcast..");
-        rule.check(classes);
-    }
-
-    @Test
-    void theRegistryDoesNotKnowAboutRouting() {
-        noClasses().that().resideInAPackage("com.quotebus.access.registry")
-                .should().dependOnClassesThat().resideInAPackage("com.quotebus.access.routing")
-                .check(classes);
     }
 }

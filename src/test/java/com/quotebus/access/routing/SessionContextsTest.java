@@ -1,10 +1,10 @@
 package com.quotebus.access.routing;
 
-import com.quotebus.access.registry.InMemoryServiceRegistry;
-import com.quotebus.access.registry.InstanceState;
-import com.quotebus.access.registry.RegistryConfig;
-import com.quotebus.access.registry.ServiceInstance;
-import com.quotebus.access.registry.TestClock;
+import com.quotebus.cluster.registry.InMemoryServiceRegistry;
+import com.quotebus.cluster.registry.InstanceState;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

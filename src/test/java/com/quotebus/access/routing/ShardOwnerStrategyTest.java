@@ -2,11 +2,11 @@ package com.quotebus.access.routing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.quotebus.access.registry.ServiceInstance;
 import com.quotebus.cluster.InMemoryShardMap;
 import com.quotebus.cluster.ShardHolding;
 import com.quotebus.cluster.ShardState;
 import com.quotebus.cluster.Shards;
+import com.quotebus.cluster.registry.ServiceInstance;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

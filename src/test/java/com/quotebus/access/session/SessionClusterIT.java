@@ -1,5 +1,6 @@
 package com.quotebus.access.session;
 
+import com.quotebus.cluster.hazelcast.HazelcastSessionStore;
 import static com.quotebus.access.bridge.BridgeTestSupport.await;
 import static com.quotebus.access.bridge.BridgeTestSupport.awaitCondition;
 import static com.quotebus.access.bridge.BridgeTestSupport.testOptions;

@@ -3,6 +3,7 @@ package com.quotebus.collector.verticle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quotebus.cluster.hazelcast.HazelcastLeaderElection;
 import com.quotebus.collector.arbitration.ArbitrationConfig;
 import com.quotebus.collector.journal.FsyncPolicy;
 import com.quotebus.core.time.ChinaTime;
@@ -47,6 +48,8 @@ class CollectorConfigTest {
         assertThatThrownBy(() -> CollectorConfig.from(minimal().put("leader", new JsonObject()
                 .put("type", "hazelcast").put("leaseMillis", 1_000).put("renewMillis", 400))))
                 .hasMessageStartingWith("collector.leader.leaseMillis with hazelcast must be >= 2000");
+        // the config refuses what the election itself would refuse at start
+        assertThat(CollectorConfig.MIN_HAZELCAST_LEASE_MILLIS).isEqualTo(HazelcastLeaderElection.MIN_LEASE_MILLIS);
         JsonObject twice = minimal();
         twice.getJsonArray("sources").add(new JsonObject().put("name", "szse-a").put("type", "simulator"));
         assertThatThrownBy(() -> CollectorConfig.from(twice))

@@ -1,4 +1,4 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.registry;
 
 /** Whether an instance takes new requests. */
 public enum InstanceState {

@@ -1,4 +1,4 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
@@ -12,6 +12,14 @@ import com.hazelcast.map.listener.EntryEvictedListener;
 import com.hazelcast.map.listener.EntryExpiredListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
+import com.quotebus.cluster.registry.InstanceState;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.RegistryListener;
+import com.quotebus.cluster.registry.RegistryView;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.ServiceRegistry;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.time.Clock;
 import java.util.List;
@@ -37,7 +45,7 @@ import java.util.concurrent.CompletionStage;
  * </ul>
  *
  * <p>{@link #start()} and {@link #close()} block (listener registration, initial load): call them from a worker
- * thread, e.g. {@code vertx.executeBlocking(() -> { registry.start(); return registry; })}. Everything else is
+ * thread, e.g. with {@link #started}. Everything else is
  * safe on an event loop.
  */
 public final class HazelcastServiceRegistry implements ServiceRegistry, AutoCloseable {
@@ -60,6 +68,16 @@ public final class HazelcastServiceRegistry implements ServiceRegistry, AutoClos
         this.hazelcast = hazelcast;
         this.config = config;
         this.clock = clock;
+    }
+
+    /** A started registry: built and started on a worker thread of {@code vertx}. Close it there too. */
+    public static Future<HazelcastServiceRegistry> started(Vertx vertx, HazelcastInstance hazelcast,
+                                                           RegistryConfig config, Clock clock) {
+        return vertx.executeBlocking(() -> {
+            HazelcastServiceRegistry registry = new HazelcastServiceRegistry(hazelcast, config, clock);
+            registry.start();
+            return registry;
+        });
     }
 
     /** Blocking: registers the listeners, then loads the current instances. */

@@ -1,4 +1,4 @@
-package com.quotebus.access.routing;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
@@ -6,7 +6,11 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-import com.quotebus.access.registry.ServiceInstance;
+import com.quotebus.access.routing.PolicyStore;
+import com.quotebus.access.routing.ServicePolicy;
+import com.quotebus.cluster.registry.ServiceInstance;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 
 import java.util.Map;
 import java.util.UUID;
@@ -32,6 +36,15 @@ public final class HazelcastPolicyStore implements PolicyStore, AutoCloseable {
         }
         this.hazelcast = hazelcast;
         this.mapName = mapName;
+    }
+
+    /** A started store: built and started on a worker thread of {@code vertx}. Close it there too. */
+    public static Future<HazelcastPolicyStore> started(Vertx vertx, HazelcastInstance hazelcast, String mapName) {
+        return vertx.executeBlocking(() -> {
+            HazelcastPolicyStore store = new HazelcastPolicyStore(hazelcast, mapName);
+            store.start();
+            return store;
+        });
     }
 
     /** Blocking: listener first, then the snapshot fills only what the listener has not seen. */

@@ -1,4 +1,4 @@
-package com.quotebus.collector.verticle;
+package com.quotebus.cluster.hazelcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

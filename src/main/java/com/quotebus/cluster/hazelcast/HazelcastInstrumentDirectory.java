@@ -1,4 +1,4 @@
-package com.quotebus.app;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
@@ -22,15 +22,15 @@ import java.util.logging.Logger;
  * JSON text), mirrored into local memory by an entry listener so that reads never block. Construct
  * it on a worker thread (the initial load is a blocking read).
  */
-final class HazelcastInstrumentDirectory implements InstrumentDirectory {
-    static final String MAP = "quotebus.instruments";
+public final class HazelcastInstrumentDirectory implements InstrumentDirectory {
+    public static final String MAP = "quotebus.instruments";
     private static final Logger LOG = Logger.getLogger(HazelcastInstrumentDirectory.class.getName());
 
     private final IMap<String, String> map;
     private final Map<String, Instrument> local = new ConcurrentHashMap<>();
     private final CopyOnWriteArrayList<Consumer<Instrument>> listeners = new CopyOnWriteArrayList<>();
 
-    HazelcastInstrumentDirectory(HazelcastInstance hazelcast) {
+    public HazelcastInstrumentDirectory(HazelcastInstance hazelcast) {
         this.map = hazelcast.getMap(MAP);
         map.addEntryListener(new Listener(), true);
         map.forEach((code, json) -> accept(json));

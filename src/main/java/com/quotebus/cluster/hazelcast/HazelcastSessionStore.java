@@ -1,7 +1,9 @@
-package com.quotebus.access.session;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import com.quotebus.access.session.SessionRecord;
+import com.quotebus.access.session.SessionStore;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;

@@ -1,4 +1,4 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.registry;
 
 /**
  * Told about changes of the local view of a {@link ServiceRegistry}. Called on the registry's notification

@@ -1,8 +1,13 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.quotebus.cluster.registry.InstanceState;
+import com.quotebus.cluster.registry.RecordingListener;
+import com.quotebus.cluster.registry.RegistryConfig;
+import com.quotebus.cluster.registry.ServiceInstance;
+import com.quotebus.cluster.registry.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

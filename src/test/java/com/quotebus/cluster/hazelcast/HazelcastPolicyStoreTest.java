@@ -1,8 +1,10 @@
-package com.quotebus.access.routing;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import com.quotebus.access.routing.ServicePolicy;
+import com.quotebus.access.routing.StrategyKind;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.registry;
 
 import io.vertx.core.Future;
 import io.vertx.core.Promise;

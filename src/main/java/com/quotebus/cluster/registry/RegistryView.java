@@ -1,4 +1,4 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.registry;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -13,29 +13,30 @@ import java.util.function.Predicate;
  * The local copy of the registry that readers use: per service an immutable list sorted by instance id,
  * replaced on every change so a read is one map lookup with no locking. Changes are serialised by a
  * lock and listeners are called under it, so every listener sees the changes in the order they were applied.
+ * Public for the registry implementations outside this package (the Hazelcast one mirrors its map into it).
  */
-final class RegistryView {
+public final class RegistryView {
 
     private static final Comparator<ServiceInstance> BY_ID = Comparator.comparing(ServiceInstance::instanceId);
 
     private final Map<String, List<ServiceInstance>> byService = new ConcurrentHashMap<>();
     private final List<RegistryListener> listeners = new CopyOnWriteArrayList<>();
 
-    List<ServiceInstance> instances(String service) {
+    public List<ServiceInstance> instances(String service) {
         return byService.getOrDefault(service, List.of());
     }
 
-    Set<String> services() {
+    public Set<String> services() {
         return Set.copyOf(byService.keySet());
     }
 
-    List<ServiceInstance> all() {
+    public List<ServiceInstance> all() {
         List<ServiceInstance> all = new ArrayList<>();
         byService.values().forEach(all::addAll);
         return all;
     }
 
-    ServiceInstance get(String service, String instanceId) {
+    public ServiceInstance get(String service, String instanceId) {
         for (ServiceInstance i : instances(service)) {
             if (i.instanceId().equals(instanceId)) {
                 return i;
@@ -45,7 +46,7 @@ final class RegistryView {
     }
 
     /** Adds or replaces; returns the previous value. */
-    synchronized ServiceInstance put(ServiceInstance instance) {
+    public synchronized ServiceInstance put(ServiceInstance instance) {
         List<ServiceInstance> old = instances(instance.service());
         List<ServiceInstance> next = new ArrayList<>(old.size() + 1);
         ServiceInstance previous = null;
@@ -73,7 +74,7 @@ final class RegistryView {
     }
 
     /** Removes; returns the removed value or {@code null}. */
-    synchronized ServiceInstance remove(String service, String instanceId) {
+    public synchronized ServiceInstance remove(String service, String instanceId) {
         List<ServiceInstance> old = instances(service);
         List<ServiceInstance> next = new ArrayList<>(old.size());
         ServiceInstance removed = null;
@@ -99,7 +100,7 @@ final class RegistryView {
     }
 
     /** Removes every instance matching; returns them. */
-    synchronized List<ServiceInstance> removeIf(Predicate<ServiceInstance> condition) {
+    public synchronized List<ServiceInstance> removeIf(Predicate<ServiceInstance> condition) {
         List<ServiceInstance> removed = new ArrayList<>();
         for (ServiceInstance i : all()) {
             if (condition.test(i) && remove(i.service(), i.instanceId()) != null) {
@@ -109,11 +110,11 @@ final class RegistryView {
         return removed;
     }
 
-    void addListener(RegistryListener listener) {
+    public void addListener(RegistryListener listener) {
         listeners.add(listener);
     }
 
-    void removeListener(RegistryListener listener) {
+    public void removeListener(RegistryListener listener) {
         listeners.remove(listener);
     }
 }

@@ -1,4 +1,4 @@
-package com.quotebus.access.registry;
+package com.quotebus.cluster.registry;
 
 import java.time.Clock;
 import java.time.Instant;

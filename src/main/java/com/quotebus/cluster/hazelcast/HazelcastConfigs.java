@@ -1,4 +1,4 @@
-package com.quotebus.app;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.config.Config;
 import com.hazelcast.config.InvalidConfigurationException;
@@ -10,13 +10,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /** Builds the Hazelcast configuration: cluster.xml, then the node's overrides from verticles.conf. */
-final class HazelcastConfigs {
+public final class HazelcastConfigs {
     private HazelcastConfigs() {}
 
-    static Config load(NodeOptions o) {
-        Path file = o.clusterConfig();
+    /**
+     * @param clusterConfig the Hazelcast XML file ({@code cluster.config}); null: ./cluster.xml, else the one in the jar
+     * @param clusterName   nodes join only their cluster ({@code cluster.name})
+     * @param host          the interface Hazelcast binds to and announces ({@code cluster.host})
+     * @param port          the first Hazelcast port tried ({@code cluster.port}, auto-increments)
+     * @param members       where to look for other members, {@code host} or {@code host:port} ({@code cluster.members})
+     */
+    public static Config load(Path clusterConfig, String clusterName, String host, int port, List<String> members) {
+        Path file = clusterConfig;
         if (file == null && Files.isRegularFile(Path.of("cluster.xml"))) {
             file = Path.of("cluster.xml");
         }
@@ -33,13 +41,13 @@ final class HazelcastConfigs {
             throw new ConfigException("cluster.config", file == null ? "cluster.xml (jar)" : file,
                     "a valid Hazelcast XML file (" + e.getMessage() + ")");
         }
-        config.setClusterName(o.clusterName());
+        config.setClusterName(clusterName);
         NetworkConfig network = config.getNetworkConfig();
-        network.setPort(o.clusterPort());
-        network.getInterfaces().setEnabled(true).setInterfaces(java.util.List.of(o.clusterHost()));
+        network.setPort(port);
+        network.getInterfaces().setEnabled(true).setInterfaces(List.of(host));
         JoinConfig join = network.getJoin();
         join.getMulticastConfig().setEnabled(false);
-        join.getTcpIpConfig().setEnabled(true).setMembers(o.members());
+        join.getTcpIpConfig().setEnabled(true).setMembers(members);
         return config;
     }
 }

@@ -1,4 +1,4 @@
-package com.quotebus.app;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.core.EntryAdapter;
 import com.hazelcast.core.EntryEvent;
@@ -21,7 +21,7 @@ import java.util.function.Predicate;
  * is what the gateway's first-value-on-subscribe ({@code svc.last}) covers. Only addresses {@code pushes} accepts
  * are tracked, so memory is bounded by the subscribed push addresses.
  */
-final class HazelcastPushInterest implements PushInterest, AutoCloseable {
+public final class HazelcastPushInterest implements PushInterest, AutoCloseable {
     /** Vert.x-hazelcast's consumer registry (SubsMapHelper). */
     static final String SUBS = "__vertx.subs";
 
@@ -41,7 +41,7 @@ final class HazelcastPushInterest implements PushInterest, AutoCloseable {
     static final long RELOAD_SECONDS = 5;
     private static final System.Logger LOG = System.getLogger(HazelcastPushInterest.class.getName());
 
-    HazelcastPushInterest(HazelcastInstance hz, Predicate<String> pushes) {
+    public HazelcastPushInterest(HazelcastInstance hz, Predicate<String> pushes) {
         this.subs = hz.getMultiMap(SUBS);
         this.hzLifecycle = hz.getLifecycleService();
         this.pushes = pushes;

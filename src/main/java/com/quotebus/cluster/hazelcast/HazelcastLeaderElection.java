@@ -1,4 +1,4 @@
-package com.quotebus.collector.verticle;
+package com.quotebus.cluster.hazelcast;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
