@@ -226,7 +226,10 @@ final class CollectorRole {
         }
     }
 
-    /** Called by the node once it is ready (every check of its {@link Readiness} passes), once. */
+    /**
+     * Called by the node once every role has started (once): the simulated market may start. Not on readiness: a
+     * calculator is ready only when its shards' live streams flow, which needs the market running.
+     */
     void nodeReady() {
         if (simulate) {
             voteToStart();
@@ -271,8 +274,7 @@ final class CollectorRole {
     /**
      * Whether the collector side is fed: the collector verticle has started (its feed lines logged on) and, with the
      * simulator, the simulator has seen its first logon (or gave up waiting and runs without). Not whether events
-     * flow: a feed is silent but for heartbeats outside trading hours, and the simulated market starts only once the
-     * node is ready ({@link #nodeReady}) — a condition on it would wait for itself.
+     * flow: a feed is silent but for heartbeats outside trading hours.
      */
     Readiness.State readiness() {
         if (!collectorStarted) {

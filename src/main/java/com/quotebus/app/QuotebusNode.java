@@ -184,6 +184,11 @@ public final class QuotebusNode {
                 .onSuccess(v -> {
                     readiness = readinessChecks();
                     starting = null;
+                    if (collector != null) {
+                        // every role has started: the simulated market may start. Not later (on readiness): the
+                        // calculators turn ready only once their live streams flow, i.e. once the market runs
+                        collector.nodeReady();
+                    }
                     awaitReady();
                 })
                 .onSuccess(v -> LOG.info("transport: " + (vertx.isNativeTransportEnabled() ? "native (epoll)"
@@ -264,16 +269,13 @@ public final class QuotebusNode {
 
     /**
      * Polls readiness (every {@link #READY_POLL_MS}, asynchronously: no event loop waits) until the node is first
-     * ready; then logs it, completes {@link #whenReady()} and lets the simulated market start.
+     * ready; then logs it and completes {@link #whenReady()} (the start banner waits for it).
      */
     private void awaitReady() {
         readiness.awaitReady(READY_POLL_MS, NOT_READY_REPORT_MS, r -> LOG.warning("not ready after "
                 + (System.nanoTime() - createdNanos) / 1_000_000 + " ms, still waiting for: " + r.notReady()))
                 .onSuccess(r -> {
                     LOG.info("ready after " + (System.nanoTime() - createdNanos) / 1_000_000 + " ms");
-                    if (collector != null) {
-                        collector.nodeReady(); // the simulated market starts once every role serves
-                    }
                     firstReady.tryComplete(r);
                 })
                 .onFailure(firstReady::tryFail);
@@ -529,6 +531,19 @@ public final class QuotebusNode {
                 .put("instruments", directory.all().size());
         if (collector != null) {
             s.put("marketTime", com.quotebus.core.time.ChinaTime.dateTime(collector.clock().millis()).toString());
+        }
+        if (shardMap != null) {
+            // the one map the gateways route by: per calculator instance, how many shards in which state
+            JsonObject holders = new JsonObject();
+            shardMap.holdings().values().stream().sorted(java.util.Comparator.comparing(h -> h.instanceId()))
+                    .forEach(h -> {
+                        JsonObject byState = new JsonObject();
+                        h.shards().forEach((shard, state) -> byState.put(state.name(),
+                                byState.getInteger(state.name(), 0) + 1));
+                        holders.put(h.instanceId(), byState);
+                    });
+            s.put("shardMap", new JsonObject().put("replicas", options.replicas()).put("shards", options.shards())
+                    .put("epoch", shardMap.epoch()).put("holders", holders));
         }
         JsonObject services = new JsonObject();
         for (String svc : registry.services()) {
