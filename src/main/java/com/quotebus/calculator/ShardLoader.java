@@ -78,6 +78,13 @@ final class ShardLoader implements QueryService.Ownership {
     /** How often a replayed shard checks for its first live event, and after how long it says it is waiting. */
     static final long LIVE_POLL_MS = 20;
     static final long LIVE_WAIT_LOG_NANOS = 5_000_000_000L;
+    /**
+     * The longest a replayed shard waits for its first live event. While the collector publishes, a market time
+     * comes every ~100 ms on every shard, so this is reached only on a quiet stream (no input yet today, a held
+     * market clock) — or when this node's subscription is not yet seen by the cluster (a merge after a split:
+     * seconds), which it covers.
+     */
+    static final long LIVE_WAIT_MAX_NANOS = 12_000_000_000L;
     /** Wait between replay attempts while no collector answers. */
     static final long REPLAY_RETRY_MS = 1_000;
     /** Wait before rebuilding a shard found out of sync (bounds the retries while no journal is reachable). */
@@ -299,11 +306,17 @@ final class ShardLoader implements QueryService.Ownership {
                 if (shard.released || !shard.buffer.isEmpty() || shard.overflowed) {
                     vertx.cancelTimer(id);
                     catchUp(shard, next, count).onComplete(later);
+                } else if (System.nanoTime() - waitingSince > LIVE_WAIT_MAX_NANOS) {
+                    // a stream with nothing on it (no input yet today, a held market clock): nothing to miss
+                    vertx.cancelTimer(id);
+                    LOG.info("shard " + shard.id + ": no live event within " + LIVE_WAIT_MAX_NANOS / 1_000_000
+                            + " ms of the replay; the stream is quiet, going live on it");
+                    replay(shard, next, null, count).onComplete(later);
                 } else if (System.nanoTime() - waitingSince > LIVE_WAIT_LOG_NANOS && !shard.waitLogged) {
                     shard.waitLogged = true;
                     LOG.info("shard " + shard.id + ": replayed, but no live event has arrived on its stream yet"
                             + " (collector not publishing, or this node's subscription not yet seen by the cluster);"
-                            + " stays acquiring");
+                            + " stays acquiring for up to " + LIVE_WAIT_MAX_NANOS / 1_000_000 + " ms");
                 }
             });
             return later.future();
