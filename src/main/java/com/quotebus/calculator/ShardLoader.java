@@ -74,7 +74,7 @@ final class ShardLoader implements QueryService.Ownership {
     private final java.util.Set<String> unknownLogged = new java.util.HashSet<>();
     private Set<Integer> target = Set.of();
     /** Journal events applied per event-loop turn while a shard is rebuilt. */
-    static final int REPLAY_SLICE = 2_000;
+    static final int REPLAY_SLICE = 500;
     /** How often a replayed shard checks for its first live event, and after how long it says it is waiting. */
     static final long LIVE_POLL_MS = 20;
     static final long LIVE_WAIT_LOG_NANOS = 5_000_000_000L;
@@ -92,6 +92,9 @@ final class ShardLoader implements QueryService.Ownership {
     /** Highest collector seq applied per code of the owned shards. */
     private final Map<String, long[]> seen = new HashMap<>();
     private long resyncs;
+    /** Rebuild steps waiting for their turn; one runs at a time on this loop (see {@link #withPermit}). */
+    private final java.util.ArrayDeque<Runnable> rebuildQueue = new java.util.ArrayDeque<>();
+    private boolean rebuildRunning;
     /** The latest market time applied to any owned shard (what /status shows as the stream's time). */
     private volatile long marketTime = Long.MIN_VALUE;
 
@@ -261,67 +264,101 @@ final class ShardLoader implements QueryService.Ownership {
      */
     private void rebuild(Shard shard, long started) {
         long[] count = new long[1];
-        replay(shard, 0, null, count).compose(next -> catchUp(shard, next, count)).onComplete(ar -> {
-            if (shard.released) {
-                return;
-            }
-            if (ar.failed() && ar.cause() instanceof ReplyException r
-                    && (r.failureType() == ReplyFailure.NO_HANDLERS || r.failureType() == ReplyFailure.TIMEOUT)) {
-                if (shard.replayFailures++ % 30 == 0) {
-                    LOG.info("shard " + shard.id + ": no collector journal to replay (" + r.getMessage()
-                            + "); stays acquiring, retrying every " + REPLAY_RETRY_MS + " ms");
-                }
-                vertx.setTimer(REPLAY_RETRY_MS, t -> {
-                    if (!shard.released) {
-                        rebuild(shard, started);
+        withPermit(() -> replay(shard, 0, null, count))
+                .compose(next -> firstLiveEvent(shard).map(next))
+                .compose(next -> withPermit(() -> replay(shard, next, null, count)
+                        .compose(n -> goLive(shard, started))))
+                .onComplete(ar -> {
+                    if (shard.released || ar.succeeded()) {
+                        return;
                     }
+                    if (ar.cause() instanceof ReplyException r
+                            && (r.failureType() == ReplyFailure.NO_HANDLERS || r.failureType() == ReplyFailure.TIMEOUT)) {
+                        if (shard.replayFailures++ % 30 == 0) {
+                            LOG.info("shard " + shard.id + ": no collector journal to replay (" + r.getMessage()
+                                    + "); stays acquiring, retrying every " + REPLAY_RETRY_MS + " ms");
+                        }
+                        vertx.setTimer(REPLAY_RETRY_MS, t -> {
+                            if (!shard.released) {
+                                rebuild(shard, started);
+                            }
+                        });
+                        return;
+                    }
+                    LOG.log(Level.INFO, "shard " + shard.id + ": no journal replay (" + ar.cause().getMessage()
+                            + "); following the live stream from now");
+                    withPermit(() -> goLive(shard, started));
                 });
-                return;
-            }
-            if (ar.failed()) {
-                LOG.log(Level.INFO, "shard " + shard.id + ": no journal replay (" + ar.cause().getMessage()
-                        + "); following the live stream from now");
-            }
-            goLive(shard, started);
-        });
     }
 
     /**
-     * Joins the replayed journal to the live stream without a hole: waits until the shard's subscription has
+     * Runs one CPU-heavy step of a rebuild (a replay pass, applying the live buffer) when no other shard's step
+     * runs on this loop: shards rebuild one after another, so a query on this loop waits behind one slice of one
+     * rebuild at most, not one slice of every shard being acquired (a node taking over several shards at once).
+     */
+    private <T> Future<T> withPermit(java.util.function.Supplier<Future<T>> step) {
+        Promise<T> done = Promise.promise();
+        rebuildQueue.add(() -> {
+            Future<T> f;
+            try {
+                f = step.get();
+            } catch (RuntimeException e) {
+                f = Future.failedFuture(e);
+            }
+            f.onComplete(ar -> {
+                rebuildRunning = false;
+                nextRebuildStep();
+                done.handle(ar);
+            });
+        });
+        nextRebuildStep();
+        return done.future();
+    }
+
+    private void nextRebuildStep() {
+        if (rebuildRunning) {
+            return;
+        }
+        Runnable step = rebuildQueue.poll();
+        if (step != null) {
+            rebuildRunning = true;
+            step.run();
+        }
+    }
+
+    /**
+     * Joins the replayed journal to the live stream without a hole: completes once the shard's subscription has
      * delivered its first live event (the collector journals an event before it publishes it, and publishes a
-     * market time on every shard about every 100 ms), then replays the journal once more from where the first pass
-     * ended. Everything published before that first live event is in the second pass, everything after it is in
-     * the buffer; the overlap is dropped by seq when the buffer is applied. Without this, a subscription that
+     * market time on every shard about every 100 ms); the journal is then replayed once more from where the first
+     * pass ended. Everything published before that first live event is in the second pass, everything after it is
+     * in the buffer; the overlap is dropped by seq when the buffer is applied. Without this, a subscription that
      * took effect late — e.g. a node merged back into the cluster after a split, whose consumers the cluster sees
      * seconds later — would go live on a stream with a hole and serve stale data until the next event showed it.
+     * A stream with nothing on it for {@link #LIVE_WAIT_MAX_NANOS} is quiet (nothing to miss): the wait ends.
      */
-    private Future<Long> catchUp(Shard shard, long next, long[] count) {
-        if (shard.released) {
-            return Future.succeededFuture(next);
+    private Future<Void> firstLiveEvent(Shard shard) {
+        if (shard.released || !shard.buffer.isEmpty() || shard.overflowed) {
+            return Future.succeededFuture();
         }
-        if (shard.buffer.isEmpty() && !shard.overflowed) {
-            Promise<Long> later = Promise.promise();
-            long waitingSince = System.nanoTime();
-            vertx.setPeriodic(LIVE_POLL_MS, id -> {
-                if (shard.released || !shard.buffer.isEmpty() || shard.overflowed) {
-                    vertx.cancelTimer(id);
-                    catchUp(shard, next, count).onComplete(later);
-                } else if (System.nanoTime() - waitingSince > LIVE_WAIT_MAX_NANOS) {
-                    // a stream with nothing on it (no input yet today, a held market clock): nothing to miss
-                    vertx.cancelTimer(id);
-                    LOG.info("shard " + shard.id + ": no live event within " + LIVE_WAIT_MAX_NANOS / 1_000_000
-                            + " ms of the replay; the stream is quiet, going live on it");
-                    replay(shard, next, null, count).onComplete(later);
-                } else if (System.nanoTime() - waitingSince > LIVE_WAIT_LOG_NANOS && !shard.waitLogged) {
-                    shard.waitLogged = true;
-                    LOG.info("shard " + shard.id + ": replayed, but no live event has arrived on its stream yet"
-                            + " (collector not publishing, or this node's subscription not yet seen by the cluster);"
-                            + " stays acquiring for up to " + LIVE_WAIT_MAX_NANOS / 1_000_000 + " ms");
-                }
-            });
-            return later.future();
-        }
-        return replay(shard, next, null, count);
+        Promise<Void> arrived = Promise.promise();
+        long waitingSince = System.nanoTime();
+        vertx.setPeriodic(LIVE_POLL_MS, id -> {
+            if (shard.released || !shard.buffer.isEmpty() || shard.overflowed) {
+                vertx.cancelTimer(id);
+                arrived.tryComplete();
+            } else if (System.nanoTime() - waitingSince > LIVE_WAIT_MAX_NANOS) {
+                vertx.cancelTimer(id);
+                LOG.info("shard " + shard.id + ": no live event within " + LIVE_WAIT_MAX_NANOS / 1_000_000
+                        + " ms of the replay; the stream is quiet, going live on it");
+                arrived.tryComplete();
+            } else if (System.nanoTime() - waitingSince > LIVE_WAIT_LOG_NANOS && !shard.waitLogged) {
+                shard.waitLogged = true;
+                LOG.info("shard " + shard.id + ": replayed, but no live event has arrived on its stream yet"
+                        + " (collector not publishing, or this node's subscription not yet seen by the cluster);"
+                        + " stays acquiring for up to " + LIVE_WAIT_MAX_NANOS / 1_000_000 + " ms");
+            }
+        });
+        return arrived.future();
     }
 
     /**
@@ -560,13 +597,20 @@ final class ShardLoader implements QueryService.Ownership {
      * Applies the live events buffered during the rebuild ({@value #REPLAY_SLICE} per event-loop turn, pushes on;
      * events that keep arriving meanwhile join the end of the buffer), then follows the stream directly.
      */
-    private void goLive(Shard shard, long startedNanos) {
+    private Future<Void> goLive(Shard shard, long startedNanos) {
+        Promise<Void> done = Promise.promise();
+        if (shard.released || shard.buffer == null) {
+            done.complete();
+            return done.future();
+        }
         shard.draining = true;
-        drainBuffer(shard, startedNanos, 0);
+        drainBuffer(shard, startedNanos, 0, done);
+        return done.future();
     }
 
-    private void drainBuffer(Shard shard, long startedNanos, int from) {
+    private void drainBuffer(Shard shard, long startedNanos, int from, Promise<Void> done) {
         if (shard.released) {
+            done.complete();
             return;
         }
         List<MarketEvent> buffered = shard.buffer;
@@ -580,18 +624,20 @@ final class ShardLoader implements QueryService.Ownership {
             if (!inSequence(e)) {
                 shard.buffer = null;
                 outOfSync(shard, e);
+                done.complete();
                 return;
             }
             apply(e);
         }
         if (i < buffered.size()) {
             int next = i;
-            vertx.runOnContext(v -> drainBuffer(shard, startedNanos, next));
+            vertx.runOnContext(v -> drainBuffer(shard, startedNanos, next, done));
             return;
         }
         shard.buffer = null;
         shard.live = true;
         changed.run();
+        done.complete();
         LOG.fine(() -> "shard " + shard.id + " live after " + (System.nanoTime() - startedNanos) / 1_000_000 + " ms");
     }
 
