@@ -264,10 +264,10 @@ final class ShardLoader implements QueryService.Ownership {
      */
     private void rebuild(Shard shard, long started) {
         long[] count = new long[1];
-        withPermit(() -> replay(shard, 0, null, count))
+        replay(shard, 0, null, count)
                 .compose(next -> firstLiveEvent(shard).map(next))
-                .compose(next -> withPermit(() -> replay(shard, next, null, count)
-                        .compose(n -> goLive(shard, started))))
+                .compose(next -> replay(shard, next, null, count))
+                .compose(n -> withPermit(() -> goLive(shard, started)))
                 .onComplete(ar -> {
                     if (shard.released || ar.succeeded()) {
                         return;
@@ -292,9 +292,10 @@ final class ShardLoader implements QueryService.Ownership {
     }
 
     /**
-     * Runs one CPU-heavy step of a rebuild (a replay pass, applying the live buffer) when no other shard's step
-     * runs on this loop: shards rebuild one after another, so a query on this loop waits behind one slice of one
-     * rebuild at most, not one slice of every shard being acquired (a node taking over several shards at once).
+     * Runs one CPU-heavy step of a rebuild (applying a journal page, applying the live buffer) when no other
+     * shard's step runs on this loop: the shards being acquired take turns, so a query on this loop waits behind
+     * one slice of one rebuild at most, not one slice of every shard being acquired (a node taking over several
+     * shards at once). Waiting for the collector's pages holds no turn.
      */
     private <T> Future<T> withPermit(java.util.function.Supplier<Future<T>> step) {
         Promise<T> done = Promise.promise();
@@ -455,7 +456,7 @@ final class ShardLoader implements QueryService.Ownership {
                     long next = Long.parseLong(reply.headers().get("nextPosition"));
                     long pinned = end != null ? end : Long.parseLong(reply.headers().get("endPosition"));
                     boolean complete = Boolean.parseBoolean(reply.headers().get("complete"));
-                    return applySilently(shard, reply.body()).compose(n -> {
+                    return withPermit(() -> applySilently(shard, reply.body())).compose(n -> {
                         count[0] += n;
                         if (!complete) {
                             return replay(shard, next, pinned, count);
