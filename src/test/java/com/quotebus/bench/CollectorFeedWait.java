@@ -6,11 +6,16 @@ import com.quotebus.collector.journal.JournalFormat;
 import com.quotebus.collector.journal.WireEventSerializer;
 import com.quotebus.collector.pipeline.CollectorPipeline;
 import com.quotebus.collector.pipeline.CollectorStatus;
+import com.quotebus.collector.pipeline.PipelineMetrics;
 import com.quotebus.collector.pipeline.PipelineOutput;
 import com.quotebus.core.event.MarketEvent;
 import com.quotebus.core.event.Side;
 import com.quotebus.core.event.Trade;
 import com.quotebus.core.time.MarketClock;
+import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -29,7 +34,9 @@ import org.HdrHistogram.Histogram;
  * {@code takeoverEverySeconds} (the lease lost, then taken again 1 s later, republishing the last 4 s of the
  * journal). The feed delivers {@code rate} trades/s of 2,000 codes on one channel, in bursts of rate/1000 every
  * millisecond, and times every {@code onEvent} call; the first 2 s are warm-up. Prints the distribution of the
- * time per call and the worst. Not a test (docs/benchmarks.md "Collector feed path").
+ * time per call and the worst; the time the feed thread spent blocked on monitors (JVM contention monitoring);
+ * and, as the floor the machine sets, the worst oversleep of a thread that only parks for 1 ms at a time and
+ * the JVM's GC time. Not a test (docs/benchmarks.md "Collector feed path").
  *
  * <p>Run: {@code java -cp <test classpath> com.quotebus.bench.CollectorFeedWait [rate] [seconds]
  * [takeoverEverySeconds] [directory]} (defaults 20000, 30, 5, target/feed-wait).
@@ -38,6 +45,14 @@ public final class CollectorFeedWait {
     private static final long T0 = 1_795_570_200_000L;
 
     private CollectorFeedWait() {}
+
+    private static long gcMillis() {
+        long sum = 0;
+        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+            sum += Math.max(0, gc.getCollectionTime());
+        }
+        return sum;
+    }
 
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 20_000;
@@ -72,6 +87,24 @@ public final class CollectorFeedWait {
             p.setLeader(true);
         }, takeoverEvery, takeoverEvery, TimeUnit.SECONDS);
 
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        threads.setThreadContentionMonitoringEnabled(true);
+        AtomicLong worstOversleep = new AtomicLong();
+        Thread jitter = new Thread(() -> {
+            long warmUpEnd = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+            while (!Thread.currentThread().isInterrupted()) {
+                long before = System.nanoTime();
+                LockSupport.parkNanos(1_000_000);
+                long over = System.nanoTime() - before - 1_000_000;
+                if (before > warmUpEnd) {
+                    worstOversleep.accumulateAndGet(over, Math::max);
+                }
+            }
+        }, "jitter");
+        jitter.setDaemon(true);
+        jitter.start();
+        long gcBefore = gcMillis();
+
         String[] codes = new String[2_000];
         for (int i = 0; i < codes.length; i++) {
             codes[i] = String.format("%06d.SZ", i + 1);
@@ -103,8 +136,12 @@ public final class CollectorFeedWait {
                 }
             }
         }
+        ThreadInfo feed = threads.getThreadInfo(Thread.currentThread().getId());
+        long gc = gcMillis() - gcBefore;
+        jitter.interrupt();
         timers.shutdownNow();
         timers.awaitTermination(10, TimeUnit.SECONDS);
+        PipelineMetrics metrics = p.metrics();
         long closeStart = System.nanoTime();
         p.close();
         long closeMicros = (System.nanoTime() - closeStart) / 1000;
@@ -115,6 +152,10 @@ public final class CollectorFeedWait {
                 perCall.getValueAtPercentile(99) / 1e3, perCall.getValueAtPercentile(99.9) / 1e3,
                 perCall.getValueAtPercentile(99.99) / 1e3, perCall.getMaxValue() / 1e3, perCall.getTotalCount(),
                 slowCalls);
+        System.out.printf("feed thread blocked on monitors: %d times, %d ms in all; machine: worst oversleep of a"
+                + " 1 ms park %.1f ms, GC %d ms%n", feed.getBlockedCount(), feed.getBlockedTime(),
+                worstOversleep.get() / 1e6, gc);
         System.out.printf("published %d (incl. republished), close took %d µs%n", published.get(), closeMicros);
+        System.out.println(metrics);
     }
 }
