@@ -54,7 +54,7 @@ public final class CollectorPipeline implements AutoCloseable {
      * @param journalQueue         records (and status changes) handed to the journal thread and not yet written
      *                             before the feed path waits for room: at most this many events are in memory
      *                             per trading day; {@value #DEFAULT_JOURNAL_QUEUE} by default (1.6 s at 20,000
-     *                             events/s, about 20 MB of 10-level snapshots)
+     *                             events/s, about 25 MB of 10-level snapshots)
      */
     public record Settings(Path journalDirectory, FsyncPolicy fsync, ArbitrationConfig arbitration,
             long takeoverReplayMillis, int journalQueue) {

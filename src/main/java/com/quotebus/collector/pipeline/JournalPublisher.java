@@ -10,8 +10,6 @@ import com.quotebus.core.time.MarketClock;
 import java.io.UncheckedIOException;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +78,7 @@ final class JournalPublisher implements AutoCloseable {
     // owned by the writer thread
     /** (time, journal position) every {@link #CHECKPOINT_EVERY_MILLIS} ms over the takeover window. */
     private final ArrayDeque<long[]> checkpoints = new ArrayDeque<>();
-    private final List<Object> batch = new ArrayList<>(BATCH);
+    private final ArrayDeque<Object> batch = new ArrayDeque<>(BATCH);
     private final ArrayDeque<HeldStatus> heldStatuses = new ArrayDeque<>();
     private boolean leader;
     /** Non-null while a new leader publishes from the journal. */
@@ -217,24 +215,34 @@ final class JournalPublisher implements AutoCloseable {
     private void run() {
         try {
             while (!(closeRequested && queue.isEmpty())) {
-                Object first = catchUp != null ? queue.poll() : queue.poll(idleWaitMillis(), TimeUnit.MILLISECONDS);
-                if (first != null) {
-                    batch.add(first);
-                    queue.drainTo(batch, BATCH - 1);
-                    handleBatch();
+                try {
+                    step();
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.ERROR, thread.getName() + ": unexpected failure; going on", e);
                 }
-                if (catchUp != null) {
-                    catchUp(CATCH_UP_CHUNK);
-                }
-                upkeep();
             }
         } catch (InterruptedException e) {
             LOG.log(System.Logger.Level.WARNING, thread.getName() + " interrupted: closing the journal");
-        } catch (RuntimeException | Error e) {
+        } catch (Error e) {
             LOG.log(System.Logger.Level.ERROR, thread.getName() + " failed: closing the journal", e);
+            throw e;
         } finally {
             finish();
         }
+    }
+
+    /** One batch from the queue, one chunk of a republish in progress, then the time-bound upkeep. */
+    private void step() throws InterruptedException {
+        Object first = catchUp != null ? queue.poll() : queue.poll(idleWaitMillis(), TimeUnit.MILLISECONDS);
+        if (first != null) {
+            batch.add(first);
+            queue.drainTo(batch, BATCH - 1);
+            handleBatch();
+        }
+        if (catchUp != null) {
+            catchUp(CATCH_UP_CHUNK);
+        }
+        upkeep();
     }
 
     /** Last drain, then force and close; whatever is handed over after this is dropped (counted). */
@@ -252,17 +260,18 @@ final class JournalPublisher implements AutoCloseable {
         }
     }
 
+    /** Handles the batch's items in order, each taken off the batch first (nothing is handled twice). */
     private void handleBatch() {
         batchRemaining = batch.size();
-        for (Object item : batch) {
+        Object item;
+        while ((item = batch.pollFirst()) != null) {
             try {
                 handle(item);
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.ERROR, thread.getName() + ": publishing failed", e);
             }
-            batchRemaining--;
+            batchRemaining = batch.size();
         }
-        batch.clear();
     }
 
     private void handle(Object item) {
