@@ -325,11 +325,12 @@ final class JournalPublisher implements AutoCloseable {
         publishLive(e);
     }
 
+    /** Counts, then publishes: a consumer that has the event sees it counted. */
     private void publishLive(MarketEvent e) {
-        output.publish(e);
         if (!(e instanceof MarketTime)) {
             published++;
         }
+        output.publish(e);
     }
 
     /** Becoming leader: publish from the newest checkpoint at least the takeover window old (or the oldest). */
@@ -370,12 +371,12 @@ final class JournalPublisher implements AutoCloseable {
                     throw new IllegalStateException("no complete record at " + at + " before the end of data "
                             + journal.position());
                 }
-                output.publish(r.event());
                 if (r.position() < takeoverEnd) {
                     republished++;
                 } else if (!(r.event() instanceof MarketTime)) {
                     published++;
                 }
+                output.publish(r.event());
             }
         } catch (RuntimeException ex) {
             error("republishing journal " + journal.file() + " stopped at " + catchUp.position() + " (consumers "
