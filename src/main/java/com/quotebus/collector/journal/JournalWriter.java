@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import java.util.zip.CRC32C;
 
 /**
@@ -23,8 +24,10 @@ import java.util.zip.CRC32C;
  * <p>Each {@link #append} is one {@code write} of the whole record (length, CRC32C, payload) to the page
  * cache, so {@code kill -9} loses nothing that {@code append} returned for; the {@link FsyncPolicy} bounds
  * what a power failure loses. The count bound forces inside {@code append}; the time bound is applied by
- * {@link #syncIfDue}, which the owner calls from a timer (off the feed's thread, as a force takes milliseconds). {@link #append} is for one thread at a time; {@link #sync()} may be called
- * from another thread (e.g. a timer), since {@link FileChannel#force} is thread-safe.
+ * {@link #syncIfDue}, which the owner calls periodically ({@link #syncDueIn} says when). In the collector one
+ * thread owns the writer (the day's journal thread, {@code CollectorPipeline}): it appends, forces and closes,
+ * so a force, which takes milliseconds, never holds up the feed. {@link #append} is for one thread at a time;
+ * {@link #sync()} may be called from another thread, since {@link FileChannel#force} is thread-safe.
  */
 public final class JournalWriter implements AutoCloseable {
     private static final int INITIAL_BUFFER = 4096;
@@ -68,6 +71,17 @@ public final class JournalWriter implements AutoCloseable {
      */
     public static JournalWriter open(Path directory, LocalDate tradingDay, EventSerializer serializer,
             FsyncPolicy policy, MarketClock clock, Consumer<JournalRecord> recovered) {
+        return open(directory, tradingDay, serializer, policy, clock, recovered, UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #open(Path, LocalDate, EventSerializer, FsyncPolicy, MarketClock, Consumer)}, writing through
+     * {@code channels.apply(channel)}: tests and measurements wrap the file's channel to make a write or a force
+     * slow or fail (the blocking steps of the journal). Recovery reads the file directly.
+     */
+    public static JournalWriter open(Path directory, LocalDate tradingDay, EventSerializer serializer,
+            FsyncPolicy policy, MarketClock clock, Consumer<JournalRecord> recovered,
+            UnaryOperator<FileChannel> channels) {
         Path file = JournalFormat.fileFor(directory, tradingDay);
         try {
             Files.createDirectories(directory);
@@ -89,9 +103,11 @@ public final class JournalWriter implements AutoCloseable {
                     end = reader.position();
                 }
             }
-            FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+            FileChannel opened = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
+            FileChannel ch = opened;
             try {
+                ch = channels.apply(opened);
                 if (!exists) {
                     ByteBuffer header = JournalFormat.header(tradingDay, clock.millis());
                     while (header.hasRemaining()) {
@@ -106,6 +122,7 @@ public final class JournalWriter implements AutoCloseable {
                 return new JournalWriter(file, tradingDay, ch, serializer, policy, clock, end, count, truncated);
             } catch (IOException | RuntimeException e) {
                 ch.close();
+                opened.close();
                 throw e;
             }
         } catch (IOException e) {
@@ -153,6 +170,17 @@ public final class JournalWriter implements AutoCloseable {
                         JournalFormat.MAX_RECORD + JournalFormat.RECORD_HEADER));
             }
         }
+    }
+
+    /**
+     * Milliseconds from {@code nowMillis} until the policy's time bound requires a force ({@code <= 0}: due now),
+     * or {@link Long#MAX_VALUE} when nothing appended is waiting for one or the policy has no time bound.
+     */
+    public long syncDueIn(long nowMillis) {
+        if (policy.everyMillis() == 0 || unsyncedRecords == 0) {
+            return Long.MAX_VALUE;
+        }
+        return lastSyncMillis + policy.everyMillis() - nowMillis;
     }
 
     /** Forces when the policy's time bound has passed; for a periodic timer when appends pause. */

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -33,6 +34,11 @@ import java.util.function.Function;
  *
  * <p>Thread-safe: sources call the sink from their own threads; the fast path (an input of the current day)
  * reads one volatile field; a roll takes this router's lock. Lock order: router, then a pipeline's locks.
+ *
+ * <p>On the feed path a roll to the day opened ahead only swaps references, and the day that drops out is
+ * closed by its own journal thread ({@link CollectorPipeline#closeAsync}). Two rare inputs still open a journal
+ * on the feed thread (logged): the first input of a day later than the one opened ahead (a feed that skipped
+ * days), and, after a start in the evening, the first input of the day before (which reads that day's journal).
  */
 public final class TradingDayRouter implements FeedSink, AutoCloseable {
     private static final System.Logger LOG = System.getLogger(TradingDayRouter.class.getName());
@@ -57,6 +63,8 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
     private long lastInputSeen = Long.MIN_VALUE;
     private int quietEmissions;
     private long ticks;
+    /** Days dropped by a roll whose journal threads may still be closing them (guarded by this). */
+    private final List<CompletableFuture<Void>> closingDays = new ArrayList<>();
 
     /** An open trading day: its time window and pipeline. */
     private record Day(LocalDate day, long start, long end, CollectorPipeline pipeline) {
@@ -156,7 +164,7 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
             d = open(day);
             d.pipeline().setLeader(leader);
             if (n != null) {
-                n.pipeline().close();
+                closing(n.pipeline().closeAsync()); // its journal thread forces and closes it; the feed goes on
             }
         }
         Day old = previous;
@@ -164,7 +172,7 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
         current = d;
         next = null;
         if (old != null) {
-            old.pipeline().close(); // two days back: nothing can be applied to it any more
+            closing(old.pipeline().closeAsync()); // two days back: nothing can be applied to it any more
         }
         LOG.log(System.Logger.Level.INFO, "trading day " + d.day() + " began (first input at or after "
                 + ChinaTime.dateTime(d.start()) + "); " + previous.day() + " stays open for its last prints");
@@ -224,7 +232,8 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
 
     /**
      * Runs the open days' timers, opens the next day ahead, and emits the stream's market time; call every few
-     * ms from one thread that may block (fsync, opening a journal).
+     * ms from one thread that may block (opening a journal; handing a market time over when the journal queue is
+     * full).
      */
     public void tick() {
         for (CollectorPipeline p : open()) {
@@ -294,6 +303,24 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
         }
     }
 
+    /** Keeps a day being closed by its journal thread, for {@link #close} to wait for. Called with the lock held. */
+    private void closing(CompletableFuture<Void> closed) {
+        closingDays.removeIf(CompletableFuture::isDone);
+        closingDays.add(closed);
+    }
+
+    /** Waits until everything the open days produced so far is journaled and (while leader) published. */
+    public void flush() {
+        for (CollectorPipeline p : open()) {
+            p.flush();
+        }
+        Day n = next;
+        if (n != null) {
+            n.pipeline().flush();
+        }
+    }
+
+    /** Closes the open days' journals, each after journaling and publishing everything handed over. */
     @Override
     public synchronized void close() {
         for (Day d : new Day[] {previous, current, next}) {
@@ -301,5 +328,7 @@ public final class TradingDayRouter implements FeedSink, AutoCloseable {
                 d.pipeline().close();
             }
         }
+        closingDays.forEach(CompletableFuture::join);
+        closingDays.clear();
     }
 }

@@ -19,6 +19,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +34,10 @@ class CollectorPipelineTest {
     @TempDir
     Path dir;
 
+    /** What the pipeline published; journal threads of several days may publish into one recording. */
     static final class Recording implements PipelineOutput {
-        final List<MarketEvent> events = new ArrayList<>();
-        final List<CollectorStatus> statuses = new ArrayList<>();
+        final List<MarketEvent> events = Collections.synchronizedList(new ArrayList<>());
+        final List<CollectorStatus> statuses = Collections.synchronizedList(new ArrayList<>());
 
         @Override
         public void publish(MarketEvent event) {
@@ -48,7 +50,9 @@ class CollectorPipelineTest {
         }
 
         List<String> seqs() {
-            return events.stream().map(e -> e.code() + "#" + e.seq() + "@" + e.channelSeq()).toList();
+            synchronized (events) {
+                return events.stream().map(e -> e.code() + "#" + e.seq() + "@" + e.channelSeq()).toList();
+            }
         }
     }
 
@@ -80,6 +84,7 @@ class CollectorPipelineTest {
             p.sink().onEvent("a", snapshot("000001.SZ", T0 + 3_000, 100_100, 300));
             p.sink().onEvent("b", trade("000001.SZ", CH, 3));
             assertThat(p.lastSeq("000001.SZ")).isEqualTo(3);
+            p.flush();
             assertThat(p.metrics().published()).isEqualTo(4);
         }
         assertThat(out.seqs()).containsExactly("000001.SZ#1@1", "000002.SZ#1@2", "000001.SZ#2@0", "000001.SZ#3@3");
@@ -102,6 +107,7 @@ class CollectorPipelineTest {
             for (int seq = 1; seq <= 6; seq++) { // the source starts over from the beginning of the day
                 p.sink().onEvent("a", trade(seq % 2 == 0 ? "000002.SZ" : "000001.SZ", CH, seq));
             }
+            p.flush();
             assertThat(p.metrics().journaled()).isEqualTo(6);
         }
         assertThat(first.seqs()).containsExactly("000001.SZ#1@1", "000002.SZ#1@2", "000001.SZ#2@3", "000002.SZ#2@4");
@@ -211,6 +217,7 @@ class CollectorPipelineTest {
             lineB.join();
             observer.join();
             p.setLeader(true);
+            p.flush();
             assertThat(p.metrics().journaled()).isEqualTo(20_000);
             assertThat(p.lastSeq("000001.SZ")).isEqualTo(20_000);
         }

@@ -59,7 +59,7 @@ class TradingDayRouterTest {
     }
 
     private List<Long> marketTimes() {
-        return out.events.stream().filter(e -> e instanceof MarketTime).map(MarketEvent::exchangeTime).toList();
+        return List.copyOf(out.events).stream().filter(e -> e instanceof MarketTime).map(MarketEvent::exchangeTime).toList();
     }
 
     @Test
@@ -74,6 +74,7 @@ class TradingDayRouterTest {
             r.tick();
             r.onEvent("b", TestEvents.trade("000002.SZ", CH, 3, at("2026-11-27T14:59:05"), 100_000, 100));
             r.tick();
+            r.flush();
             assertThat(marketTimes()).containsExactly(at("2026-11-27T14:59:02"), at("2026-11-27T14:59:10"));
             assertThat(journal(FRIDAY).stream().filter(e -> e instanceof MarketTime).map(MarketEvent::exchangeTime))
                     .as("journaled where they were published").containsExactlyElementsOf(marketTimes());
@@ -88,10 +89,12 @@ class TradingDayRouterTest {
             r.tick();
             clock.set(at("2026-11-27T15:05:00")); // a clock jump alone is not quiet: prints may be in flight
             r.tick();
+            r.flush();
             assertThat(marketTimes()).containsExactly(at("2026-11-27T15:00:00"));
             for (int i = 0; i < TradingDayRouter.QUIET_EMISSIONS; i++) {
                 r.tick();
             }
+            r.flush();
             assertThat(marketTimes()).last().isEqualTo(at("2026-11-27T15:05:00") - TradingDayRouter.QUIET_MILLIS);
         }
     }
@@ -103,6 +106,7 @@ class TradingDayRouterTest {
             r.onEvent("a", TestEvents.trade("rb2605.SHF", CH, 1, at("2026-11-27T21:00:00"), 350_000, 2));
             r.onEvent("b", TestEvents.trade("000001.SZ", CH, 1, at("2026-11-27T15:00:00"), 100_000, 500));
             r.onEvent("a", TestEvents.trade("000001.SZ", CH, 1, at("2025-11-27T15:00:00"), 100_000, 500));
+            r.flush();
             assertThat(r.current().tradingDay()).isEqualTo(MONDAY);
             assertThat(journal(FRIDAY)).extracting(MarketEvent::code, MarketEvent::seq)
                     .containsExactly(org.assertj.core.groups.Tuple.tuple("000001.SZ", 1L));

@@ -18,7 +18,7 @@ class CollectorMetersTest {
         sources.put("a", new SourceMetrics(true, inA, inA - 1, 1, 0, 2, 0, 0));
         sources.put("b", new SourceMetrics(upB, 7, 1, 6, 0, 0, 3, 1));
         return new PipelineMetrics(new ArbitrationMetrics(sources, inA, gaps, gaps * 2, stale, stale, 0), inA, inA, 0,
-                0, true, 1000, 3);
+                0, true, 1000, 3, 0, 0, 0);
     }
 
     @Test

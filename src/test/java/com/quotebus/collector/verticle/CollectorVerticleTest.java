@@ -302,6 +302,14 @@ class CollectorVerticleTest {
                 return f;
             }
         });
+        CountDownLatch published = new CountDownLatch(4); // journaled before published: then a replay has them
+        for (int n = 0; n < SHARDS; n++) {
+            vertx.eventBus().<MarketEvent>consumer(CollectorAddresses.SHARD_PREFIX + n, m -> {
+                if (!(m.body() instanceof MarketTime)) {
+                    published.countDown();
+                }
+            });
+        }
         CollectorVerticle verticle = new CollectorVerticle(factories, friday, LeaderElection.alwaysLeader());
         await(vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(cfg)));
         FakeSource a = fakes.get(0);
@@ -312,6 +320,7 @@ class CollectorVerticleTest {
         // Friday's closing print arrives after the night's first trade: it is still Friday's, numbered after its other
         a.sink.onEvent("a", TestEvents.trade("000001.SZ", CH, 2, close, 100_100, 5_000));
         a.sink.onEvent("a", TestEvents.trade("000001.SZ", CH, 2, at("2026-11-30T09:30:00"), 100_200, 100));
+        assertThat(published.await(10, TimeUnit.SECONDS)).isTrue();
 
         Message<Buffer> fri = await(vertx.eventBus().<Buffer>request(CollectorAddresses.REPLAY,
                 new JsonObject().put("codes", new JsonArray().add("000001.SZ")).put("tradingDay", "2026-11-27")));
