@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link CollectorPipeline} of each trading day ({@link TradingDayRouter}: arbitration → sequencer → journal, per
  * day by the events' own exchange time) and publishes each event on
  * {@code internal.md.shard.<n>} with the binary codecs of {@code com.quotebus.bus}; serves journal replays and
- * metrics. Blocking work (journal recovery, fsync, the leader lease) runs on worker threads.
+ * metrics. Blocking work (journal recovery, the leader lease) runs on worker threads; appends, fsync and
+ * publishing run on each day's journal thread (docs/collector.md, "The journal thread").
  */
 public final class CollectorVerticle extends VerticleBase {
     private final FeedSourceFactories factories;
@@ -136,7 +137,7 @@ public final class CollectorVerticle extends VerticleBase {
 
     private void tick() {
         if (!ticking.compareAndSet(false, true)) {
-            return; // the previous tick (an fsync, opening the next day's journal) is still running
+            return; // the previous tick (arbitration timers, opening the next day's journal) is still running
         }
         vertx.executeBlocking(() -> {
             router.tick();
