@@ -14,7 +14,7 @@ cp target/quotebus.jar "$WORK/quotebus.jar"
 NAME="repcost-$$"
 common=(cluster.name=$NAME "cluster.members=127.0.0.1:5841,127.0.0.1:5842" clock.speed=$SPEED clock.start-time=09:29:40
         simulator.port=9841 node.shutdown-grace-ms=1000)
-cleanup() { kill -9 ${A:-} ${B:-} 2>/dev/null || true; }
+cleanup() { kill -9 ${A:-} ${B:-} 2>/dev/null || true; rm -rf "$WORK/a" "$WORK/b" "$WORK/quotebus.jar"; echo "logs: $WORK"; }
 trap cleanup EXIT
 (cd "$WORK" && exec java -Xmx3g -jar quotebus.jar --roles collector,access node.name=A cluster.port=5841 \
     data.dir=$WORK/a http.port=8841 access.port=7841 "${common[@]}" > a.log 2>&1) & A=$!
