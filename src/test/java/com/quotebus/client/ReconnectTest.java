@@ -186,9 +186,9 @@ class ReconnectTest {
         await(client.ticks(PUFA, ticks));
         market.feedTrades(10);
         awaitCondition(() -> ticks.updates.size() == 10, "10 ticks");
-        // A push claiming seq 5000: ticks 11..4999 do not exist on the tape.
+        // A push claiming seq 5000 (a moment after the last tick): ticks 11..4999 do not exist on the tape.
         server.eventBus().publish("tick." + PUFA, new JsonObject().put("code", PUFA).put("seq", 5000)
-                .put("time", 1L).put("price", 100000).put("qty", 100).put("amount", 10000000).put("side", "B"));
+                .put("time", market.tape().get(9).time() + 1).put("price", 100000).put("qty", 100).put("amount", 10000000).put("side", "B"));
         awaitCondition(() -> ticks.updates.size() == 11, "the tick after the hole");
         assertThat(ticks.resyncs).containsExactly(
                 new Resync("tick." + PUFA, Resync.Reason.MISSED_UNAVAILABLE, 11, 4999));
