@@ -105,9 +105,17 @@ final class CollectorRole {
 
     /** Parses the simulator and clock settings (fails with the key). */
     static void check(Settings s, NodeOptions o) {
+        JsonObject collector = s.section("collector");
+        collector.put("shards", o.shards());
+        try {
+            com.quotebus.collector.verticle.CollectorConfig.from(collector); // before anything binds or joins
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid("collector: " + e.getMessage());
+        }
         if (!s.bool("simulator.enabled", true)) {
             return;
         }
+        s.intValue("simulator.port", 9100, 1, 65535); // the collector's feed lines connect to it: 0 cannot work
         try {
             SimulatorConfig.from(section(s, "simulator"));
             SimulatorServerConfig.from(section(s, "simulator"));

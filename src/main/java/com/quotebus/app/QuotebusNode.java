@@ -36,6 +36,7 @@ import com.quotebus.cluster.MarketClockFeed;
 import com.quotebus.cluster.Shards;
 import com.quotebus.collector.verticle.CollectorVerticle;
 import com.quotebus.collector.verticle.FeedSourceFactories;
+import com.quotebus.config.ConfigException;
 import com.quotebus.config.Settings;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
@@ -115,6 +116,11 @@ public final class QuotebusNode {
         try {
             node = new QuotebusNode(settings);
             node.checkSettings();
+        } catch (ConfigException e) {
+            return Future.failedFuture(e);
+        } catch (IllegalArgumentException e) {
+            // a section reader's complaint: shown as a setting error (no stack trace), before anything started
+            return Future.failedFuture(ConfigException.invalid(e.getMessage()));
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
@@ -147,6 +153,25 @@ public final class QuotebusNode {
         }
         if (options.runs(NodeOptions.Role.COLLECTOR)) {
             CollectorRole.check(settings, options);
+        }
+        checkPortsFree();
+    }
+
+    /**
+     * The fixed ports this node will listen on are free — checked before Hazelcast starts, so a second node
+     * started by mistake on the same ports fails at once, naming the port, without joining anyone's cluster.
+     * (The Hazelcast port itself moves to the next free one by design.)
+     */
+    private void checkPortsFree() {
+        if (options.runs(NodeOptions.Role.ACCESS) && bridgeOptions.port() > 0) {
+            PortCheck.requireFree("access.port", bridgeOptions.host(), bridgeOptions.port());
+        }
+        if (options.httpPort() > 0) {
+            PortCheck.requireFree("http.port", options.httpHost(), options.httpPort());
+        }
+        if (options.runs(NodeOptions.Role.COLLECTOR) && settings.bool("simulator.enabled", true)) {
+            PortCheck.requireFree("simulator.port", settings.string("simulator.host", "127.0.0.1"),
+                    settings.intValue("simulator.port", 9100, 1, 65535));
         }
     }
 

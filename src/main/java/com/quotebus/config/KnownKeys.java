@@ -1,0 +1,148 @@
+package com.quotebus.config;
+
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Every setting a node reads: the keys of the {@code verticles.conf} shipped in the jar (it lists each one with
+ * its default). A key given anywhere else — the node's own HOCON file, {@code key=value} on the command line, a
+ * {@code quotebus.<key>} system property — that is not one of these is a mistake (a typo such as
+ * {@code acess.port} would otherwise be ignored in silence): it is rejected before anything starts, with the
+ * nearest known key. Lists (e.g. {@code collector.sources}) are checked by the reader of their section, not here.
+ */
+public final class KnownKeys {
+    private final Set<String> keys;
+
+    public KnownKeys(Set<String> keys) {
+        this.keys = Set.copyOf(keys);
+    }
+
+    /** The dotted paths of every value in {@code defaults} (objects are descended into; arrays are values). */
+    public static KnownKeys of(JsonObject defaults) {
+        Set<String> out = new TreeSet<>();
+        flatten("", defaults, out);
+        return new KnownKeys(out);
+    }
+
+    private static void flatten(String prefix, JsonObject o, Set<String> out) {
+        for (String field : o.fieldNames()) {
+            String key = prefix.isEmpty() ? field : prefix + "." + field;
+            if (o.getValue(field) instanceof JsonObject child && !child.isEmpty()) {
+                flatten(key, child, out);
+            } else {
+                out.add(key);
+            }
+        }
+    }
+
+    public boolean contains(String key) {
+        return keys.contains(key);
+    }
+
+    /**
+     * Checks the merged file tree and the {@code quotebus.*} system properties; the first unknown key fails with
+     * the nearest known one. Environment variables cannot be told apart from others reliably: an unknown
+     * {@code QUOTEBUS_*} variable is only reported to {@code warn}.
+     */
+    public void check(JsonObject file, Map<String, String> props, Map<String, String> env,
+                      java.util.function.Consumer<String> warn) {
+        Set<String> given = new TreeSet<>();
+        flatten("", file, given);
+        for (String key : given) {
+            if (!known(key)) {
+                throw unknown(key, "in the configuration file");
+            }
+        }
+        for (String name : new TreeSet<>(props.keySet())) {
+            if (name.startsWith("quotebus.") && !known(name.substring("quotebus.".length()))) {
+                throw unknown(name.substring("quotebus.".length()), "given as key=value or -Dquotebus.<key>");
+            }
+        }
+        Set<String> envNames = new TreeSet<>();
+        keys.forEach(k -> envNames.add(Settings.envName(k)));
+        for (String name : new TreeSet<>(env.keySet())) {
+            if (name.startsWith("QUOTEBUS_") && !envNames.contains(name) && !NOT_SETTINGS.contains(name)
+                    && !underKnownPrefix(name, envNames)) {
+                warn.accept("environment variable " + name + " is not a Quotebus setting (ignored)");
+            }
+        }
+    }
+
+    /** Variables of the client tools, not node settings. */
+    private static final Set<String> NOT_SETTINGS = Set.of("QUOTEBUS_ADMIN_TOKEN");
+
+    /** A key inside a section the file lists whole (e.g. an array element's field): left to that section's reader. */
+    private boolean known(String key) {
+        if (keys.contains(key)) {
+            return true;
+        }
+        for (String k : keys) {
+            if (key.startsWith(k + ".")) {
+                return true; // below a value the file gives as a list or an empty object
+            }
+        }
+        return false;
+    }
+
+    private static boolean underKnownPrefix(String env, Set<String> envNames) {
+        for (String e : envNames) {
+            if (env.startsWith(e + "_")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private ConfigException unknown(String key, String where) {
+        return ConfigException.unknownKey(key, where, nearest(key));
+    }
+
+    /** The known key closest to {@code key} (edit distance on a spelling with dashes and case ignored), or null. */
+    String nearest(String key) {
+        String k = normal(key);
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String candidate : keys) {
+            int d = distance(k, normal(candidate));
+            if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        return best != null && bestDistance <= Math.max(2, k.length() / 4) ? best : null;
+    }
+
+    private static String normal(String key) {
+        return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** Levenshtein distance. */
+    static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** Every known key, sorted (for tests and messages). */
+    public List<String> all() {
+        return new ArrayList<>(new TreeSet<>(keys));
+    }
+}
