@@ -248,13 +248,13 @@ public final class QuotebusNode {
 
     /** Every calculator instance of this node is ready: registered, and every shard it is assigned is live. */
     private Future<Readiness.State> calculatorsReady() {
-        List<Future<JsonObject>> parts = new ArrayList<>();
-        calculators.forEach(c -> parts.add(c.statusOnLoop()));
+        List<Future<Boolean>> parts = new ArrayList<>();
+        calculators.forEach(c -> parts.add(c.readyOnLoop()));
         return Future.join(parts).transform(ar -> {
             List<String> notReady = new ArrayList<>();
             for (int i = 0; i < parts.size(); i++) {
-                Future<JsonObject> f = parts.get(i);
-                if (f.failed() || !f.result().getBoolean("ready", false)) {
+                Future<Boolean> f = parts.get(i);
+                if (f.failed() || !f.result()) {
                     notReady.add(calculators.get(i).instanceId());
                 }
             }

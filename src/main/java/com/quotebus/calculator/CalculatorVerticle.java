@@ -408,6 +408,16 @@ public final class CalculatorVerticle extends VerticleBase {
         return p.future();
     }
 
+    /** {@link #ready()} read on the instance's own loop (cheap: no status document is built). */
+    public Future<Boolean> readyOnLoop() {
+        if (context == null) {
+            return Future.succeededFuture(false);
+        }
+        Promise<Boolean> p = Promise.promise();
+        context.runOnContext(v -> p.complete(ready()));
+        return p.future();
+    }
+
     /**
      * Whether this instance serves: registered, and every shard it is assigned is live (caught up with the
      * stream). Call on the verticle's loop.
