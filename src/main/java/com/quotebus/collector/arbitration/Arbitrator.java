@@ -239,9 +239,9 @@ public final class Arbitrator implements FeedSink {
         if (seq <= ch.lastDelivered || ch.held.containsKey(seq)) {
             if (t != null) {
                 src.duplicates++;
-                // normal on a redundant line, so informational; the count is the useful part
+                // normal on a redundant line, so DEBUG only; the count (duplicates per source) is the useful part
                 problems.report(src.name, "duplicate", "channel " + channel + " seq " + seq, now,
-                        System.Logger.Level.INFO);
+                        System.Logger.Level.DEBUG);
             }
             return;
         }

@@ -4,54 +4,95 @@ import com.quotebus.collector.arbitration.SourceMetrics;
 import com.quotebus.collector.pipeline.PipelineMetrics;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
  * Exposes collector counters through Micrometer (names under {@code quotebus.collector.}); every meter reads
- * the pipeline's current metrics snapshot when scraped, so nothing is counted twice.
+ * the current trading day's metrics snapshot when scraped ({@code metrics} is asked each time, so the meters
+ * follow the router to the next day's pipeline at the roll), so nothing is counted twice.
+ *
+ * <p>Micrometer holds a gauge's or function counter's object only weakly. The meters are therefore bound to this
+ * object, which the verticle keeps until {@link #close} (before 2026-12 they were bound to a method reference
+ * nothing else held: the first GC collected it, and the scrape read 0 and NaN from then on). {@link #close}
+ * removes the meters, so that a collector deployed again binds fresh ones instead of getting the old ones back.
  */
-final class CollectorMeters {
-    private CollectorMeters() {}
+final class CollectorMeters implements AutoCloseable {
+    private final MeterRegistry registry;
+    private final Supplier<PipelineMetrics> metrics;
+    private final List<Meter> meters = new ArrayList<>();
 
-    static void bind(MeterRegistry registry, List<String> sources, Supplier<PipelineMetrics> metrics) {
-        for (String source : sources) {
-            sourceCounter(registry, "events.in", source, metrics, SourceMetrics::eventsIn);
-            sourceCounter(registry, "events.won", source, metrics, SourceMetrics::won);
-            sourceCounter(registry, "duplicates", source, metrics, SourceMetrics::duplicates);
-            sourceCounter(registry, "out.of.order", source, metrics, SourceMetrics::outOfOrder);
-            sourceCounter(registry, "malformed", source, metrics, SourceMetrics::malformed);
-            Gauge.builder("quotebus.collector.source.up", metrics, m -> up(m.get(), source)).tag("source", source)
-                    .register(registry);
-        }
-        counter(registry, "events.out", metrics, m -> m.arbitration().delivered());
-        counter(registry, "gaps", metrics, m -> m.arbitration().gaps());
-        counter(registry, "lost.messages", metrics, m -> m.arbitration().lostMessages());
-        counter(registry, "journal.errors", metrics, PipelineMetrics::journalErrors);
-        counter(registry, "published", metrics, PipelineMetrics::published);
-        Gauge.builder("quotebus.collector.stale.symbols", metrics, m -> m.get().arbitration().staleSymbols())
-                .register(registry);
-        Gauge.builder("quotebus.collector.leader", metrics, m -> m.get().leader() ? 1 : 0).register(registry);
+    private CollectorMeters(MeterRegistry registry, Supplier<PipelineMetrics> metrics) {
+        this.registry = registry;
+        this.metrics = metrics;
     }
 
-    private static double up(PipelineMetrics m, String source) {
-        SourceMetrics s = m.arbitration().sources().get(source);
+    /** Registers the meters; keep the result (it is what they read) and close it when the collector stops. */
+    static CollectorMeters bind(MeterRegistry registry, List<String> sources, Supplier<PipelineMetrics> metrics) {
+        CollectorMeters m = new CollectorMeters(registry, metrics);
+        m.bind(sources);
+        return m;
+    }
+
+    private void bind(List<String> sources) {
+        for (String source : sources) {
+            sourceCounter("events.in", source, SourceMetrics::eventsIn, "events received from this source");
+            sourceCounter("events.won", source, SourceMetrics::won, "events delivered from this source's copy");
+            sourceCounter("duplicates", source, SourceMetrics::duplicates, "copies already delivered from any source");
+            sourceCounter("out.of.order", source, SourceMetrics::outOfOrder, "copies older than this source's last");
+            sourceCounter("malformed", source, SourceMetrics::malformed, "messages that could not be parsed");
+            meters.add(Gauge.builder("quotebus.collector.source.up", this, m -> m.up(source)).tag("source", source)
+                    .description("1 while the source delivers (events or heartbeats)").register(registry));
+        }
+        counter("events.out", m -> m.arbitration().delivered(), "events delivered by the arbitration");
+        counter("gaps", m -> m.arbitration().gaps(), "holes declared");
+        counter("lost.messages", m -> m.arbitration().lostMessages(), "messages lost in declared holes");
+        counter("journaled", PipelineMetrics::journaled, "events appended to the journal");
+        counter("journal.errors", PipelineMetrics::journalErrors, "failed journal appends or forces");
+        counter("published", PipelineMetrics::published, "events published downstream (while leader)");
+        counter("republished", PipelineMetrics::republished, "records published again after a takeover");
+        counter("feed.waits", PipelineMetrics::feedWaits, "times the feed waited for room in the journal queue");
+        gauge("stale.symbols", m -> m.arbitration().staleSymbols(), "symbols stale now");
+        gauge("leader", m -> m.leader() ? 1 : 0, "1 while this collector publishes");
+        gauge("journal.backlog", PipelineMetrics::journalBacklog,
+                "records handed to the journal thread, not yet journaled and published");
+        meters.add(Gauge.builder("quotebus.collector.feed.wait.max", this,
+                        m -> m.metrics.get().feedWaitMaxMicros() / 1e6)
+                .baseUnit("seconds").description("the feed's longest wait for room in the journal queue")
+                .register(registry));
+    }
+
+    private double up(String source) {
+        SourceMetrics s = metrics.get().arbitration().sources().get(source);
         return s != null && s.up() ? 1 : 0;
     }
 
-    private static void sourceCounter(MeterRegistry registry, String name, String source,
-            Supplier<PipelineMetrics> metrics, ToDoubleFunction<SourceMetrics> value) {
-        FunctionCounter.builder("quotebus.collector." + name, metrics, m -> {
-            SourceMetrics s = m.get().arbitration().sources().get(source);
+    private void sourceCounter(String name, String source, ToDoubleFunction<SourceMetrics> value, String help) {
+        meters.add(FunctionCounter.builder("quotebus.collector." + name, this, m -> {
+            SourceMetrics s = m.metrics.get().arbitration().sources().get(source);
             return s == null ? 0 : value.applyAsDouble(s);
-        }).tag("source", source).register(registry);
+        }).tag("source", source).description(help + " (current trading day)").register(registry));
     }
 
-    private static void counter(MeterRegistry registry, String name, Supplier<PipelineMetrics> metrics,
-            ToDoubleFunction<PipelineMetrics> value) {
-        FunctionCounter.builder("quotebus.collector." + name, metrics, m -> value.applyAsDouble(m.get()))
-                .register(registry);
+    private void counter(String name, ToDoubleFunction<PipelineMetrics> value, String help) {
+        meters.add(FunctionCounter.builder("quotebus.collector." + name, this,
+                m -> value.applyAsDouble(m.metrics.get())).description(help + " (current trading day)")
+                .register(registry));
+    }
+
+    private void gauge(String name, ToDoubleFunction<PipelineMetrics> value, String help) {
+        meters.add(Gauge.builder("quotebus.collector." + name, this, m -> value.applyAsDouble(m.metrics.get()))
+                .description(help).register(registry));
+    }
+
+    /** Removes the meters from the registry. */
+    @Override
+    public void close() {
+        meters.forEach(registry::remove);
+        meters.clear();
     }
 }

@@ -41,6 +41,8 @@ public final class CollectorVerticle extends VerticleBase {
     private volatile TradingDayRouter router;
     private long tickTimer = -1;
     private long electionTimer = -1;
+    /** Held here: Micrometer keeps the meters' object only weakly. */
+    private CollectorMeters meters;
 
     /** Factories from the class path, the system clock, and {@code leader.type = single}. */
     public CollectorVerticle() {
@@ -77,7 +79,7 @@ public final class CollectorVerticle extends VerticleBase {
             router = r;
             var registry = BackendRegistries.getDefaultNow();
             if (registry != null) {
-                CollectorMeters.bind(registry, names(), this::metrics);
+                meters = CollectorMeters.bind(registry, names(), this::metrics);
             }
             vertx.eventBus().consumer(CollectorAddresses.REPLAY, new JournalReplayHandler(vertx,
                     config.journalDirectory(), config.shards(), config.replayMaxEvents(), router));
@@ -97,6 +99,7 @@ public final class CollectorVerticle extends VerticleBase {
 
     /** Undoes a failed start: timers, sources, the journal. */
     private void release() {
+        closeMeters();
         vertx.cancelTimer(tickTimer);
         vertx.cancelTimer(electionTimer);
         sources.forEach(FeedSource::stop);
@@ -150,8 +153,16 @@ public final class CollectorVerticle extends VerticleBase {
         return router.current().metrics();
     }
 
+    private void closeMeters() {
+        if (meters != null) {
+            meters.close();
+            meters = null;
+        }
+    }
+
     @Override
     public Future<?> stop() {
+        closeMeters();
         vertx.cancelTimer(tickTimer);
         vertx.cancelTimer(electionTimer);
         List<Future<?>> stopped = new ArrayList<>();

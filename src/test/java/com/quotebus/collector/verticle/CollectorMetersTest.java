@@ -25,9 +25,14 @@ class CollectorMetersTest {
     void metersReadTheCurrentCountersWhenScraped() {
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         AtomicReference<PipelineMetrics> current = new AtomicReference<>(metrics(10, true, 0, 0));
-        CollectorMeters.bind(registry, List.of("a", "b"), current::get);
+        try (CollectorMeters meters = CollectorMeters.bind(registry, List.of("a", "b"), current::get)) {
+            current.set(metrics(25, false, 2, 4));
+            assertCurrent(registry);
+        }
+        assertThat(registry.getMeters()).isEmpty();
+    }
 
-        current.set(metrics(25, false, 2, 4));
+    private static void assertCurrent(SimpleMeterRegistry registry) {
 
         assertThat(registry.get("quotebus.collector.events.in").tag("source", "a").functionCounter().count())
                 .isEqualTo(25);
