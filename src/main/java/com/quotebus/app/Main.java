@@ -27,10 +27,9 @@ public final class Main {
         System.exit(run(args));
     }
 
-    /** Options of any command that take a value (so that the value is not taken for the command). */
+    /** Options of the node and import commands that take a value; the client tools' are {@link Cli#takesValue}. */
     private static final Set<String> VALUED = Set.of("--config", "--roles", "--file", "--data", "--period",
-            "--volume-unit", "--amount-unit", "--gateway", "--count", "--adjust", "--params", "--name", "--token",
-            "--timeout", "--date", "--end", "--duration", "--before");
+            "--volume-unit", "--amount-unit");
     private static final List<String> RUN_OPTIONS = List.of("--config", "--roles", "--help");
 
     /**
@@ -42,7 +41,7 @@ public final class Main {
         int at = -1;
         for (int i = 0; i < args.length && at < 0; i++) {
             String a = args[i];
-            if (VALUED.contains(a)) {
+            if (VALUED.contains(a) || Cli.takesValue(a)) {
                 i++;
             } else if (!a.startsWith("-") && !a.contains("=")) {
                 at = i;

@@ -105,6 +105,11 @@ public final class Cli {
         return "java -jar target/quotebus.jar";
     }
 
+    /** Whether {@code arg} is a client option that takes a value ({@code --timeout 8000}). */
+    public static boolean takesValue(String arg) {
+        return arg.startsWith("--") && Args.VALUED.contains(arg.substring(2));
+    }
+
     /** The one-line hint after a usage error. */
     public static String helpHint() {
         return "run '" + LAUNCHER + " --help' for the commands";
