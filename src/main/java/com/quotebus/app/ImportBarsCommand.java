@@ -2,6 +2,7 @@ package com.quotebus.app;
 
 import com.quotebus.calculator.history.CsvBarImporter;
 import com.quotebus.calculator.history.RocksHistoryStore;
+import com.quotebus.cli.Cli;
 import com.quotebus.config.ConfigLoader;
 import com.quotebus.config.Settings;
 import com.quotebus.core.kline.Period;
@@ -10,14 +11,27 @@ import com.quotebus.core.time.TradingSchedules;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * {@code import-bars --file F --period day|1m|5m… [--volume-unit shares|lots] [--amount-unit yuan|thousand]
  * [--data DIR]}: imports Tushare-style CSV bars into the history store (the node must not be running on
  * the same data directory: RocksDB allows one process).
+ *
+ * <p>Exit codes: 0 imported, 1 the file or the store could not be used, 2 bad arguments ({@link Cli#USAGE}),
+ * 3 rows rejected.
  */
 final class ImportBarsCommand {
+    static final List<String> OPTIONS = List.of("--file", "--period", "--volume-unit", "--amount-unit", "--data",
+            "--help");
+
     private ImportBarsCommand() {}
+
+    private static int usageError(PrintStream err, String message) {
+        err.println("import-bars: " + message);
+        err.println(Cli.helpHint());
+        return Cli.USAGE;
+    }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
         Path file = null;
@@ -27,14 +41,20 @@ final class ImportBarsCommand {
         Path data = null;
         try {
             for (int i = 0; i < args.length; i++) {
+                if (args[i].equals("--help") || args[i].equals("-h")) {
+                    out.print(Cli.usage());
+                    return Cli.OK;
+                }
                 String v = i + 1 < args.length ? args[i + 1] : null;
+                if (OPTIONS.contains(args[i]) && v == null) {
+                    return usageError(err, args[i] + " needs a value");
+                }
                 switch (args[i]) {
                     case "--file" -> file = Path.of(v);
                     case "--period" -> {
                         period = Period.ofWireName(v);
                         if (period == null) {
-                            err.println("--period must be one of " + Period.wireNames());
-                            return 1;
+                            return usageError(err, "--period must be one of " + Period.wireNames());
                         }
                     }
                     case "--volume-unit" -> vu = v.equals("lots") ? CsvBarImporter.VolumeUnit.LOTS
@@ -43,19 +63,16 @@ final class ImportBarsCommand {
                             : CsvBarImporter.AmountUnit.YUAN;
                     case "--data" -> data = Path.of(v);
                     default -> {
-                        err.println("unknown argument " + args[i]);
-                        return 1;
+                        return usageError(err, Cli.unknown("argument", args[i], OPTIONS));
                     }
                 }
                 i++;
             }
-        } catch (NullPointerException e) {
-            err.println("an option is missing its value");
-            return 1;
+        } catch (RuntimeException e) {
+            return usageError(err, e.getMessage());
         }
         if (file == null || !Files.isRegularFile(file)) {
-            err.println("import-bars: --file must name a CSV file (code,time,open,high,low,close,volume,amount)");
-            return 1;
+            return usageError(err, "--file must name a CSV file (code,time,open,high,low,close,volume,amount)");
         }
         Settings settings = ConfigLoader.load(null);
         Path dir = (data != null ? data : Path.of(settings.string("data.dir", "data"))).resolve("history");
@@ -72,7 +89,7 @@ final class ImportBarsCommand {
             return r.rejected() > 0 ? 3 : 0;
         } catch (Exception e) {
             err.println("import-bars: " + e.getMessage());
-            return 2;
+            return 1;
         }
     }
 }

@@ -39,6 +39,10 @@ final class ImportFactorsCommand {
         boolean replace = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--help", "-h" -> {
+                    out.print(com.quotebus.cli.Cli.usage());
+                    return 0;
+                }
                 case "--file", "--data" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         err.println("import-factors: " + args[i] + " needs a value (" + USAGE + ")");

@@ -1,5 +1,6 @@
 package com.quotebus.app;
 
+import com.quotebus.cli.Cli;
 import com.quotebus.config.ConfigException;
 import com.quotebus.config.ConfigLoader;
 import com.quotebus.config.Settings;
@@ -7,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -15,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * starts a node (with no arguments: the whole system on embedded defaults);
  * {@code import-bars …} imports CSV bars and {@code import-factors …} adjustment factors into the history store;
  * the client tools
- * ({@code quote kline minute ticks pricevol indicator admin}) talk to a running gateway.
+ * ({@code quote kline minute ticks pricevol indicator instruments admin}) talk to a running gateway. Usage and
+ * exit codes: {@link Cli#usage()}.
  */
 public final class Main {
     private Main() {}
@@ -24,35 +27,49 @@ public final class Main {
         System.exit(run(args));
     }
 
+    /** Options of the node and import commands that take a value; the client tools' are {@link Cli#takesValue}. */
+    private static final Set<String> VALUED = Set.of("--config", "--roles", "--file", "--data", "--period",
+            "--volume-unit", "--amount-unit");
+    private static final List<String> RUN_OPTIONS = List.of("--config", "--roles", "--help");
+
+    /**
+     * The command is the first word that is not an option, an option's value or a {@code key=value} override, so
+     * options may come before it ({@code --timeout 8000 admin nodes}); none: {@code run}. {@code --help}, {@code -h}
+     * or {@code help} anywhere prints {@link Cli#usage()}.
+     */
     static int run(String[] args) {
-        String command = args.length > 0 && !args[0].startsWith("-") && !args[0].contains("=") ? args[0] : "run";
-        String[] rest = command.equals("run") && (args.length == 0 || !args[0].equals("run")) ? args
-                : Arrays.copyOfRange(args, 1, args.length);
-        return switch (command) {
-            case "run" -> runNode(rest);
-            case "import-bars" -> ImportBarsCommand.run(rest, System.out, System.err);
-            case "import-factors" -> ImportFactorsCommand.run(rest, System.out, System.err);
-            case "help", "--help", "-h" -> {
-                usage();
-                yield 0;
+        int at = -1;
+        for (int i = 0; i < args.length && at < 0; i++) {
+            String a = args[i];
+            if (VALUED.contains(a) || Cli.takesValue(a)) {
+                i++;
+            } else if (!a.startsWith("-") && !a.contains("=")) {
+                at = i;
             }
-            default -> ClientCommands.run(command, rest);
+        }
+        String command = at < 0 ? "run" : args[at];
+        List<String> rest = new ArrayList<>(Arrays.asList(args));
+        if (at >= 0) {
+            rest.remove(at);
+        }
+        if (command.equals("help") || rest.contains("--help") || rest.contains("-h")) {
+            System.out.print(Cli.usage());
+            return 0;
+        }
+        if (!Cli.NODE_COMMANDS.contains(command) && !Cli.CLIENT_COMMANDS.contains(command)) {
+            List<String> all = new ArrayList<>(Cli.NODE_COMMANDS);
+            all.addAll(Cli.CLIENT_COMMANDS);
+            System.err.println("quotebus: " + Cli.unknown("command", command, all));
+            System.err.println(Cli.helpHint());
+            return Cli.USAGE;
+        }
+        String[] r = rest.toArray(String[]::new);
+        return switch (command) {
+            case "run" -> runNode(r);
+            case "import-bars" -> ImportBarsCommand.run(r, System.out, System.err);
+            case "import-factors" -> ImportFactorsCommand.run(r, System.out, System.err);
+            default -> ClientCommands.run(command, r);
         };
-    }
-
-    static void usage() {
-        System.out.println("""
-                Quotebus — real-time market data.
-
-                  java -jar quotebus.jar [run] [--config verticles.conf] [--roles collector,calculator,access] [key=value ...]
-                      start a node; with no arguments the whole system on embedded defaults
-                      (simulator feed, embedded Hazelcast on 127.0.0.1, gateway on 7000, HTTP on 8080).
-                      key=value overrides any setting of verticles.conf (e.g. access.port=7100).
-                  java -jar quotebus.jar import-bars --file daily.csv --period day [--volume-unit lots] [--amount-unit thousand]
-                  java -jar quotebus.jar import-factors --file adj_factor.csv [--replace]
-                      adjustment factors (ts_code,trade_date,adj_factor) for adjust=forward|backward
-                  java -jar quotebus.jar quote|kline|minute|ticks|pricevol|indicator|admin ...   (client tools; --help)
-                """);
     }
 
     /** One-line log records; Hazelcast and Netty at WARNING (cluster membership changes still shown). */
@@ -73,18 +90,24 @@ public final class Main {
         configureLogging();
         Path config = null;
         List<String> overrides = new ArrayList<>();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--config" -> config = Path.of(value(args, ++i, "--config"));
-                case "--roles" -> overrides.add("node.roles=" + value(args, ++i, "--roles"));
-                default -> {
-                    if (!args[i].contains("=")) {
-                        System.err.println("unknown argument '" + args[i] + "' (see --help)");
-                        return 1;
+        try {
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--config" -> config = Path.of(value(args, ++i, "--config"));
+                    case "--roles" -> overrides.add("node.roles=" + value(args, ++i, "--roles"));
+                    default -> {
+                        if (!args[i].contains("=")) {
+                            throw new UsageError(Cli.unknown("argument", args[i], RUN_OPTIONS)
+                                    + " for run: it takes --config FILE, --roles ROLES and KEY=VALUE overrides");
+                        }
+                        overrides.add(args[i]);
                     }
-                    overrides.add(args[i]);
                 }
             }
+        } catch (UsageError e) {
+            System.err.println("quotebus: " + e.getMessage());
+            System.err.println(Cli.helpHint());
+            return Cli.USAGE;
         }
         for (String o : overrides) {
             int eq = o.indexOf('=');
@@ -106,7 +129,7 @@ public final class Main {
             }
             System.err.println("quotebus: the node did not start: " + cause);
             cause.printStackTrace();
-            return 2;
+            return 1;
         }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -132,9 +155,16 @@ public final class Main {
 
     private static String value(String[] args, int i, String flag) {
         if (i >= args.length) {
-            throw new IllegalArgumentException(flag + " needs a value");
+            throw new UsageError(flag + " needs a value");
         }
         return args[i];
+    }
+
+    /** A bad node command line; exit {@link Cli#USAGE}. */
+    private static final class UsageError extends RuntimeException {
+        UsageError(String message) {
+            super(message, null, false, false);
+        }
     }
 
     private static void printWelcome(QuotebusNode node) {

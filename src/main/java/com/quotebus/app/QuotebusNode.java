@@ -498,14 +498,16 @@ public final class QuotebusNode {
         HazelcastInstance hz = cluster.getHazelcastInstance();
         JsonArray out = new JsonArray();
         for (com.hazelcast.cluster.Member m : hz.getCluster().getMembers()) {
-            String id = m.getUuid().toString();
+            String member = m.getUuid().toString();
+            String vertxNodeId = m.getAttribute(HazelcastServiceRegistry.VERTX_NODE_ID_ATTRIBUTE);
+            String id = vertxNodeId != null ? vertxNodeId : member; // the node id service instances name
             JsonArray roles = new JsonArray();
             if (m.localMember()) {
                 options.roles().forEach(r -> roles.add(r.name().toLowerCase()));
             } else {
                 java.util.Set<String> hosted = new java.util.TreeSet<>();
                 for (String svc : registry.services()) {
-                    registry.instances(svc).stream().filter(i -> id.equals(i.nodeId()))
+                    registry.instances(svc).stream().filter(i -> id.equals(i.nodeId()) || member.equals(i.nodeId()))
                             .forEach(i -> hosted.add(QueryService.SERVICES.contains(svc) ? "calculator" : svc));
                 }
                 hosted.forEach(roles::add);

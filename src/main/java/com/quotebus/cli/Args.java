@@ -1,7 +1,9 @@
 package com.quotebus.cli;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.TreeSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,9 +41,11 @@ final class Args {
                     }
                     a.options.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
                 } else {
-                    throw new UsageException("unknown option --" + name);
+                    TreeSet<String> known = new TreeSet<>(VALUED);
+                    known.addAll(FLAGS);
+                    throw new UsageException(unknown("option", "--" + name, known.stream().map(o -> "--" + o).toList()));
                 }
-            } else if (s.equals("-h")) {
+            } else if (s.equals("-h") || (s.equals("help") && a.positional.size() <= 1)) {
                 a.options.computeIfAbsent("help", k -> new ArrayList<>()).add("true");
             } else {
                 a.positional.add(s);
@@ -79,7 +83,45 @@ final class Args {
         }
     }
 
-    /** A bad command line: the message says what is wrong; exit code 1. */
+    /**
+     * "unknown option '--timout' (did you mean --timeout?)": the nearest of {@code valid} is named when it is
+     * at most 2 edits away (a typo), otherwise only the argument.
+     */
+    static String unknown(String what, String given, Collection<String> valid) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (String v : valid) {
+            int d = editDistance(given, v);
+            if (d < bestDistance) {
+                best = v;
+                bestDistance = d;
+            }
+        }
+        return "unknown " + what + " '" + given + "'"
+                + (best != null && bestDistance <= Math.min(2, given.length() / 2) ? " (did you mean " + best + "?)" : "");
+    }
+
+    /** Levenshtein distance: insertions, deletions and substitutions. */
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
+    }
+
+    /** A bad command line: the message says what is wrong; exit code {@link Cli#USAGE}. */
     static final class UsageException extends RuntimeException {
         UsageException(String message) {
             super(message, null, false, false);

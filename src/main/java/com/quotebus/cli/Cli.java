@@ -11,8 +11,10 @@ import com.quotebus.client.Resync;
 import com.quotebus.client.StreamListener;
 import io.vertx.core.json.JsonObject;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,36 +25,100 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The {@code quotebus} command line: {@code java -jar quotebus.jar <command> …}. {@link #run} returns the
- * exit code: 0 ok, 1 usage, 2 connection failure, 3 request failed, 4 unknown code, 5 not permitted.
+ * The command line of the jar: {@code java -jar quotebus.jar <command> …}. {@link #usage()} is the one usage
+ * text of every command of the jar (node, imports, client tools); {@link #run} runs a client tool and returns
+ * the exit code: 0 ok, 1 request failed, 2 usage, 3 cannot connect, 4 not found, 5 not permitted.
  */
 public final class Cli {
     public static final int OK = 0;
-    public static final int USAGE = 1;
-    public static final int CONNECTION = 2;
-    public static final int REQUEST = 3;
-    public static final int UNKNOWN_CODE = 4;
+    /** The request failed (bad parameter, timeout, no service, …). */
+    public static final int REQUEST = 1;
+    /** A bad command line: unknown command or option, missing argument, bad number. */
+    public static final int USAGE = 2;
+    /** No gateway could be reached, or the connection was lost mid-request. */
+    public static final int CONNECTION = 3;
+    /** Not found: an unknown instrument code; for admin commands an unknown session, service or instance. */
+    public static final int NOT_FOUND = 4;
+    public static final int UNKNOWN_CODE = NOT_FOUND;
+    /** Not permitted: admin off on the gateway, admin token rejected, address not permitted. */
     public static final int DENIED = 5;
 
     static final String DEFAULT_GATEWAY = "127.0.0.1:7000";
     static final String TOKEN_ENV = "QUOTEBUS_ADMIN_TOKEN";
 
-    static final String USAGE_TEXT = """
-            usage: quotebus <command> [options]
-              quote CODE...                       live quotes (--once: one table and exit)
+    /** The client tools ({@link #run}); the other commands of the jar are {@link #NODE_COMMANDS}. */
+    public static final List<String> CLIENT_COMMANDS = List.of("quote", "kline", "minute", "ticks", "pricevol",
+            "indicator", "instruments", "admin");
+    /** Commands of {@code app.Main} that do not talk to a gateway. */
+    public static final List<String> NODE_COMMANDS = List.of("run", "import-bars", "import-factors", "help");
+
+    private static final String LAUNCHER = findLauncher();
+
+    private static final String USAGE_TEXT = """
+            usage: %1$s [COMMAND] [options]     (options may come before or after the command)
+
+            node:
+              run [--config FILE] [--roles collector,calculator,access] [KEY=VALUE...]
+                    start a node; the default with no command: every role on embedded defaults (simulated
+                    market, gateway on 7000, HTTP on 8080). KEY=VALUE overrides verticles.conf (access.port=7100)
+            history (the node must be stopped):
+              import-bars --file F.csv [--period day] [--volume-unit shares|lots] [--amount-unit yuan|thousand] [--data DIR]
+              import-factors --file adj_factor.csv [--replace] [--data DIR]
+            client tools (talk to a running gateway):
+              quote CODE...                       live quotes (--once: one table and exit; --duration SECONDS)
               kline CODE [--period 1m] [--count 30] [--adjust none|forward|backward] [--end EPOCH_MS]
               minute CODE [--date YYYY-MM-DD]     the day's 分时 line with sparkline and average price
               ticks CODE [--count 50] [--before SEQ]
               pricevol CODE                       分价 table with 外盘/内盘 bars
               indicator CODE --name MACD [--period day] [--params 12,26,9] [--count 20]
-              instruments [MARKET]                SH SZ SHF INE DCE CZC CFX GFE
-              admin nodes|services|sessions       cluster state (needs --token or $QUOTEBUS_ADMIN_TOKEN)
+              instruments [MARKET]                the instrument list (SH SZ SHF INE DCE CZC CFX GFE)
+              admin nodes|services|sessions       cluster state (docs/admin.md)
               admin strategy SERVICE STRATEGY | weight SERVICE INSTANCE W | drain SERVICE INSTANCE
               admin undrain SERVICE INSTANCE | kick SESSION | limits [KEY=VALUE...]
-            options: --gateway HOST:PORT (repeatable; default 127.0.0.1:7000)  --timeout MS (default 2000)
-                     --once  --duration SECONDS (live quote)  --token TOKEN
-            exit codes: 0 ok, 1 usage, 2 cannot connect, 3 request failed, 4 unknown code, 5 not permitted
+              help                                this text (also --help, -h, COMMAND --help)
+            client options: --gateway HOST:PORT (repeatable; default 127.0.0.1:7000)  --timeout MS (default 2000)
+                            --token TOKEN (admin; or $QUOTEBUS_ADMIN_TOKEN; the gateway's access.adminToken)
+            exit codes: 0 ok, 1 failed, 2 usage, 3 cannot connect, 4 not found (code, session, instance),
+                        5 not permitted (admin off or token rejected)
             """;
+
+    /** The usage text of every command of the jar, naming the launcher actually used. */
+    public static String usage() {
+        return USAGE_TEXT.formatted(LAUNCHER);
+    }
+
+    /** How this jar was started: {@code java -jar <the jar's path>} (relative to the working directory if under it). */
+    public static String launcher() {
+        return LAUNCHER;
+    }
+
+    private static String findLauncher() {
+        try {
+            Path jar = Path.of(Cli.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (jar.getFileName() != null && jar.getFileName().toString().endsWith(".jar")) {
+                Path cwd = Path.of("").toAbsolutePath();
+                return "java -jar " + (jar.startsWith(cwd) ? cwd.relativize(jar) : jar);
+            }
+        } catch (RuntimeException | java.net.URISyntaxException e) {
+            // no code source (e.g. a custom class loader): the documented path
+        }
+        return "java -jar target/quotebus.jar";
+    }
+
+    /** Whether {@code arg} is a client option that takes a value ({@code --timeout 8000}). */
+    public static boolean takesValue(String arg) {
+        return arg.startsWith("--") && Args.VALUED.contains(arg.substring(2));
+    }
+
+    /** The one-line hint after a usage error. */
+    public static String helpHint() {
+        return "run '" + LAUNCHER + " --help' for the commands";
+    }
+
+    /** "unknown option '--timout' (did you mean --timeout?)": names the nearest valid one if it is a typo away. */
+    public static String unknown(String what, String given, Collection<String> valid) {
+        return Args.unknown(what, given, valid);
+    }
 
     private final PrintStream out;
     private final PrintStream err;
@@ -86,7 +152,7 @@ public final class Cli {
             return usage(e.getMessage());
         }
         if (args.flag("help") || args.positional.isEmpty()) {
-            out.print(USAGE_TEXT);
+            out.print(usage());
             return args.positional.isEmpty() && !args.flag("help") ? USAGE : OK;
         }
         String command = args.positional.get(0);
@@ -107,7 +173,7 @@ public final class Cli {
         } catch (Args.UsageException | IllegalArgumentException e) {
             return usage(e.getMessage());
         } catch (QuotebusException e) {
-            return failure(e, args);
+            return failure(e, args, command.equals("admin") ? rest.get(0) : null);
         } finally {
             if (client != null) {
                 client.close();
@@ -117,7 +183,7 @@ public final class Cli {
 
     private int usage(String message) {
         err.println("quotebus: " + message);
-        err.println("run 'quotebus --help' for the commands");
+        err.println(helpHint());
         return USAGE;
     }
 
@@ -135,24 +201,33 @@ public final class Cli {
                 }
                 case "instruments" -> need(rest, 0, 1, "instruments [MARKET]");
                 case "admin" -> adminCheck(rest, args);
-                default -> throw new Args.UsageException("unknown command '" + command + "'");
+                default -> {
+                    List<String> all = new ArrayList<>(NODE_COMMANDS);
+                    all.addAll(CLIENT_COMMANDS);
+                    throw new Args.UsageException(unknown("command", command, all));
+                }
             }
         };
     }
 
     private static void need(List<String> rest, int min, int max, String form) {
         if (rest.size() < min || (max >= 0 && rest.size() > max)) {
-            throw new Args.UsageException("usage: quotebus " + form);
+            throw new Args.UsageException("usage: " + LAUNCHER + " " + form);
         }
     }
+
+    private static final String NOT_FOUND_PREFIX = "not_found:";
 
     private static final Map<String, Integer> ADMIN_ARITY = Map.of("nodes", 0, "services", 0, "sessions", 0,
             "strategy", 2, "weight", 3, "drain", 2, "undrain", 2, "kick", 1, "limits", -1);
 
     private void adminCheck(List<String> rest, Args args) {
-        if (rest.isEmpty() || !ADMIN_ARITY.containsKey(rest.get(0))) {
-            throw new Args.UsageException("usage: quotebus admin nodes|services|sessions|strategy|weight|drain|undrain"
-                    + "|kick|limits …");
+        if (rest.isEmpty()) {
+            throw new Args.UsageException("usage: " + LAUNCHER + " admin nodes|services|sessions|strategy|weight"
+                    + "|drain|undrain|kick|limits …");
+        }
+        if (!ADMIN_ARITY.containsKey(rest.get(0))) {
+            throw new Args.UsageException(unknown("admin command", rest.get(0), new java.util.TreeSet<>(ADMIN_ARITY.keySet())));
         }
         int arity = ADMIN_ARITY.get(rest.get(0));
         if (arity >= 0 && rest.size() - 1 != arity) {
@@ -166,7 +241,8 @@ public final class Cli {
                     });
         }
         if (token(args) == null) {
-            throw new Args.UsageException("admin commands need the admin token: --token TOKEN or $" + TOKEN_ENV);
+            throw new Args.UsageException("admin commands need the admin token: --token TOKEN or $" + TOKEN_ENV
+                    + " (the gateway's access.adminToken; admin is off while it is unset, see docs/admin.md)");
         }
     }
 
@@ -195,8 +271,11 @@ public final class Cli {
                     args.integer("count", 20, 1, 1000)), "svc.indicator")));
             case "instruments" -> out.print(Views.instruments(await(client.instruments(
                     rest.isEmpty() ? null : rest.get(0)), "svc.instruments")));
-            case "admin" -> out.print(Views.admin(await(client.admin(rest.get(0), adminBody(rest), token(args)),
-                    "admin." + rest.get(0))));
+            case "admin" -> {
+                JsonObject reply = await(client.admin(rest.get(0), adminBody(rest), token(args)), "admin." + rest.get(0));
+                out.print(rest.get(0).equals("services") ? AdminTables.services(reply, System.currentTimeMillis())
+                        : Views.admin(reply));
+            }
             default -> throw new Args.UsageException("unknown command '" + command + "'");
         }
         return OK;
@@ -360,14 +439,21 @@ public final class Cli {
         }
     }
 
-    private int failure(QuotebusException e, Args args) {
+    /** @param adminCommand the admin command that failed, or null for the other commands */
+    private int failure(QuotebusException e, Args args, String adminCommand) {
         String gateways = String.join(", ", args.all("gateway").isEmpty() ? List.of(DEFAULT_GATEWAY)
                 : args.all("gateway"));
+        int notFound = e.getMessage().indexOf(NOT_FOUND_PREFIX);
+        if (adminCommand != null && notFound >= 0) { // the admin service's 404: an unknown session, service, instance
+            err.println("quotebus: admin " + adminCommand + ": "
+                    + e.getMessage().substring(notFound + NOT_FOUND_PREFIX.length()).trim());
+            return NOT_FOUND;
+        }
         switch (e.code()) {
             case CONNECT_FAILED -> {
                 err.println("quotebus: " + e.getMessage().replaceFirst("^connect_failed: ", ""));
-                err.println("is the gateway running? Start a Quotebus node with the access gateway (see README),"
-                        + " or point to one with --gateway HOST:PORT (tried " + gateways + ")");
+                err.println("is the gateway running? Start a Quotebus node with the access gateway (" + LAUNCHER
+                        + ", see README), or point to one with --gateway HOST:PORT (tried " + gateways + ")");
                 return CONNECTION;
             }
             case CONNECTION_LOST -> {
@@ -377,15 +463,21 @@ public final class Cli {
             }
             case UNKNOWN_CODE -> {
                 err.println("quotebus: " + e.getMessage());
-                err.println("check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2505.SHF);"
-                        + " list codes with 'quotebus instruments SH'");
-                return UNKNOWN_CODE;
+                err.println("check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2605.SHF);"
+                        + " list codes with '" + LAUNCHER + " instruments SH'");
+                return NOT_FOUND;
             }
-            case INVALID_TOKEN, ACCESS_DENIED -> {
+            case INVALID_TOKEN -> {
+                // The gateway answers invalid_token both when admin is off (no access.adminToken) and for a wrong token.
+                err.println("quotebus: the gateway refused admin" + (adminCommand == null ? "" : " " + adminCommand) + ": admin is off on this gateway,"
+                        + " or the token is not its access.adminToken");
+                err.println("enable admin with access.adminToken=SECRET on the gateway (e.g. " + LAUNCHER
+                        + " access.adminToken=SECRET; see docs/admin.md), then pass it with --token or $" + TOKEN_ENV);
+                return DENIED;
+            }
+            case ACCESS_DENIED -> {
                 err.println("quotebus: " + e.getMessage());
-                err.println(e.code() == ErrorCode.INVALID_TOKEN
-                        ? "the admin token was rejected: pass the gateway's token with --token or $" + TOKEN_ENV
-                        : "the gateway does not permit this address for clients");
+                err.println("the gateway does not permit this address for clients");
                 return DENIED;
             }
             case TIMEOUT -> {

@@ -141,7 +141,7 @@ class CliTest {
     void anUnknownCodeExitsWithFourAndSaysWhatToDo() {
         assertThat(run("ticks", "999999.SH")).isEqualTo(new Result(4, "", """
                 quotebus: unknown_code [svc.ticks]: '999999.SH' is not a known instrument
-                check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2505.SHF); list codes with 'quotebus instruments SH'
+                check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2605.SHF); list codes with 'java -jar target/quotebus.jar instruments SH'
                 """));
     }
 
@@ -150,8 +150,8 @@ class CliTest {
         assertThat(run("kline", "600000.SH", "--period", "2m").exit()).isEqualTo(Cli.REQUEST);
         assertThat(run("kline", "600000.SH", "--period", "2m").err())
                 .startsWith("quotebus: bad_period [svc.kline]: '2m' is not a period");
-        assertThat(run("frobnicate")).isEqualTo(new Result(1, "",
-                "quotebus: unknown command 'frobnicate'\nrun 'quotebus --help' for the commands\n"));
+        assertThat(run("frobnicate")).isEqualTo(new Result(Cli.USAGE, "",
+                "quotebus: unknown command 'frobnicate'\nrun 'java -jar target/quotebus.jar --help' for the commands\n"));
         assertThat(run("indicator", "600000.SH").err()).startsWith("quotebus: indicator needs --name");
         assertThat(run("ticks", "600000.SH", "--count", "x").exit()).isEqualTo(Cli.USAGE);
         assertThat(run(Map.of(), "ticks").exit()).isEqualTo(Cli.USAGE);
@@ -160,7 +160,7 @@ class CliTest {
     }
 
     @Test
-    void noGatewayExitsWithTwoAndSaysHowToStartOne() throws Exception {
+    void noGatewayExitsWithThreeAndSaysHowToStartOne() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
@@ -169,8 +169,8 @@ class CliTest {
         assertThat(r.exit()).isEqualTo(Cli.CONNECTION);
         assertThat(r.out()).isEmpty();
         assertThat(r.err()).startsWith("quotebus: cannot connect to 127.0.0.1:" + port + " (");
-        assertThat(r.err()).endsWith("is the gateway running? Start a Quotebus node with the access gateway (see"
-                + " README), or point to one with --gateway HOST:PORT (tried 127.0.0.1:" + port + ")\n");
+        assertThat(r.err()).endsWith("is the gateway running? Start a Quotebus node with the access gateway (java -jar"
+                + " target/quotebus.jar, see README), or point to one with --gateway HOST:PORT (tried 127.0.0.1:" + port + ")\n");
     }
 
     @Test
@@ -203,6 +203,35 @@ class CliTest {
         assertThat(run("admin", "nodes").err()).startsWith("quotebus: admin commands need the admin token");
         assertThat(run("admin", "weight", "svc.kline", "calc-1", "--token", "t").err())
                 .startsWith("quotebus: admin weight takes 3 argument(s): SERVICE INSTANCE WEIGHT");
+    }
+
+    @Test
+    void aGatewayWithAdminOffSaysHowToEnableIt() {
+        com.quotebus.access.bridge.AccessGatewayVerticle adminOff = new com.quotebus.access.bridge.AccessGatewayVerticle(
+                com.quotebus.access.bridge.BridgeServerOptions.builder().host("127.0.0.1").port(0).idleTimeoutMs(0)
+                        .build(), null, null);
+        TestSupport.await(server.deployVerticle(adminOff));
+        assertThat(run(Map.of(), "admin", "nodes", "--token", "anything", "--gateway", "127.0.0.1:" + adminOff.port()))
+                .isEqualTo(new Result(Cli.DENIED, "", """
+                        quotebus: the gateway refused admin nodes: admin is off on this gateway, or the token is not its access.adminToken
+                        enable admin with access.adminToken=SECRET on the gateway (e.g. java -jar target/quotebus.jar access.adminToken=SECRET; see docs/admin.md), then pass it with --token or $QUOTEBUS_ADMIN_TOKEN
+                        """));
+    }
+
+    @Test
+    void kickingAnUnknownSessionSaysThereIsNoSuchSession() {
+        TestSupport.await(server.eventBus().consumer("admin.kick",
+                m -> m.fail(404, "not_found: no session s-doesnotexist")).completion());
+        assertThat(run("admin", "kick", "s-doesnotexist", "--token", TestSupport.ADMIN_TOKEN)).isEqualTo(new Result(
+                Cli.NOT_FOUND, "", "quotebus: admin kick: no session s-doesnotexist\n"));
+    }
+
+    @Test
+    void optionsMayComeBeforeTheCommand() {
+        Result r = run(Map.of(), "--timeout", "8000", "--gateway", gateway.endpoint(), "ticks", "600000.SH", "--count",
+                "3");
+        assertThat(r.exit()).isEqualTo(Cli.OK);
+        assertThat(r.out()).startsWith("600000.SH  trades 298..300 of 300\n");
     }
 
     @Test
