@@ -46,7 +46,7 @@ final class ImportFactorsCommand {
                 case "--file", "--data" -> {
                     if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
                         err.println("import-factors: " + args[i] + " needs a value (" + USAGE + ")");
-                        return 1;
+                        return 2;
                     }
                     Path p = Path.of(args[++i]);
                     if (args[i - 1].equals("--file")) {
@@ -58,21 +58,21 @@ final class ImportFactorsCommand {
                 case "--replace" -> replace = true;
                 default -> {
                     err.println("import-factors: unknown argument '" + args[i] + "' (" + USAGE + ")");
-                    return 1;
+                    return 2;
                 }
             }
         }
         if (file == null || !Files.isRegularFile(file)) {
             err.println("import-factors: --file must name a CSV file of ts_code,trade_date,adj_factor rows ("
                     + USAGE + ")");
-            return 1;
+            return 2;
         }
         AdjustFactorCsv.Result parsed;
         try {
             parsed = AdjustFactorCsv.read(file);
         } catch (IOException e) {
             err.println("import-factors: cannot read " + file + ": " + e.getMessage());
-            return 2;
+            return 1;
         }
         if (!parsed.ok()) {
             parsed.errors().forEach(e -> err.println("  " + e));
@@ -122,7 +122,7 @@ final class ImportFactorsCommand {
             return 0;
         } catch (RuntimeException e) {
             err.println("import-factors: " + e.getMessage());
-            return 2;
+            return 1;
         }
     }
 

@@ -124,13 +124,13 @@ class ImportFactorsCommandTest {
     }
 
     @Test
-    void badArgumentsAreRejectedWithTheUsage() {
-        assertThat(run()).isEqualTo(1);
+    void badArgumentsAreRejectedWithTheUsageAsUsageErrors() {
+        assertThat(run()).isEqualTo(2);
         assertThat(err()).startsWith("import-factors: --file must name a CSV file");
-        assertThat(run("--file")).isEqualTo(1);
+        assertThat(run("--file")).isEqualTo(2);
         assertThat(err()).startsWith("import-factors: --file needs a value");
-        assertThat(run("--file", dir.resolve("missing.csv").toString())).isEqualTo(1);
-        assertThat(run("--fiel", "x.csv")).isEqualTo(1);
+        assertThat(run("--file", dir.resolve("missing.csv").toString())).isEqualTo(2);
+        assertThat(run("--fiel", "x.csv")).isEqualTo(2);
         assertThat(err()).isEqualTo("import-factors: unknown argument '--fiel' (" + ImportFactorsCommand.USAGE + ")\n");
     }
 }
