@@ -201,7 +201,8 @@ public final class QueryService {
                 continue;
             }
             SymbolState s = ownership.of(code) == Serving.LIVE ? engine.symbol(code) : null;
-            if (s != null && s.snapshot() != null) {
+            // Not traded yet today (no volume; last would read 0): absent, as documented (docs/protocol.md).
+            if (s != null && s.snapshot() != null && s.snapshot().volume() > 0 && s.snapshot().last() > 0) {
                 JsonObject q = JsonViews.quote(engine.quoteSeq(code), s.snapshot());
                 if (s.phase() != null) {
                     q.put("dayPhase", s.phase().name()).put("tradingDay", s.tradingDay().toString());

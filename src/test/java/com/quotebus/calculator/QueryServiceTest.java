@@ -211,4 +211,25 @@ class QueryServiceTest {
         assertThat(error("last", new JsonObject().put("address", "kline.2m.600000.SH"))).isEqualTo("bad_period/410");
         assertThat(error("last", new JsonObject().put("address", "quote.999999.SH"))).isEqualTo("unknown_code/404");
     }
+
+    @Test
+    void snapshotLeavesOutACodeNotTradedYetToday() {
+        CalculatorEngine fresh = CalculatorEngineTest.engine(PushSink.NONE);
+        List<MarketEvent> day = CalculatorEngineTest.recordedDay();
+        MarketEvent first = day.get(0);
+        // a pre-open snapshot of 000001.SZ: book and preClose, no trade (last 0, volume 0)
+        fresh.apply(com.quotebus.collector.TestEvents.snapshot("000001.SZ", first.exchangeTime(), 0, 0));
+        CalculatorEngineTest.feed(fresh, day.stream().filter(e -> e.code().equals("600000.SH")).toList());
+        InMemoryInstrumentDirectory directory = new InMemoryInstrumentDirectory();
+        directory.putAll(List.of(TestInstruments.PUFA, TestInstruments.PINGAN));
+        QueryService q = new QueryService(fresh, directory, code -> QueryService.Serving.LIVE, store, INLINE,
+                AdjustFactorTable.of(List.of()));
+        Future<JsonObject> f = q.handle("snapshot", new JsonObject().put("codes", new JsonArray().add("600000.SH")
+                .add("000001.SZ")));
+        assertThat(f.succeeded()).as("snapshot failed: " + f.cause()).isTrue();
+        JsonArray quotes = f.result().getJsonArray("quotes");
+        assertThat(quotes).hasSize(1);
+        assertThat(quotes.getJsonObject(0).getString("code")).isEqualTo("600000.SH");
+        assertThat(quotes.getJsonObject(0).getLong("last")).isPositive();
+    }
 }

@@ -66,7 +66,8 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
     /** Server→client requests waiting for this client's answer, by reply address, oldest first. */
     private final LinkedHashMap<String, PendingRequest> awaitingAnswer = new LinkedHashMap<>();
     private int inFlight;
-    private long lastFrameNanos;
+    /** Last frame from the client or write to it: the idle timeout counts traffic in both directions. */
+    private long lastTrafficNanos;
     private boolean closed;
     /** A close is scheduled; nothing more is queued. */
     private boolean closing;
@@ -99,7 +100,7 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         long now = server.now();
         this.limits = server.limits().current();
         this.bucket = new TokenBucket(limits.rateLimitPerSecond(), limits.rateLimitBurst(), now);
-        this.lastFrameNanos = now;
+        this.lastTrafficNanos = now;
     }
 
     void start() {
@@ -125,7 +126,7 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
             return;
         }
         long now = server.now();
-        lastFrameNanos = now;
+        lastTrafficNanos = now;
         metrics.framesIn.increment();
         metrics.bytesIn.add(wireBytes);
         LiveLimits.Values current = server.limits().current();
@@ -168,7 +169,7 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
 
     @Override
     public void onInvalidFrame(ErrorCode code) {
-        lastFrameNanos = server.now();
+        lastTrafficNanos = server.now();
         error(code);
     }
 
@@ -394,7 +395,7 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         if (closed) {
             return;
         }
-        if (now - lastFrameNanos >= idleNanos) {
+        if (now - lastTrafficNanos >= idleNanos) {
             close(ErrorCode.IDLE_TIMEOUT);
             return;
         }
@@ -618,6 +619,7 @@ final class BridgeConnection implements FrameListener, GatewayConnection {
         metrics.bytesOut.add(out.readableBytes());
         metrics.socketWrites.increment();
         pendingFrames = 0;
+        lastTrafficNanos = server.now();
         // Through Vert.x's own write queue (its writability and drain tracking stay exact), with Netty's
         // void promise: writeMessage(out) would allocate a Vert.x promise and a delegating channel promise
         // per write for a result nobody reads (a failed write closes the channel and we see the close).

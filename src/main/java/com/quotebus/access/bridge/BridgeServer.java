@@ -125,7 +125,7 @@ public final class BridgeServer implements TopicSink {
                 .build();
         return Future.<Integer>future(p -> context.runOnContext(v -> {
             NetServerOptions netOptions = new NetServerOptions().setHost(options.host()).setPort(options.port())
-                    .setTcpNoDelay(true);
+                    .setTcpNoDelay(true).setTcpKeepAlive(options.tcpKeepAlive());
             if (options.socketSendBufferBytes() > 0) {
                 netOptions.setSendBufferSize(options.socketSendBufferBytes());
             }
@@ -261,6 +261,7 @@ public final class BridgeServer implements TopicSink {
             socket.close();
             return;
         }
+        KeepAlive.tune(((NetSocketInternal) socket).channelHandlerContext().channel(), options);
         BridgeConnection c = new BridgeConnection(this, (NetSocketInternal) socket, vertx.eventBus());
         connections.add(c);
         metrics.connectionsOpened.increment();

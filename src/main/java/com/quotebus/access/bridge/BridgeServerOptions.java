@@ -15,8 +15,17 @@ import java.util.Set;
  * @param port                          TCP port; 0 picks a free one (tests)
  * @param maxFrameSize                  largest accepted JSON payload of one client frame, bytes; a larger declared
  *                                      length closes the connection ({@code frame_too_large})
- * @param idleTimeoutMs                 a client that sends no frame (pings count) for this long gets
- *                                      {@code err idle_timeout} and is closed; 0 disables
+ * @param idleTimeoutMs                 a connection with no traffic in either direction for this long (no frame from
+ *                                      the client, pings included, and no bytes written to it) gets
+ *                                      {@code err idle_timeout} and is closed; 0 (the default, as the stock bridge)
+ *                                      disables. Dead peers are found by TCP keep-alive and failed writes instead
+ * @param tcpKeepAlive                  SO_KEEPALIVE on client sockets: the kernel probes a silent peer and the
+ *                                      connection fails when it does not answer (stock clients never ping)
+ * @param tcpKeepAliveIdleSeconds       silence before the first keep-alive probe (TCP_KEEPIDLE); 0 keeps the OS
+ *                                      default (Linux: 7200 s). Applied with the NIO and epoll transports
+ * @param tcpKeepAliveIntervalSeconds   between unanswered probes (TCP_KEEPINTVL); 0 keeps the OS default (75 s)
+ * @param tcpKeepAliveCount             unanswered probes before the connection fails (TCP_KEEPCNT); 0 keeps the
+ *                                      OS default (9)
  * @param writeQueueMaxBytes            bytes queued in the socket before the client counts as backed up; then
  *                                      last-value data is conflated and stream data goes to the bounded backlog
  * @param flushThresholdBytes           outgoing bytes of one connection are coalesced and written once per
@@ -54,6 +63,10 @@ public record BridgeServerOptions(
         int port,
         int maxFrameSize,
         long idleTimeoutMs,
+        boolean tcpKeepAlive,
+        int tcpKeepAliveIdleSeconds,
+        int tcpKeepAliveIntervalSeconds,
+        int tcpKeepAliveCount,
         int writeQueueMaxBytes,
         int flushThresholdBytes,
         int socketSendBufferBytes,
@@ -78,6 +91,7 @@ public record BridgeServerOptions(
         int maxPendingServerRequestsPerConnection) {
 
     private static final Set<String> KEYS = Set.of("host", "port", "maxFrameSize", "idleTimeoutMs",
+            "tcpKeepAlive", "tcpKeepAliveIdleSeconds", "tcpKeepAliveIntervalSeconds", "tcpKeepAliveCount",
             "writeQueueMaxBytes", "flushThresholdBytes", "socketSendBufferBytes", "inboundPermits", "outboundPermits", "internalPrefixes",
             "lastValuePrefixes", "streamPrefixes", "adminPrefix", "adminToken", "maxSubscriptionsPerConnection",
             "rateLimitPerSecond", "rateLimitBurst", "requestTimeoutMs", "maxRequestTimeoutMs",
@@ -95,6 +109,12 @@ public record BridgeServerOptions(
         require(port >= 0 && port <= 65535, "port", "must be 0..65535", port);
         require(maxFrameSize >= 64 && maxFrameSize <= 16 << 20, "maxFrameSize", "must be 64..16777216", maxFrameSize);
         require(idleTimeoutMs >= 0, "idleTimeoutMs", "must be >= 0", idleTimeoutMs);
+        require(tcpKeepAliveIdleSeconds >= 0 && tcpKeepAliveIdleSeconds <= 32767, "tcpKeepAliveIdleSeconds",
+                "must be 0..32767", tcpKeepAliveIdleSeconds);
+        require(tcpKeepAliveIntervalSeconds >= 0 && tcpKeepAliveIntervalSeconds <= 32767,
+                "tcpKeepAliveIntervalSeconds", "must be 0..32767", tcpKeepAliveIntervalSeconds);
+        require(tcpKeepAliveCount >= 0 && tcpKeepAliveCount <= 127, "tcpKeepAliveCount", "must be 0..127",
+                tcpKeepAliveCount);
         require(writeQueueMaxBytes >= 1024, "writeQueueMaxBytes", "must be >= 1024", writeQueueMaxBytes);
         require(flushThresholdBytes >= 256 && flushThresholdBytes <= writeQueueMaxBytes, "flushThresholdBytes",
                 "must be 256..writeQueueMaxBytes", flushThresholdBytes);
@@ -145,6 +165,10 @@ public record BridgeServerOptions(
         b.port = port;
         b.maxFrameSize = maxFrameSize;
         b.idleTimeoutMs = idleTimeoutMs;
+        b.tcpKeepAlive = tcpKeepAlive;
+        b.tcpKeepAliveIdleSeconds = tcpKeepAliveIdleSeconds;
+        b.tcpKeepAliveIntervalSeconds = tcpKeepAliveIntervalSeconds;
+        b.tcpKeepAliveCount = tcpKeepAliveCount;
         b.writeQueueMaxBytes = writeQueueMaxBytes;
         b.flushThresholdBytes = flushThresholdBytes;
         b.socketSendBufferBytes = socketSendBufferBytes;
@@ -186,6 +210,18 @@ public record BridgeServerOptions(
             if (json.containsKey("port")) b.port(intValue(json, "port"));
             if (json.containsKey("maxFrameSize")) b.maxFrameSize(intValue(json, "maxFrameSize"));
             if (json.containsKey("idleTimeoutMs")) b.idleTimeoutMs(longValue(json, "idleTimeoutMs"));
+            if (json.containsKey("tcpKeepAlive")) {
+                Object v = json.getValue("tcpKeepAlive");
+                require(v instanceof Boolean, "tcpKeepAlive", "must be true or false", v);
+                b.tcpKeepAlive((Boolean) v);
+            }
+            if (json.containsKey("tcpKeepAliveIdleSeconds")) {
+                b.tcpKeepAliveIdleSeconds(intValue(json, "tcpKeepAliveIdleSeconds"));
+            }
+            if (json.containsKey("tcpKeepAliveIntervalSeconds")) {
+                b.tcpKeepAliveIntervalSeconds(intValue(json, "tcpKeepAliveIntervalSeconds"));
+            }
+            if (json.containsKey("tcpKeepAliveCount")) b.tcpKeepAliveCount(intValue(json, "tcpKeepAliveCount"));
             if (json.containsKey("writeQueueMaxBytes")) b.writeQueueMaxBytes(intValue(json, "writeQueueMaxBytes"));
             if (json.containsKey("flushThresholdBytes")) b.flushThresholdBytes(intValue(json, "flushThresholdBytes"));
             if (json.containsKey("socketSendBufferBytes")) {
@@ -332,7 +368,11 @@ public record BridgeServerOptions(
         private String host = "0.0.0.0";
         private int port = 7000;
         private int maxFrameSize = 64 * 1024;
-        private long idleTimeoutMs = 60_000;
+        private long idleTimeoutMs = 0;
+        private boolean tcpKeepAlive = true;
+        private int tcpKeepAliveIdleSeconds = 60;
+        private int tcpKeepAliveIntervalSeconds = 10;
+        private int tcpKeepAliveCount = 6;
         private int writeQueueMaxBytes = 256 * 1024;
         private int flushThresholdBytes = 16 * 1024;
         private int socketSendBufferBytes = 0;
@@ -361,6 +401,10 @@ public record BridgeServerOptions(
         public Builder port(int v) { port = v; return this; }
         public Builder maxFrameSize(int v) { maxFrameSize = v; return this; }
         public Builder idleTimeoutMs(long v) { idleTimeoutMs = v; return this; }
+        public Builder tcpKeepAlive(boolean v) { tcpKeepAlive = v; return this; }
+        public Builder tcpKeepAliveIdleSeconds(int v) { tcpKeepAliveIdleSeconds = v; return this; }
+        public Builder tcpKeepAliveIntervalSeconds(int v) { tcpKeepAliveIntervalSeconds = v; return this; }
+        public Builder tcpKeepAliveCount(int v) { tcpKeepAliveCount = v; return this; }
         public Builder writeQueueMaxBytes(int v) { writeQueueMaxBytes = v; return this; }
         public Builder flushThresholdBytes(int v) { flushThresholdBytes = v; return this; }
         public Builder socketSendBufferBytes(int v) { socketSendBufferBytes = v; return this; }
@@ -388,7 +432,8 @@ public record BridgeServerOptions(
         }
 
         public BridgeServerOptions build() {
-            return new BridgeServerOptions(host, port, maxFrameSize, idleTimeoutMs, writeQueueMaxBytes,
+            return new BridgeServerOptions(host, port, maxFrameSize, idleTimeoutMs, tcpKeepAlive,
+                    tcpKeepAliveIdleSeconds, tcpKeepAliveIntervalSeconds, tcpKeepAliveCount, writeQueueMaxBytes,
                     flushThresholdBytes, socketSendBufferBytes, inboundPermits, outboundPermits, internalPrefixes, lastValuePrefixes,
                     streamPrefixes, adminPrefix, adminToken, maxSubscriptionsPerConnection, rateLimitPerSecond,
                     rateLimitBurst, requestTimeoutMs, maxRequestTimeoutMs, maxInFlightRequestsPerConnection,

@@ -40,7 +40,7 @@ final class DuplicatePushFilter {
      */
     boolean accept(long seq, long time, String day) {
         if (lastSeq >= 0) {
-            if (seq > lastSeq ? isEarlierDay(time, day) : !isLaterDay(time, day)) {
+            if (seq > lastSeq ? isEarlierDay(time, day) : !isLaterDay(seq, time, day)) {
                 return false;
             }
         }
@@ -52,8 +52,13 @@ final class DuplicatePushFilter {
         return true;
     }
 
-    private boolean isLaterDay(long time, String day) {
-        return day != null && lastDay != null ? day.compareTo(lastDay) > 0 : time > maxTime;
+    private boolean isLaterDay(long seq, long time, String day) {
+        if (day != null && lastDay != null) {
+            return day.compareTo(lastDay) > 0;
+        }
+        // The seq last accepted again with a slightly newer time is that push once more (a value read for a new
+        // subscriber, svc.last, and its live copy stamped apart): a new day's restart is hours after the last push.
+        return seq == lastSeq ? time > maxTime + EARLIER_DAY_MS : time > maxTime;
     }
 
     private boolean isEarlierDay(long time, String day) {

@@ -131,4 +131,13 @@ class DuplicatePushFilterTest {
         assertThat(filter.accept(3, weekEnd, "2025-12-08")).isFalse();
         assertThat(filter.accept(3, weekEnd, "2025-12-09")).isTrue();
     }
+
+    @Test
+    void theLastSeqAgainWithATimeMinutesLaterIsADuplicateAndHoursLaterANewDay() {
+        DuplicatePushFilter filter = new DuplicatePushFilter();
+        long t = 1_765_242_000_000L;
+        assertThat(filter.accept(5, t, null)).isTrue();
+        assertThat(filter.accept(5, t + 120_000, null)).isFalse();
+        assertThat(filter.accept(5, t + 6 * 3_600_000L, null)).isTrue();
+    }
 }

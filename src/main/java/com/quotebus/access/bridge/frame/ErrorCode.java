@@ -32,7 +32,7 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS("too_many_requests"),
     /** An {@code admin.} address without the right {@code token} header. */
     INVALID_TOKEN("invalid_token"),
-    /** No frame (not even a ping) within the idle timeout. The connection is closed. */
+    /** No traffic either way (no frame from the client, nothing written to it) within the idle timeout. Closed. */
     IDLE_TIMEOUT("idle_timeout"),
     /** The client does not read fast enough and the policy is to disconnect. The connection is closed. */
     SLOW_CONSUMER("slow_consumer"),
