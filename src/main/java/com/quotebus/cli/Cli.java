@@ -467,12 +467,16 @@ public final class Cli {
                         + " list codes with '" + LAUNCHER + " instruments SH'");
                 return NOT_FOUND;
             }
-            case INVALID_TOKEN -> {
-                // The gateway answers invalid_token both when admin is off (no access.adminToken) and for a wrong token.
-                err.println("quotebus: the gateway refused admin" + (adminCommand == null ? "" : " " + adminCommand) + ": admin is off on this gateway,"
-                        + " or the token is not its access.adminToken");
+            case ADMIN_OFF -> {
+                err.println("quotebus: admin is off on this gateway (it has no access.adminToken)");
                 err.println("enable admin with access.adminToken=SECRET on the gateway (e.g. " + LAUNCHER
                         + " access.adminToken=SECRET; see docs/admin.md), then pass it with --token or $" + TOKEN_ENV);
+                return DENIED;
+            }
+            case INVALID_TOKEN -> {
+                err.println("quotebus: the gateway refused admin" + (adminCommand == null ? "" : " " + adminCommand)
+                        + ": the token is not its access.adminToken");
+                err.println("pass the gateway's access.adminToken with --token or $" + TOKEN_ENV + " (docs/admin.md)");
                 return DENIED;
             }
             case ACCESS_DENIED -> {

@@ -199,7 +199,10 @@ class CliTest {
                 .isEqualTo(new Result(0, "ok: true\n", ""));
         assertThat(weights).containsExactly(new io.vertx.core.json.JsonObject().put("service", "svc.kline")
                 .put("instance", "calc-1").put("weight", 3));
-        assertThat(run("admin", "nodes", "--token", "wrong").exit()).isEqualTo(Cli.DENIED);
+        assertThat(run("admin", "nodes", "--token", "wrong")).isEqualTo(new Result(Cli.DENIED, "", """
+                quotebus: the gateway refused admin nodes: the token is not its access.adminToken
+                pass the gateway's access.adminToken with --token or $QUOTEBUS_ADMIN_TOKEN (docs/admin.md)
+                """));
         assertThat(run("admin", "nodes").err()).startsWith("quotebus: admin commands need the admin token");
         assertThat(run("admin", "weight", "svc.kline", "calc-1", "--token", "t").err())
                 .startsWith("quotebus: admin weight takes 3 argument(s): SERVICE INSTANCE WEIGHT");
@@ -213,7 +216,7 @@ class CliTest {
         TestSupport.await(server.deployVerticle(adminOff));
         assertThat(run(Map.of(), "admin", "nodes", "--token", "anything", "--gateway", "127.0.0.1:" + adminOff.port()))
                 .isEqualTo(new Result(Cli.DENIED, "", """
-                        quotebus: the gateway refused admin nodes: admin is off on this gateway, or the token is not its access.adminToken
+                        quotebus: admin is off on this gateway (it has no access.adminToken)
                         enable admin with access.adminToken=SECRET on the gateway (e.g. java -jar target/quotebus.jar access.adminToken=SECRET; see docs/admin.md), then pass it with --token or $QUOTEBUS_ADMIN_TOKEN
                         """));
     }

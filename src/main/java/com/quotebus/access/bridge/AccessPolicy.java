@@ -21,7 +21,7 @@ public final class AccessPolicy {
             return ErrorCode.ACCESS_DENIED;
         }
         if (address.startsWith(options.adminPrefix())) {
-            return tokenOk(token) ? null : ErrorCode.INVALID_TOKEN;
+            return admin(token);
         }
         if (options.isLastValue(address) || options.isStream(address)) {
             return ErrorCode.ACCESS_DENIED;
@@ -35,9 +35,17 @@ public final class AccessPolicy {
             return ErrorCode.ACCESS_DENIED;
         }
         if (address.startsWith(options.adminPrefix())) {
-            return tokenOk(token) ? null : ErrorCode.INVALID_TOKEN;
+            return admin(token);
         }
         return permitted(options.outboundPermits(), address) ? null : ErrorCode.ACCESS_DENIED;
+    }
+
+    /** Admin off (no token configured) is told apart from a wrong token, so a client can say which. */
+    private ErrorCode admin(String token) {
+        if (options.adminToken() == null) {
+            return ErrorCode.ADMIN_OFF;
+        }
+        return tokenOk(token) ? null : ErrorCode.INVALID_TOKEN;
     }
 
     private boolean tokenOk(String token) {
