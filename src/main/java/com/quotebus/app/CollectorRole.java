@@ -133,6 +133,20 @@ final class CollectorRole {
         return clock;
     }
 
+    /** Whether this node runs the built-in simulator (its clock is then the simulated market's). */
+    boolean simulates() {
+        return simulate;
+    }
+
+    /** The simulated clock's speed ({@code clock.speed}); 1 with a real feed. */
+    double clockSpeed() {
+        return simulate ? speed : 1.0;
+    }
+
+    TradingCalendar calendar() {
+        return calendar;
+    }
+
     /** The collector verticle's clock: the simulated market clock, or the wall clock with a real feed. */
     MarketClock collectorClock() {
         return simulate ? clock : MarketClock.system();

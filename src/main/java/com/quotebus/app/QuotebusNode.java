@@ -560,6 +560,18 @@ public final class QuotebusNode {
         return s;
     }
 
+    /**
+     * Where the simulated market is, for the welcome banner: the lines {@link Main#marketLines} gives for its clock
+     * now; empty when this node runs no simulator.
+     */
+    String marketWelcome() {
+        if (collector == null || !collector.simulates()) {
+            return "";
+        }
+        return Main.marketLines(collector.clock().millis(), new com.quotebus.core.time.TradingSchedules(
+                collector.calendar()), collector.clockSpeed());
+    }
+
     /** Two codes of the instrument list for the welcome example (first SH and first SZ). */
     String exampleCodes() {
         var codes = new java.util.TreeSet<>(directory.all().keySet());
