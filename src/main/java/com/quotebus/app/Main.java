@@ -178,12 +178,21 @@ public final class Main {
         if (next != Long.MAX_VALUE) {
             long wallSeconds = (long) Math.ceil((next - marketNow) / speed / 1000.0);
             sb.append("; ").append(phaseWords(day.phaseAt(next))).append(" from ")
-                    .append(ChinaTime.dateTime(next).toLocalTime()).append(", in ").append(wallSeconds).append(" s");
+                    .append(ChinaTime.dateTime(next).toLocalTime()).append(", in ").append(wallDuration(wallSeconds));
         }
         sb.append('\n');
         sb.append("  start:    clock.start-time=09:14 shows the opening auction first, clock.speed=10 runs ten times")
                 .append(" faster (docs/feeds.md)\n");
         return sb.toString();
+    }
+
+    /** {@code "59 s"} under two minutes, else {@code "14 min"}, {@code "1 h 59 min"} (minutes rounded up). */
+    private static String wallDuration(long seconds) {
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
     }
 
     private static String phaseWords(TradingPhase phase) {

@@ -572,11 +572,17 @@ public final class QuotebusNode {
                 collector.calendar()), collector.clockSpeed());
     }
 
-    /** Two codes of the instrument list for the welcome example (first SH and first SZ). */
+    /**
+     * Two codes of the instrument list for the welcome example: the simulator's 600001.SH and 300001.SZ when listed
+     * (among its most traded stocks, and priced high enough, ~50 yuan, that a 0.01 tick is a small step: the
+     * price visibly moves), else the first SH and first SZ code.
+     */
     String exampleCodes() {
         var codes = new java.util.TreeSet<>(directory.all().keySet());
-        String sh = codes.stream().filter(c -> c.endsWith(".SH")).findFirst().orElse("600000.SH");
-        String sz = codes.stream().filter(c -> c.endsWith(".SZ")).findFirst().orElse("000001.SZ");
+        String sh = codes.contains("600001.SH") ? "600001.SH"
+                : codes.stream().filter(c -> c.endsWith(".SH")).findFirst().orElse("600000.SH");
+        String sz = codes.contains("300001.SZ") ? "300001.SZ"
+                : codes.stream().filter(c -> c.endsWith(".SZ")).findFirst().orElse("000001.SZ");
         return sh + " " + sz;
     }
 

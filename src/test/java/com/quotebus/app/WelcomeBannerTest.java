@@ -32,6 +32,14 @@ class WelcomeBannerTest {
     }
 
     @Test
+    void aLongWaitIsInHoursAndMinutes() {
+        assertThat(Main.marketLines(at("2025-03-04T09:30:45"), SCHEDULES, 1.0)).isEqualTo(
+                "  market:   simulated, 09:30:45 of 2025-03-04, A-shares: continuous trading; break from 11:30, in 2 h"
+                        + " 0 min\n" + HOW_TO_START);
+        assertThat(Main.marketLines(at("2025-03-04T11:20:00"), SCHEDULES, 1.0)).contains("break from 11:30, in 10 min");
+    }
+
+    @Test
     void afterTheCloseNothingFollowsToday() {
         assertThat(Main.marketLines(at("2025-03-04T15:30:12"), SCHEDULES, 1.0)).isEqualTo(
                 "  market:   simulated, 15:30:12 of 2025-03-04, A-shares: closed\n" + HOW_TO_START);
