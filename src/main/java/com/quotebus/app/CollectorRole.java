@@ -141,6 +141,20 @@ final class CollectorRole {
         return clock;
     }
 
+    /** Whether this node runs the built-in simulator (its clock is then the simulated market's). */
+    boolean simulates() {
+        return simulate;
+    }
+
+    /** The simulated clock's speed ({@code clock.speed}); 1 with a real feed. */
+    double clockSpeed() {
+        return simulate ? speed : 1.0;
+    }
+
+    TradingCalendar calendar() {
+        return calendar;
+    }
+
     /** The collector verticle's clock: the simulated market clock, or the wall clock with a real feed. */
     MarketClock collectorClock() {
         return simulate ? clock : MarketClock.system();
@@ -267,7 +281,8 @@ final class CollectorRole {
         LOG.info(start.describe(simClock.millis()));
         tail.ifPresent(t -> LOG.fine(() -> String.format("journal end read in %.1f ms: %d of %d bytes, %d records",
                 readNanos / 1e6, t.bytesRead(), t.size(), t.recordsRead())));
-        generator.startAt(start.resumed() ? start.generatorFrom() : simClock.millis());
+        // a fresh start just after the opening prints (the default 09:29) sends them: generatorFrom is before the clock
+        generator.startAt(start.resumed() ? start.generatorFrom() : Math.min(start.generatorFrom(), simClock.millis()));
         return simClock;
     }
 

@@ -4,6 +4,11 @@ import com.quotebus.cli.Cli;
 import com.quotebus.config.ConfigException;
 import com.quotebus.config.ConfigLoader;
 import com.quotebus.config.Settings;
+import com.quotebus.core.event.TradingPhase;
+import com.quotebus.core.time.ChinaTime;
+import com.quotebus.core.time.SessionTemplates;
+import com.quotebus.core.time.TradingDaySchedule;
+import com.quotebus.core.time.TradingSchedules;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -185,7 +190,50 @@ public final class Main {
             sb.append("      or:   python3 docs/examples/quotebus_client.py 127.0.0.1 ").append(node.gatewayPort())
                     .append('\n');
         }
+        sb.append(node.marketWelcome());
         sb.append("  stop:     Ctrl-C (graceful)\n");
         System.out.println(sb);
+    }
+
+    /**
+     * The banner's lines about the simulated market: its time and the A-shares' phase now, when the phase next
+     * changes (in wall time at {@code speed}), and how to start elsewhere.
+     */
+    static String marketLines(long marketNow, TradingSchedules schedules, double speed) {
+        TradingDaySchedule day = schedules.scheduleAt(SessionTemplates.CN_STOCK, marketNow);
+        StringBuilder sb = new StringBuilder("  market:   simulated, ")
+                .append(ChinaTime.dateTime(marketNow).toLocalTime().withNano(0)).append(" of ").append(day.tradingDay())
+                .append(", A-shares: ").append(phaseWords(day.phaseAt(marketNow)));
+        long next = day.nextPhaseChange(marketNow);
+        if (next != Long.MAX_VALUE) {
+            long wallSeconds = (long) Math.ceil((next - marketNow) / speed / 1000.0);
+            sb.append("; ").append(phaseWords(day.phaseAt(next))).append(" from ")
+                    .append(ChinaTime.dateTime(next).toLocalTime()).append(", in ").append(wallDuration(wallSeconds));
+        }
+        sb.append('\n');
+        sb.append("  start:    clock.start-time=09:14 shows the opening auction first, clock.speed=10 runs ten times")
+                .append(" faster (docs/feeds.md)\n");
+        return sb.toString();
+    }
+
+    /** {@code "59 s"} under two minutes, else {@code "14 min"}, {@code "1 h 59 min"} (minutes rounded up). */
+    private static String wallDuration(long seconds) {
+        if (seconds < 120) {
+            return seconds + " s";
+        }
+        long minutes = (seconds + 59) / 60;
+        return minutes < 60 ? minutes + " min" : minutes / 60 + " h " + minutes % 60 + " min";
+    }
+
+    private static String phaseWords(TradingPhase phase) {
+        return switch (phase) {
+            case PRE_OPEN -> "before the open";
+            case OPENING_AUCTION -> "opening call auction";
+            case CONTINUOUS -> "continuous trading";
+            case BREAK -> "break";
+            case CLOSING_AUCTION -> "closing call auction";
+            case CLOSED -> "closed";
+            default -> phase.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 }

@@ -587,11 +587,29 @@ public final class QuotebusNode {
         return s;
     }
 
-    /** Two codes of the instrument list for the welcome example (first SH and first SZ). */
+    /**
+     * Where the simulated market is, for the welcome banner: the lines {@link Main#marketLines} gives for its clock
+     * now; empty when this node runs no simulator.
+     */
+    String marketWelcome() {
+        if (collector == null || !collector.simulates()) {
+            return "";
+        }
+        return Main.marketLines(collector.clock().millis(), new com.quotebus.core.time.TradingSchedules(
+                collector.calendar()), collector.clockSpeed());
+    }
+
+    /**
+     * Two codes of the instrument list for the welcome example: the simulator's 600001.SH and 300001.SZ when listed
+     * (among its most traded stocks, and priced high enough, ~50 yuan, that a 0.01 tick is a small step: the
+     * price visibly moves), else the first SH and first SZ code.
+     */
     String exampleCodes() {
         var codes = new java.util.TreeSet<>(directory.all().keySet());
-        String sh = codes.stream().filter(c -> c.endsWith(".SH")).findFirst().orElse("600000.SH");
-        String sz = codes.stream().filter(c -> c.endsWith(".SZ")).findFirst().orElse("000001.SZ");
+        String sh = codes.contains("600001.SH") ? "600001.SH"
+                : codes.stream().filter(c -> c.endsWith(".SH")).findFirst().orElse("600000.SH");
+        String sz = codes.contains("300001.SZ") ? "300001.SZ"
+                : codes.stream().filter(c -> c.endsWith(".SZ")).findFirst().orElse("000001.SZ");
         return sh + " " + sz;
     }
 

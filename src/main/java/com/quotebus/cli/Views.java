@@ -41,23 +41,51 @@ final class Views {
         return epochMs <= 0 ? "-" : f.format(Instant.ofEpochMilli(epochMs));
     }
 
+    /**
+     * The quote table. Before a symbol's first trade of the day (last 0) LAST, CHG% and VOLUME are blank rather
+     * than "0.00 -100.00%"; a side of the book with no order is blank; PHASE is the exchange's trading phase.
+     */
     static String quotes(List<Quote> quotes) {
-        TextTable t = new TextTable("CODE", ">LAST", ">CHG%", ">VOLUME", ">BID1", ">ASK1", "TIME");
+        TextTable t = new TextTable("CODE", "PHASE", ">LAST", ">CHG%", ">VOLUME", ">BID1", ">ASK1", "TIME");
         for (Quote q : quotes) {
-            t.row(q.code(), PriceFormat.yuan(q.last()), q.changePercentText(), q.volume(),
-                    q.bid1() == null ? "-" : PriceFormat.yuan(q.bid1().price()) + " x" + q.bid1().volume(),
-                    q.ask1() == null ? "-" : PriceFormat.yuan(q.ask1().price()) + " x" + q.ask1().volume(),
+            boolean traded = q.last() > 0;
+            t.row(q.code(), phase(q.phase()), traded ? PriceFormat.yuan(q.last()) : "",
+                    traded ? q.changePercentText() : "", traded ? String.valueOf(q.volume()) : "",
+                    q.bid1() == null ? "" : PriceFormat.yuan(q.bid1().price()) + " x" + q.bid1().volume(),
+                    q.ask1() == null ? "" : PriceFormat.yuan(q.ask1().price()) + " x" + q.ask1().volume(),
                     time(q.time(), HMS));
         }
         return t.render();
     }
 
-    /** One line per quote update, for logs and pipes. */
+    /** One line per quote update, for logs and pipes; "-" for a price there is none of yet. */
     static String quoteLine(Quote q) {
-        return time(q.time(), HMS) + " " + q.code() + " last " + PriceFormat.yuan(q.last()) + " "
-                + q.changePercentText() + " vol " + q.volume()
+        boolean traded = q.last() > 0;
+        return time(q.time(), HMS) + " " + q.code() + " last " + (traded ? PriceFormat.yuan(q.last()) : "-") + " "
+                + (traded ? q.changePercentText() : "-") + " vol " + q.volume()
                 + " bid " + (q.bid1() == null ? "-" : PriceFormat.yuan(q.bid1().price()))
                 + " ask " + (q.ask1() == null ? "-" : PriceFormat.yuan(q.ask1().price())) + " seq " + q.seq();
+    }
+
+    /**
+     * The trading phase of a quote ({@code phase}: the exchange's one-letter code, docs/protocol.md) in words;
+     * blank when the quote has none.
+     */
+    static String phase(String code) {
+        if (code == null || code.isEmpty()) {
+            return "";
+        }
+        return switch (code.charAt(0)) {
+            case 'S' -> "pre-open";
+            case 'O' -> "auction";
+            case 'T' -> "trading";
+            case 'B' -> "break";
+            case 'C' -> "close auction";
+            case 'E' -> "closed";
+            case 'H' -> "halted";
+            case 'A' -> "after-hours";
+            default -> code;
+        };
     }
 
     static String kline(Kline k, int chartHeight) {

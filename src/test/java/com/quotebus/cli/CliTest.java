@@ -55,10 +55,10 @@ class CliTest {
     @Test
     void quoteOncePrintsOneTableOfTheNewestQuotes() {
         assertThat(run("quote", "600000.SH", "000001.SZ", "--once")).isEqualTo(new Result(0, """
-                CODE        LAST    CHG%  VOLUME         BID1         ASK1  TIME
-                ---------  -----  ------  ------  -----------  -----------  --------
-                600000.SH   9.88  -1.20%  744500   9.87 x1000   9.89 x1000  13:48:02
-                000001.SZ  12.03  +0.25%  728200  12.02 x1000  12.04 x1000  13:49:24
+                CODE       PHASE     LAST    CHG%  VOLUME         BID1         ASK1  TIME
+                ---------  -------  -----  ------  ------  -----------  -----------  --------
+                600000.SH  trading   9.88  -1.20%  744500   9.87 x1000   9.89 x1000  13:48:02
+                000001.SZ  trading  12.03  +0.25%  728200  12.02 x1000  12.04 x1000  13:49:24
                 """, ""));
     }
 

@@ -7,8 +7,9 @@ import java.util.Objects;
 /**
  * How the simulated market clock runs.
  *
- * @param startTime     market time of day at launch ({@code clock.start-time}, default 09:14 — just before the
- *                      opening auction)
+ * @param startTime     market time of day at launch ({@code clock.start-time}, default 09:29 — a minute before the
+ *                      continuous session, so that prices move within a minute of launch at speed 1; 09:14 shows
+ *                      the opening call auction first)
  * @param startDate     trading day to start on; null = today if it is a trading day, else the next one
  *                      ({@code clock.start-date})
  * @param speed         market milliseconds per wall millisecond, 0.01..10000 (1.0 = real time) ({@code clock.speed})
@@ -19,7 +20,7 @@ import java.util.Objects;
 public record SimClockConfig(LocalTime startTime, LocalDate startDate, double speed, boolean skipDeadTime,
         int leadMinutes) {
 
-    public static final SimClockConfig DEFAULT = new SimClockConfig(LocalTime.of(9, 14), null, 1.0, true, 1);
+    public static final SimClockConfig DEFAULT = new SimClockConfig(LocalTime.of(9, 29), null, 1.0, true, 1);
 
     /** From the {@code clock} section: start-time, start-date, speed, skip-dead-time, lead-minutes. */
     public static SimClockConfig from(ConfigSection c) {

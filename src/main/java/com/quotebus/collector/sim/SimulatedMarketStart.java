@@ -1,7 +1,11 @@
 package com.quotebus.collector.sim;
 
+import com.quotebus.core.event.TradingPhase;
 import com.quotebus.core.time.ChinaTime;
+import com.quotebus.core.time.SessionTemplates;
 import com.quotebus.core.time.TradingCalendar;
+import com.quotebus.core.time.TradingDaySchedule;
+import com.quotebus.core.time.TradingSchedules;
 import java.util.Objects;
 
 /**
@@ -75,7 +79,25 @@ public record SimulatedMarketStart(long marketTime, long generatorFrom, long con
             return new SimulatedMarketStart(journal.lastMarketTime(), journal.resendFrom() - 1, configured, journal,
                     true);
         }
-        return new SimulatedMarketStart(configured, configured, configured, journal, false);
+        return new SimulatedMarketStart(configured, openingPrintsFrom(calendar, configured), configured, journal,
+                false);
+    }
+
+    /**
+     * Where a fresh market's generator starts emitting: a start between the A-shares' opening print (09:25) and
+     * the continuous session (09:30) — the default 09:29 — sends the day from just before the print, so that the
+     * opening prints (and the day's open and auction volume) reach the journal and the bars reconcile with the
+     * exchange's totals; the indicative auction snapshots before it stay unsent. Any other start: itself.
+     */
+    static long openingPrintsFrom(TradingCalendar calendar, long configured) {
+        TradingDaySchedule day = new TradingSchedules(calendar).scheduleAt(SessionTemplates.CN_STOCK, configured);
+        long auction = day.nextPhaseChange(Long.MIN_VALUE);
+        if (day.phaseAt(auction) != TradingPhase.OPENING_AUCTION) {
+            return configured;
+        }
+        long print = day.nextPhaseChange(auction);
+        boolean afterPrint = configured >= print;
+        return afterPrint && configured < day.firstStart() ? print - 1 : configured;
     }
 
     /**

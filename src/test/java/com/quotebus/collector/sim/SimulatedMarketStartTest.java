@@ -142,6 +142,30 @@ class SimulatedMarketStartTest {
     }
 
     @Test
+    void aFreshStartBetweenTheOpeningPrintAndTheContinuousSessionSendsThePrints() {
+        SimulatedMarketStart at0929 = SimulatedMarketStart.decide(config("09:29", "2025-03-04", true), CALENDAR,
+                TUESDAY_AFTERNOON, null);
+        assertThat(show(at0929.marketTime())).isEqualTo("2025-03-04T09:29");
+        assertThat(show(at0929.generatorFrom())).isEqualTo("2025-03-04T09:24:59.999");
+        assertThat(at0929.describe(at0929.marketTime())).isEqualTo("market clock starts at 09:29 of 2025-03-04 (no journal)");
+
+        MarketGenerator fresh = new MarketGenerator(MARKET, CALENDAR);
+        fresh.startAt(at0929.generatorFrom());
+        CollectingListener sent = new CollectingListener();
+        fresh.advanceTo(at0929.marketTime(), sent);
+        List<String> prints = sent.events.stream().filter(e -> e instanceof Trade).map(e -> (Trade) e)
+                .filter(t -> t.code().endsWith(".SH") || t.code().endsWith(".SZ")) // futures trade from 09:00
+                .map(t -> t.code() + "@" + show(t.exchangeTime())).distinct().sorted().toList();
+        assertThat(prints).hasSize(MARKET.stocks()).allMatch(p -> p.endsWith("@2025-03-04T09:25"));
+
+        for (String other : List.of("09:14", "09:30", "10:31")) {
+            SimulatedMarketStart s = SimulatedMarketStart.decide(config(other, "2025-03-04", true), CALENDAR,
+                    TUESDAY_AFTERNOON, null);
+            assertThat(s.generatorFrom()).as(other).isEqualTo(s.marketTime());
+        }
+    }
+
+    @Test
     void aClockStartedHeldStandsStillUntilReleased() {
         ManualClock wall = new ManualClock(0);
         SimulatedMarketClock c = new SimulatedMarketClock(config("10:00", "2025-03-04", true), CALENDAR, wall,

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -111,7 +110,9 @@ class TradingSchedulesTest {
 
     @Test
     void unknownTemplateNamesTheKnownOnes() {
-        assertThatThrownBy(() -> SessionTemplates.get("XX")).hasMessageContaining("CN_STOCK");
-        assertThat(LocalTime.parse("21:00")).isNotNull();
+        assertThatThrownBy(() -> SessionTemplates.get("XX")).hasMessageContaining("XX")
+                .hasMessageContaining("CN_STOCK").hasMessageContaining("CN_INDEX_FUTURE")
+                .hasMessageContaining("CN_COMMODITY_NIGHT_2300");
+        assertThat(SessionTemplates.get("CN_COMMODITY_NIGHT_2300")).isSameAs(SessionTemplates.CN_COMMODITY_NIGHT_2300);
     }
 }
