@@ -18,8 +18,17 @@ import java.util.TreeSet;
 public final class KnownKeys {
     private final Set<String> keys;
 
+    /**
+     * Settings whose default is computed, so verticles.conf shows them commented out (a value there would replace
+     * the computed default): known all the same.
+     */
+    static final Set<String> COMMENTED_OUT = Set.of("clock.start-date", "collector.leader.member",
+            "collector.takeoverReplayMillis");
+
     public KnownKeys(Set<String> keys) {
-        this.keys = Set.copyOf(keys);
+        Set<String> all = new java.util.HashSet<>(keys);
+        all.addAll(COMMENTED_OUT);
+        this.keys = Set.copyOf(all);
     }
 
     /** The dotted paths of every value in {@code defaults} (objects are descended into; arrays are values). */

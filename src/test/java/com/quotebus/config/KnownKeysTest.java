@@ -17,7 +17,7 @@ class KnownKeysTest {
         assertThat(known.all()).contains("access.port", "http.port", "cluster.replicas", "cluster.shards",
                 "access.router.hedgeMaxMillis", "access.session.ttl-ms", "calculator.bars-in-memory.1m",
                 "collector.journal.fsyncEveryMillis", "collector.sources", "access.adminToken", "clock.start-time",
-                "simulator.port");
+                "simulator.port", "clock.start-date", "collector.leader.member", "collector.takeoverReplayMillis");
         List<String> warnings = new ArrayList<>();
         known.check(new JsonObject(), Map.of(), Map.of(), warnings::add); // the shipped file checks clean
         assertThat(warnings).isEmpty();
@@ -56,6 +56,16 @@ class KnownKeysTest {
                         "PATH", "/bin"), warnings::add);
         assertThat(warnings).containsExactly(
                 "environment variable QUOTEBUS_ACESS_PORT is not a Quotebus setting (ignored)");
+    }
+
+    @Test
+    void theSettingsWithComputedDefaultsAreDocumentedCommentedOutInTheShippedFile() throws Exception {
+        String shipped = new String(ConfigLoader.class.getResourceAsStream("/verticles.conf").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        for (String key : KnownKeys.COMMENTED_OUT) {
+            String leaf = key.substring(key.lastIndexOf('.') + 1);
+            assertThat(shipped).as(key).containsPattern("(?m)^\\s*# " + java.util.regex.Pattern.quote(leaf) + " = ");
+        }
     }
 
     @Test

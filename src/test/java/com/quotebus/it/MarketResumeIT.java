@@ -112,7 +112,9 @@ class MarketResumeIT {
         // the node's market: its first live day is this one (corporate actions only in the seeded past before it)
         MarketGenerator reference = new MarketGenerator(MARKET, new com.quotebus.collector.sim.SimUniverse(MARKET),
                 TradingCalendar.loadDefault(), day);
-        reference.startAt(start);
+        // from where a fresh node's generator starts: just before the 09:25 opening print when started 09:25-09:30
+        reference.startAt(com.quotebus.collector.sim.SimulatedMarketStart.openingPrintsFrom(
+                TradingCalendar.loadDefault(), start));
         CollectingListener all = new CollectingListener();
         reference.advanceTo(watermark - 1, all);
         List<String> expected = all.events.stream().map(MarketResumeIT::key).sorted().toList();

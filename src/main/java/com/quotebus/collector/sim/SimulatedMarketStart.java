@@ -89,7 +89,7 @@ public record SimulatedMarketStart(long marketTime, long generatorFrom, long con
      * opening prints (and the day's open and auction volume) reach the journal and the bars reconcile with the
      * exchange's totals; the indicative auction snapshots before it stay unsent. Any other start: itself.
      */
-    static long openingPrintsFrom(TradingCalendar calendar, long configured) {
+    public static long openingPrintsFrom(TradingCalendar calendar, long configured) {
         TradingDaySchedule day = new TradingSchedules(calendar).scheduleAt(SessionTemplates.CN_STOCK, configured);
         long auction = day.nextPhaseChange(Long.MIN_VALUE);
         if (day.phaseAt(auction) != TradingPhase.OPENING_AUCTION) {
