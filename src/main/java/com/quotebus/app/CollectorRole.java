@@ -8,7 +8,6 @@ import com.quotebus.cluster.hazelcast.HazelcastLeaderElection;
 import com.quotebus.collector.journal.JournalTail;
 import com.quotebus.collector.journal.WireEventSerializer;
 import com.quotebus.collector.pipeline.LeaderElection;
-import com.quotebus.collector.sim.ConfigSection;
 import com.quotebus.collector.sim.ExchangeTimeClock;
 import com.quotebus.collector.sim.MarketGenerator;
 import com.quotebus.collector.sim.SimClockConfig;
@@ -18,10 +17,7 @@ import com.quotebus.collector.sim.SimulatedMarketClock;
 import com.quotebus.collector.sim.SimulatedMarketStart;
 import com.quotebus.collector.sim.SimulatorConfig;
 import com.quotebus.collector.szse.SimulatorServer;
-import com.quotebus.collector.szse.SimulatorServerConfig;
 import com.quotebus.collector.verticle.CollectorConfig;
-import com.quotebus.config.ConfigException;
-import com.quotebus.config.Settings;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
@@ -65,8 +61,7 @@ final class CollectorRole {
     static final long FIRST_LOGON_MAX_WAIT_MS = 300_000;
 
     private final Vertx vertx;
-    private final Settings settings;
-    private final NodeOptions options;
+    private final QuotebusConfig.Collector config;
     private final TradingCalendar calendar;
     private final InstrumentDirectory directory;
     private final boolean simulate;
@@ -89,48 +84,21 @@ final class CollectorRole {
     private volatile boolean firstLogonDecided;
     private volatile boolean collectorStarted;
 
-    CollectorRole(Vertx vertx, Settings settings, NodeOptions options, TradingCalendar calendar,
+    CollectorRole(Vertx vertx, QuotebusConfig.Collector config, TradingCalendar calendar,
                   InstrumentDirectory directory) {
         this.vertx = vertx;
-        this.settings = settings;
-        this.options = options;
+        this.config = config;
         this.calendar = calendar;
         this.directory = directory;
-        this.simulate = settings.bool("simulator.enabled", true);
-    }
-
-    static ConfigSection section(Settings s, String key) {
-        return new ConfigSection(key, s.section(key).getMap());
-    }
-
-    /** Parses the simulator and clock settings (fails with the key). */
-    static void check(Settings s, NodeOptions o) {
-        JsonObject collector = s.section("collector");
-        collector.put("shards", o.shards());
-        try {
-            com.quotebus.collector.verticle.CollectorConfig.from(collector); // before anything binds or joins
-        } catch (IllegalArgumentException e) {
-            throw ConfigException.invalid("collector: " + e.getMessage());
-        }
-        if (!s.bool("simulator.enabled", true)) {
-            return;
-        }
-        s.intValue("simulator.port", 9100, 1, 65535); // the collector's feed lines connect to it: 0 cannot work
-        try {
-            SimulatorConfig.from(section(s, "simulator"));
-            SimulatorServerConfig.from(section(s, "simulator"));
-            SimClockConfig.from(section(s, "clock"));
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException("simulator/clock", e.getMessage(), "valid simulator settings");
-        }
+        this.simulate = config.simulator().enabled();
     }
 
     /**
      * The collector verticle's leader election: with {@code collector.leader.type = hazelcast} a lease in the
-     * cluster, else null (the verticle then always publishes). Fails with the key on a bad collector section.
+     * cluster, else null (the verticle then always publishes).
      */
-    static LeaderElection election(JsonObject collectorConfig, HazelcastInstance hazelcast) {
-        CollectorConfig.Leader leader = CollectorConfig.from(collectorConfig).leader();
+    static LeaderElection election(CollectorConfig config, HazelcastInstance hazelcast) {
+        CollectorConfig.Leader leader = config.leader();
         return leader.type().equals("hazelcast")
                 ? new HazelcastLeaderElection(hazelcast, leader.name(), leader.member(), leader.leaseMillis())
                 : null;
@@ -176,21 +144,14 @@ final class CollectorRole {
         };
     }
 
-    /** The collector's journal directory: {@code collector.journal.directory}, or {@code <data.dir>/journal}. */
-    static Path journalDirectory(Settings s, NodeOptions o) {
-        JsonObject journal = s.section("collector").getJsonObject("journal");
-        String dir = journal == null ? "" : journal.getString("directory", "");
-        return dir == null || dir.isBlank() ? o.dataDir().resolve("journal") : Path.of(dir);
-    }
-
     Future<Void> start() {
         Future<Void> started;
         if (simulate) {
-            SimulatorConfig market = SimulatorConfig.from(section(settings, "simulator"));
+            SimulatorConfig market = config.simulator().market();
             SimUniverse universe = new SimUniverse(market);
-            SimClockConfig clockConfig = SimClockConfig.from(section(settings, "clock"));
+            SimClockConfig clockConfig = config.simulator().clock();
             speed = clockConfig.speed();
-            Path journals = journalDirectory(settings, options);
+            Path journals = config.config().journalDirectory();
             // Reading the journal's end (milliseconds) and fast-forwarding the generator to the start (seconds for
             // the default market late in the day) block: on a worker.
             started = vertx.executeBlocking(() -> startMarket(clockConfig, journals, market, universe), false)
@@ -202,7 +163,7 @@ final class CollectorRole {
                             return null;
                         }, false);
                     }).compose(v -> {
-                        simulator = new SimulatorServer(SimulatorServerConfig.from(section(settings, "simulator")),
+                        simulator = new SimulatorServer(config.simulator().server(),
                                 generator, (SimulatedMarketClock) clock).awaitFirstLogon(() -> {
                                     firstLogonDecided = true;
                                     voteToStart();
@@ -215,15 +176,15 @@ final class CollectorRole {
         } else {
             exchangeClock = new ExchangeTimeClock(MarketClock.system());
             clock = exchangeClock;
-            if (settings.bool("simulator.reference-data", false)) {
+            if (config.simulator().referenceData()) {
                 // the standalone simulator's market, started today (its corporate actions end before its first day)
-                SimulatorConfig market = SimulatorConfig.from(section(settings, "simulator"));
+                SimulatorConfig market = config.simulator().market();
                 generator = new MarketGenerator(market, new SimUniverse(market), calendar,
                         new TradingSchedules(calendar).tradingDayOf(System.currentTimeMillis()));
             }
             started = Future.succeededFuture();
         }
-        clockTimer = vertx.setPeriodic(settings.longValue("clock.publish-interval-ms", 200, 10, 10_000), t -> {
+        clockTimer = vertx.setPeriodic(config.clockPublishIntervalMs(), t -> {
             if (clock == null || !simulate && !exchangeTimeKnown) { // the simulated clock is set up on a worker
                 return;
             }
@@ -357,14 +318,13 @@ final class CollectorRole {
 
     /** With the simulator: a year and more of day bars and the last days' minute lines, before calculators start. */
     Future<Void> seedHistory(HistoryStore store) {
-        if (!simulate || !settings.bool("simulator.seed-history", true)) {
+        if (!simulate || !config.simulator().seedHistory()) {
             return Future.succeededFuture();
         }
         LocalDate liveDay = instrumentsDay;
-        int minuteDays = settings.intValue("simulator.seed-minute-days", 5, 0, 60);
+        int minuteDays = config.simulator().seedMinuteDays();
         SimulatedHistorySeeder seeder = new SimulatedHistorySeeder(generator.universe(), generator.history(),
-                new TradingSchedules(calendar), store, settings.longValue("simulator.seed", 20250101L,
-                Long.MIN_VALUE, Long.MAX_VALUE));
+                new TradingSchedules(calendar), store, config.simulator().market().seed());
         long t0 = System.nanoTime();
         return vertx.executeBlocking(() -> seeder.start(liveDay, minuteDays, LOG::info), false).compose(run -> {
             if (run == null) {

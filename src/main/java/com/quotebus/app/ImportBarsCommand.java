@@ -3,8 +3,6 @@ package com.quotebus.app;
 import com.quotebus.calculator.history.CsvBarImporter;
 import com.quotebus.calculator.history.RocksHistoryStore;
 import com.quotebus.cli.Cli;
-import com.quotebus.config.ConfigLoader;
-import com.quotebus.config.Settings;
 import com.quotebus.core.kline.Period;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
@@ -74,8 +72,7 @@ final class ImportBarsCommand {
         if (file == null || !Files.isRegularFile(file)) {
             return usageError(err, "--file must name a CSV file (code,time,open,high,low,close,volume,amount)");
         }
-        Settings settings = ConfigLoader.load(null);
-        Path dir = (data != null ? data : Path.of(settings.string("data.dir", "data"))).resolve("history");
+        Path dir = (data != null ? data : QuotebusConfig.load(null).node().dataDir()).resolve("history");
         TradingCalendar calendar = TradingCalendar.loadDefault();
         try (RocksHistoryStore store = RocksHistoryStore.open(dir)) {
             CsvBarImporter importer = new CsvBarImporter(store, new TradingSchedules(calendar), null);

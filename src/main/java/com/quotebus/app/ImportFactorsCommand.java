@@ -1,8 +1,6 @@
 package com.quotebus.app;
 
 import com.quotebus.calculator.history.RocksHistoryStore;
-import com.quotebus.config.ConfigLoader;
-import com.quotebus.config.Settings;
 import com.quotebus.core.adjust.AdjustFactor;
 import com.quotebus.core.adjust.AdjustFactorCsv;
 import java.io.IOException;
@@ -127,7 +125,6 @@ final class ImportFactorsCommand {
     }
 
     private static String dataDir() {
-        Settings settings = ConfigLoader.load(null);
-        return settings.string("data.dir", "data");
+        return QuotebusConfig.load(null).node().dataDir().toString();
     }
 }

@@ -2,8 +2,6 @@ package com.quotebus.app;
 
 import com.quotebus.cli.Cli;
 import com.quotebus.config.ConfigException;
-import com.quotebus.config.ConfigLoader;
-import com.quotebus.config.Settings;
 import com.quotebus.core.event.TradingPhase;
 import com.quotebus.core.time.ChinaTime;
 import com.quotebus.core.time.SessionTemplates;
@@ -118,11 +116,9 @@ public final class Main {
             int eq = o.indexOf('=');
             System.setProperty("quotebus." + o.substring(0, eq), o.substring(eq + 1));
         }
-        Settings settings;
         QuotebusNode node;
         try {
-            settings = ConfigLoader.load(config);
-            node = QuotebusNode.start(settings).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+            node = QuotebusNode.start(QuotebusConfig.load(config)).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
         } catch (ConfigException e) {
             System.err.println("quotebus: " + e.getMessage());
             return 1;

@@ -37,13 +37,11 @@ import com.quotebus.cluster.Shards;
 import com.quotebus.collector.verticle.CollectorVerticle;
 import com.quotebus.collector.verticle.FeedSourceFactories;
 import com.quotebus.config.ConfigException;
-import com.quotebus.config.Settings;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.vertx.core.DeploymentOptions;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import io.vertx.core.VertxOptions;
@@ -68,7 +66,7 @@ import java.util.logging.Logger;
 public final class QuotebusNode {
     private static final Logger LOG = Logger.getLogger(QuotebusNode.class.getName());
 
-    private final Settings settings;
+    private final QuotebusConfig config;
     private final NodeOptions options;
     private final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final List<String> deployments = new ArrayList<>();
@@ -105,56 +103,29 @@ public final class QuotebusNode {
     private SessionManager sessions;
     private AdminService admin;
 
-    private QuotebusNode(Settings settings) {
-        this.settings = settings;
-        this.options = NodeOptions.from(settings);
+    private QuotebusNode(QuotebusConfig config) {
+        this.config = config;
+        this.options = config.node();
+        if (config.access() != null) {
+            bridgeOptions = config.access().bridge();
+            sessionOptions = config.access().session();
+            routerConfig = config.access().router();
+        }
     }
 
-    /** Starts a node; every bad setting fails here, before anything binds a port. */
-    public static Future<QuotebusNode> start(Settings settings) {
+    /** Starts a node from its checked configuration; a port in use fails here, before anything binds or joins. */
+    public static Future<QuotebusNode> start(QuotebusConfig config) {
         QuotebusNode node;
         try {
-            node = new QuotebusNode(settings);
-            node.checkSettings();
+            node = new QuotebusNode(config);
+            Shards.configure(node.options.shards());
+            node.checkPortsFree();
         } catch (ConfigException e) {
             return Future.failedFuture(e);
-        } catch (IllegalArgumentException e) {
-            // a section reader's complaint: shown as a setting error (no stack trace), before anything started
-            return Future.failedFuture(ConfigException.invalid(e.getMessage()));
         } catch (RuntimeException e) {
             return Future.failedFuture(e);
         }
         return node.boot().map(node);
-    }
-
-    /** Parses every section up front so that a bad value stops the node with its key. */
-    private void checkSettings() {
-        Shards.configure(options.shards());
-        if (options.runs(NodeOptions.Role.CALCULATOR)) {
-            CalculatorOptions.from(settings);
-        }
-        if (options.runs(NodeOptions.Role.ACCESS)) {
-            JsonObject access = settings.section("access");
-            Object session = access.remove("session"); // access.session: the gateway's sessions, not bridge options
-            if (session != null && !(session instanceof JsonObject)) {
-                throw new IllegalArgumentException("access.session must be a section, was " + session);
-            }
-            sessionOptions = SessionOptions.fromJson((JsonObject) session);
-            Object router = access.remove("router"); // access.router: the ServiceRouter's timeouts and retries
-            if (router != null && !(router instanceof JsonObject)) {
-                throw new IllegalArgumentException("access.router must be a section, was " + router);
-            }
-            try {
-                routerConfig = RouterConfig.fromJson(router == null ? new JsonObject() : (JsonObject) router);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("access.router: " + e.getMessage(), e);
-            }
-            bridgeOptions = BridgeServerOptions.fromJson(access);
-        }
-        if (options.runs(NodeOptions.Role.COLLECTOR)) {
-            CollectorRole.check(settings, options);
-        }
-        checkPortsFree();
     }
 
     /**
@@ -163,15 +134,15 @@ public final class QuotebusNode {
      * (The Hazelcast port itself moves to the next free one by design.)
      */
     private void checkPortsFree() {
-        if (options.runs(NodeOptions.Role.ACCESS) && bridgeOptions.port() > 0) {
+        if (bridgeOptions != null && bridgeOptions.port() > 0) {
             PortCheck.requireFree("access.port", bridgeOptions.host(), bridgeOptions.port());
         }
         if (options.httpPort() > 0) {
             PortCheck.requireFree("http.port", options.httpHost(), options.httpPort());
         }
-        if (options.runs(NodeOptions.Role.COLLECTOR) && settings.bool("simulator.enabled", true)) {
-            PortCheck.requireFree("simulator.port", settings.string("simulator.host", "127.0.0.1"),
-                    settings.intValue("simulator.port", 9100, 1, 65535));
+        if (config.collector() != null && config.collector().simulator().enabled()) {
+            PortCheck.requireFree("simulator.port", config.collector().simulator().server().host(),
+                    config.collector().simulator().server().port());
         }
     }
 
@@ -181,7 +152,7 @@ public final class QuotebusNode {
         cluster = new HazelcastClusterManager(HazelcastConfigs.load(options.clusterConfig(), options.clusterName(),
                 options.clusterHost(), options.clusterPort(), options.members()));
         VertxOptions vo = new VertxOptions()
-                .setPreferNativeTransport(settings.bool("node.native-transport", true))
+                .setPreferNativeTransport(config.nativeTransport())
                 .setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true).setJvmMetricsEnabled(true))
                 .setEventBusOptions(new EventBusOptions().setHost(options.clusterHost())
                         .setClusterPublicHost(options.clusterHost()).setPort(0));
@@ -379,22 +350,16 @@ public final class QuotebusNode {
         if (!options.runs(NodeOptions.Role.COLLECTOR)) {
             return Future.succeededFuture();
         }
-        collector = new CollectorRole(vertx, settings, options, calendar, directory);
+        collector = new CollectorRole(vertx, config.collector(), calendar, directory);
         return collector.start().compose(v -> {
+            QuotebusConfig.Simulator sim = config.collector().simulator();
             FeedSourceFactories factories = FeedSourceFactories.discover()
-                    .register(new SzseBinarySourceFactory(directory, collector.exchangeTimes(),
-                            settings.string("simulator.host", "127.0.0.1"),
-                            settings.intValue("simulator.port", 9100, 1, 65535)));
-            JsonObject config = settings.section("collector");
-            config.put("shards", options.shards());
-            if (!config.containsKey("journal")) {
-                config.put("journal", new JsonObject());
-            }
-            // the same directory the collector role read the journal's end from
-            config.getJsonObject("journal").put("directory", CollectorRole.journalDirectory(settings, options).toString());
+                    .register(new SzseBinarySourceFactory(directory, collector.exchangeTimes(), sim.server().host(),
+                            sim.server().port()));
             CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(),
-                    CollectorRole.election(config, cluster.getHazelcastInstance()));
-            return vertx.deployVerticle(verticle, new DeploymentOptions().setConfig(config));
+                    CollectorRole.election(config.collector().config(), cluster.getHazelcastInstance()),
+                    config.collector().config());
+            return vertx.deployVerticle(verticle);
         }).map(id -> {
             deployments.add(id);
             collector.collectorStarted();
@@ -406,7 +371,7 @@ public final class QuotebusNode {
         if (!options.runs(NodeOptions.Role.CALCULATOR)) {
             return Future.succeededFuture();
         }
-        CalculatorOptions co = CalculatorOptions.from(settings);
+        CalculatorOptions co = config.calculator();
         MarketClock clock;
         if (collector != null) {
             clock = collector.clock();

@@ -2,11 +2,11 @@ package com.quotebus.app;
 
 import com.quotebus.cluster.InstrumentDirectory;
 import com.quotebus.collector.FeedSource;
-import com.quotebus.collector.sim.ConfigSection;
 import com.quotebus.collector.szse.SzseBinaryFeedSource;
 import com.quotebus.collector.szse.SzseFeedConfig;
 import com.quotebus.collector.verticle.FeedSourceFactory;
 import com.quotebus.collector.verticle.SourceSpec;
+import com.quotebus.config.Settings;
 import com.quotebus.core.instrument.Instrument;
 import com.quotebus.core.time.MarketClock;
 import io.vertx.core.Vertx;
@@ -40,16 +40,26 @@ final class SzseBinarySourceFactory implements FeedSourceFactory {
     }
 
     @Override
-    public FeedSource create(SourceSpec spec, Vertx vertx, MarketClock clock) {
-        java.util.Map<String, Object> options = new java.util.HashMap<>(spec.options().getMap());
-        options.putIfAbsent("name", spec.name());
-        if (Boolean.TRUE.equals(options.get("simulator")) || "true".equals(String.valueOf(options.get("simulator")))) {
-            // the simulator of this deployment, wherever simulator.host/port put it
-            options.put("host", "0.0.0.0".equals(simulatorHost) ? "127.0.0.1" : simulatorHost);
-            options.put("port", simulatorPort);
+    public void check(SourceSpec spec) {
+        config(spec);
+    }
+
+    /**
+     * One feed line's settings from the source's section; a source with {@code simulator = true} connects to this
+     * deployment's simulator, wherever {@code simulator.host/port} put it.
+     */
+    private SzseFeedConfig config(SourceSpec spec) {
+        Settings o = spec.options();
+        if (o.bool("simulator", false)) {
+            return SzseFeedConfig.from(o, spec.name(), "0.0.0.0".equals(simulatorHost) ? "127.0.0.1" : simulatorHost,
+                    simulatorPort);
         }
-        options.remove("simulator");
-        SzseFeedConfig config = SzseFeedConfig.from(new ConfigSection("collector.sources." + spec.name(), options));
+        return SzseFeedConfig.from(o, spec.name(), null, 0);
+    }
+
+    @Override
+    public FeedSource create(SourceSpec spec, Vertx vertx, MarketClock clock) {
+        SzseFeedConfig config = config(spec);
         FeedSource source = new SzseBinaryFeedSource(vertx, config, code -> {
             Instrument i = directory.get(code);
             return i == null ? 1 : i.multiplier();

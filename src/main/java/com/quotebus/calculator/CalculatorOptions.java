@@ -47,6 +47,6 @@ public record CalculatorOptions(String instanceIdPrefix, BarSource barSource, Ca
     }
 
     public static CalculatorOptions defaults() {
-        return from(new Settings(null, Map.of(), Map.of()));
+        return from(Settings.of(null));
     }
 }

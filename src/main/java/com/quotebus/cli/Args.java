@@ -88,37 +88,8 @@ final class Args {
      * at most 2 edits away (a typo), otherwise only the argument.
      */
     static String unknown(String what, String given, Collection<String> valid) {
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String v : valid) {
-            int d = editDistance(given, v);
-            if (d < bestDistance) {
-                best = v;
-                bestDistance = d;
-            }
-        }
-        return "unknown " + what + " '" + given + "'"
-                + (best != null && bestDistance <= Math.min(2, given.length() / 2) ? " (did you mean " + best + "?)" : "");
-    }
-
-    /** Levenshtein distance: insertions, deletions and substitutions. */
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int sub = prev[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
-                cur[j] = Math.min(sub, Math.min(prev[j], cur[j - 1]) + 1);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
+        String best = com.quotebus.config.Spelling.nearest(given, valid, Math.min(2, given.length() / 2), x -> x);
+        return "unknown " + what + " '" + given + "'" + (best != null ? " (did you mean " + best + "?)" : "");
     }
 
     /** A bad command line: the message says what is wrong; exit code {@link Cli#USAGE}. */

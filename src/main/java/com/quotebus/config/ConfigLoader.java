@@ -21,10 +21,15 @@ public final class ConfigLoader {
 
     /** The keys of the defaults shipped in the jar: every setting there is (see {@link KnownKeys}). */
     public static KnownKeys bundledKeys() {
-        com.typesafe.config.Config bundled = com.typesafe.config.ConfigFactory.parseResources(ConfigLoader.class,
-                "/" + BUNDLED, com.typesafe.config.ConfigParseOptions.defaults().setAllowMissing(false)).resolve();
-        return KnownKeys.of(new JsonObject(bundled.root().render(
-                com.typesafe.config.ConfigRenderOptions.concise().setJson(true))));
+        return Bundled.KEYS;
+    }
+
+    /** Read once, when first needed. */
+    private static final class Bundled {
+        static final KnownKeys KEYS = KnownKeys.of(new JsonObject(com.typesafe.config.ConfigFactory.parseResources(
+                ConfigLoader.class, "/" + BUNDLED, com.typesafe.config.ConfigParseOptions.defaults()
+                        .setAllowMissing(false)).resolve().root().render(
+                        com.typesafe.config.ConfigRenderOptions.concise().setJson(true))));
     }
 
     @SuppressWarnings({"unchecked", "rawtypes"})
@@ -35,10 +40,52 @@ public final class ConfigLoader {
     }
 
     /**
+     * The settings of a configuration tree and its overrides, in the one key style ({@link KeyStyle}: old spellings
+     * renamed, each reported to {@code warn}) and with every key known ({@link KnownKeys}).
+     */
+    public static Settings checked(JsonObject file, java.util.Map<String, String> props,
+                                   java.util.Map<String, String> env, java.util.function.Consumer<String> warn) {
+        KnownKeys known = bundledKeys();
+        JsonObject tree = KeyStyle.normalise(file, warn);
+        java.util.Map<String, String> p = KeyStyle.normaliseProperties(props, warn);
+        java.util.Map<String, String> e = KeyStyle.normaliseEnvironment(env, new java.util.HashSet<>(known.all()), warn);
+        known.check(tree, p, e, warn);
+        return new Settings(tree, e, p);
+    }
+
+    /**
+     * One section given as JSON on its own (a verticle's deployment config, an embedding application's options): read
+     * as the same section of the file would be — old spellings renamed with a warning, unknown keys refused.
+     *
+     * @param path the section's key, e.g. {@code access} or {@code access.router}
+     */
+    public static Settings section(String path, JsonObject json) {
+        JsonObject tree = json == null ? new JsonObject() : json;
+        String[] parts = path.split("\\.");
+        for (int i = parts.length - 1; i >= 0; i--) {
+            tree = new JsonObject().put(parts[i], tree);
+        }
+        Settings all = checked(tree, java.util.Map.of(), java.util.Map.of(),
+                w -> java.util.logging.Logger.getLogger(ConfigLoader.class.getName()).warning(w));
+        Settings out = all;
+        for (String part : parts) {
+            out = out.at(part);
+        }
+        return out;
+    }
+
+    /**
      * Loads the configuration synchronously (at start, before the cluster exists). A key that is not a setting —
      * in the file, or given as {@code key=value} — fails here, naming the nearest one ({@link KnownKeys}).
      */
     public static Settings load(Path file) {
+        java.util.function.Consumer<String> warn =
+                w -> java.util.logging.Logger.getLogger(ConfigLoader.class.getName()).warning(w);
+        return checked(read(file), props(), System.getenv(), warn);
+    }
+
+    /** The configuration file as JSON: the file given, else {@code ./verticles.conf} when present, else the jar's. */
+    public static JsonObject read(Path file) {
         Path chosen = file;
         if (chosen == null && Files.isRegularFile(Path.of(BUNDLED))) {
             chosen = Path.of(BUNDLED);
@@ -54,11 +101,7 @@ public final class ConfigLoader {
                     new ConfigRetrieverOptions().setScanPeriod(0).addStore(store));
             JsonObject json = retriever.getConfig().toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
             retriever.close();
-            bundledKeys().check(json, props(), System.getenv(),
-                    w -> java.util.logging.Logger.getLogger(ConfigLoader.class.getName()).warning(w));
-            return Settings.withProcessOverrides(json);
-        } catch (ConfigException e) {
-            throw e;
+            return json;
         } catch (java.util.concurrent.ExecutionException e) {
             throw new ConfigException("--config", chosen == null ? BUNDLED : chosen,
                     "valid HOCON (" + e.getCause().getMessage() + ")");

@@ -23,7 +23,7 @@ public final class KnownKeys {
      * the computed default): known all the same.
      */
     static final Set<String> COMMENTED_OUT = Set.of("clock.start-date", "collector.leader.member",
-            "collector.takeoverReplayMillis");
+            "collector.takeover-replay-millis");
 
     public KnownKeys(Set<String> keys) {
         Set<String> all = new java.util.HashSet<>(keys);
@@ -91,8 +91,8 @@ public final class KnownKeys {
             return true;
         }
         for (String k : keys) {
-            if (key.startsWith(k + ".")) {
-                return true; // below a value the file gives as a list or an empty object
+            if (key.startsWith(k + ".") || k.startsWith(key + ".")) {
+                return true; // below a value the file gives as a list or an empty object, or an empty section
             }
         }
         return false;
@@ -113,41 +113,22 @@ public final class KnownKeys {
 
     /** The known key closest to {@code key} (edit distance on a spelling with dashes and case ignored), or null. */
     String nearest(String key) {
-        String k = normal(key);
-        String best = null;
-        int bestDistance = Integer.MAX_VALUE;
-        for (String candidate : keys) {
-            int d = distance(k, normal(candidate));
-            if (d < bestDistance || (d == bestDistance && candidate.compareTo(best) < 0)) {
-                best = candidate;
-                bestDistance = d;
+        int dot = key.lastIndexOf('.');
+        if (dot > 0) {
+            String section = key.substring(0, dot + 1);
+            List<String> siblings = keys.stream().filter(k -> k.startsWith(section)).sorted().toList();
+            if (!siblings.isEmpty()) { // a known section: the leaf is misspelt
+                String leaf = key.substring(dot + 1);
+                String best = Spelling.nearest(leaf, siblings.stream().map(k -> k.substring(section.length())).toList(),
+                        Math.max(2, normal(leaf).length() / 4), KnownKeys::normal);
+                return best == null ? null : section + best;
             }
         }
-        return best != null && bestDistance <= Math.max(2, k.length() / 4) ? best : null;
+        return Spelling.nearest(key, new TreeSet<>(keys), Math.max(2, normal(key).length() / 4), KnownKeys::normal);
     }
 
     private static String normal(String key) {
         return key.replace("-", "").replace("_", "").toLowerCase(Locale.ROOT);
-    }
-
-    /** Levenshtein distance. */
-    static int distance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        int[] cur = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            int[] t = prev;
-            prev = cur;
-            cur = t;
-        }
-        return prev[b.length()];
     }
 
     /** Every known key, sorted (for tests and messages). */

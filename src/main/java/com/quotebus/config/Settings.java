@@ -9,42 +9,79 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * Typed, checked access to the merged configuration by dotted key ({@code access.port}). Every read
- * looks first at the system property {@code quotebus.<key>}, then the environment variable
- * {@code QUOTEBUS_<KEY>} (dots and dashes become underscores, upper case: {@code QUOTEBUS_ACCESS_PORT}),
- * then the file. Every read names its key in the error when the value is bad.
+ * Typed, checked access to the configuration by dotted key ({@code access.port}): the one reader of settings. Every
+ * read looks first at the system property {@code quotebus.<key>}, then the environment variable
+ * {@code QUOTEBUS_<KEY>} (dots and dashes become underscores, upper case: {@code QUOTEBUS_ACCESS_PORT}), then the
+ * file. Every read names its full key in the error when the value is bad. A section reader gets the section
+ * ({@link #at}) and reads its keys relative to it ({@code at("access").intValue("port", ..)} reads
+ * {@code access.port}, overrides included).
  */
 public final class Settings {
     private final JsonObject root;
+    /** The full key of this section ("" at the top, e.g. {@code access} or {@code collector.sources[0]}). */
+    private final String path;
     private final Map<String, String> env;
     private final Map<String, String> props;
 
     public Settings(JsonObject root, Map<String, String> env, Map<String, String> props) {
+        this(root, "", env, props);
+    }
+
+    private Settings(JsonObject root, String path, Map<String, String> env, Map<String, String> props) {
         this.root = root == null ? new JsonObject() : root;
+        this.path = path;
         this.env = env;
         this.props = props;
     }
 
-    /** Settings from a JSON tree with the process's environment and system properties as overrides. */
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    public static Settings withProcessOverrides(JsonObject root) {
-        return new Settings(root, System.getenv(), (Map) System.getProperties());
+    /** Settings from a JSON tree alone, without overrides (a verticle's deployment config; tests). */
+    public static Settings of(JsonObject root) {
+        return new Settings(root, Map.of(), Map.of());
     }
 
     public static String envName(String key) {
         return "QUOTEBUS_" + key.replace('.', '_').replace('-', '_').toUpperCase(Locale.ROOT);
     }
 
-    /** The raw value: override, else file, else {@code null}. */
-    public Object raw(String key) {
-        String p = props.get("quotebus." + key);
-        if (p != null) {
-            return p;
+    /** The full key of {@code key} in this section, as errors and overrides name it. */
+    public String key(String key) {
+        return path.isEmpty() ? key : path + "." + key;
+    }
+
+    /** The section at {@code key} (relative), overrides included; empty when absent. */
+    public Settings at(String key) {
+        Object v = fileValue(key);
+        if (v != null && !(v instanceof JsonObject)) {
+            throw new ConfigException(key(key), v, "a section (object)");
         }
-        String e = env.get(envName(key));
-        if (e != null) {
-            return e;
+        return new Settings((JsonObject) v, key(key), env, props);
+    }
+
+    /** The names given in this section of the file (not overrides), in file order. */
+    public java.util.Set<String> fieldNames() {
+        return root.fieldNames();
+    }
+
+    /** A section reader's own check failed: the error names {@code key} (relative) and what is allowed. */
+    public ConfigException invalid(String key, Object value, String allowed) {
+        return new ConfigException(key(key), value, allowed);
+    }
+
+    /**
+     * Builds a value whose constructor checks combinations of settings (e.g. renew at most half the lease): its
+     * {@link IllegalArgumentException} (whose message names the key) becomes a {@link ConfigException}.
+     */
+    public <T> T build(java.util.function.Supplier<T> constructor) {
+        try {
+            return constructor.get();
+        } catch (ConfigException e) {
+            throw e;
+        } catch (IllegalArgumentException e) {
+            throw ConfigException.invalid(e.getMessage());
         }
+    }
+
+    private Object fileValue(String key) {
         Object node = root;
         for (String part : key.split("\\.")) {
             if (!(node instanceof JsonObject o)) {
@@ -53,6 +90,20 @@ public final class Settings {
             node = o.getValue(part);
         }
         return node;
+    }
+
+    /** The raw value: override, else file, else {@code null}. */
+    public Object raw(String key) {
+        String full = key(key);
+        String p = props.get("quotebus." + full);
+        if (p != null) {
+            return p;
+        }
+        String e = env.get(envName(full));
+        if (e != null) {
+            return e;
+        }
+        return fileValue(key);
     }
 
     public boolean has(String key) {
@@ -65,7 +116,7 @@ public final class Settings {
             return dflt;
         }
         if (v instanceof JsonObject || v instanceof JsonArray) {
-            throw new ConfigException(key, v, "a text value");
+            throw new ConfigException(key(key), v, "a text value");
         }
         return v.toString();
     }
@@ -80,12 +131,27 @@ public final class Settings {
             value = v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue()) ? n.longValue()
                     : Long.parseLong(v.toString().strip());
         } catch (NumberFormatException e) {
-            throw new ConfigException(key, v, "an integer " + min + ".." + max);
+            throw new ConfigException(key(key), v, "an integer " + min + ".." + max);
         }
         if (value < min || value > max) {
-            throw new ConfigException(key, v, "an integer " + min + ".." + max);
+            throw new ConfigException(key(key), v, "an integer " + min + ".." + max);
         }
         return value;
+    }
+
+    /** A whole number whose range the value built from it checks (its message names the key). */
+    public long longValue(String key, long dflt) {
+        return longValue(key, dflt, Long.MIN_VALUE, Long.MAX_VALUE);
+    }
+
+    /** A whole number in int range whose range the value built from it checks (its message names the key). */
+    public int intValue(String key, int dflt) {
+        return intValue(key, dflt, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    }
+
+    /** A number whose range the value built from it checks (its message names the key). */
+    public double doubleValue(String key, double dflt) {
+        return doubleValue(key, dflt, -Double.MAX_VALUE, Double.MAX_VALUE);
     }
 
     public int intValue(String key, int dflt, int min, int max) {
@@ -101,10 +167,10 @@ public final class Settings {
         try {
             value = v instanceof Number n ? n.doubleValue() : Double.parseDouble(v.toString().strip());
         } catch (NumberFormatException e) {
-            throw new ConfigException(key, v, "a number " + min + ".." + max);
+            throw new ConfigException(key(key), v, "a number " + min + ".." + max);
         }
         if (!(value >= min && value <= max)) {
-            throw new ConfigException(key, v, "a number " + min + ".." + max);
+            throw new ConfigException(key(key), v, "a number " + min + ".." + max);
         }
         return value;
     }
@@ -117,7 +183,7 @@ public final class Settings {
         if (v instanceof Boolean b) {
             return b;
         }
-        return parseBool(key, v.toString());
+        return parseBool(key(key), v.toString());
     }
 
     private static boolean parseBool(String key, String text) {
@@ -142,7 +208,7 @@ public final class Settings {
         for (E e : type.getEnumConstants()) {
             names.add(e.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         }
-        throw new ConfigException(key, v, "one of " + String.join(", ", names));
+        throw new ConfigException(key(key), v, "one of " + String.join(", ", names));
     }
 
     /** A list: a JSON/HOCON array, or (from an override) a comma-separated text. */
@@ -155,7 +221,7 @@ public final class Settings {
         if (v instanceof JsonArray a) {
             for (Object o : a) {
                 if (o instanceof JsonObject || o instanceof JsonArray) {
-                    throw new ConfigException(key, v, "a list of text values");
+                    throw new ConfigException(key(key), v, "a list of text values");
                 }
                 out.add(String.valueOf(o));
             }
@@ -169,38 +235,26 @@ public final class Settings {
         return out;
     }
 
-    /** A nested object (e.g. a list of source definitions); empty when absent. */
-    public JsonObject object(String key) {
-        Object v = raw(key);
-        if (v == null) {
-            return new JsonObject();
-        }
-        if (!(v instanceof JsonObject o)) {
-            throw new ConfigException(key, v, "an object");
-        }
-        return o;
-    }
-
-    /** An array of objects (e.g. collector sources); empty when absent. */
-    public List<JsonObject> objects(String key) {
+    /** A list of objects (e.g. collector sources), each a section named {@code key[i]}; empty when absent. */
+    public List<Settings> objects(String key) {
         Object v = raw(key);
         if (v == null) {
             return List.of();
         }
         if (!(v instanceof JsonArray a)) {
-            throw new ConfigException(key, v, "a list of objects");
+            throw new ConfigException(key(key), v, "a list of objects");
         }
-        List<JsonObject> out = new ArrayList<>();
-        for (Object o : a) {
-            if (!(o instanceof JsonObject jo)) {
-                throw new ConfigException(key, v, "a list of objects");
+        List<Settings> out = new ArrayList<>();
+        for (int i = 0; i < a.size(); i++) {
+            if (!(a.getValue(i) instanceof JsonObject jo)) {
+                throw new ConfigException(key(key) + "[" + i + "]", a.getValue(i), "an object");
             }
-            out.add(jo);
+            out.add(new Settings(jo, key(key) + "[" + i + "]", Map.of(), Map.of()));
         }
         return out;
     }
 
-    /** Reads a value with a parser; a parser's {@link IllegalArgumentException} becomes a ConfigException. */
+    /** Reads a value with a parser; a parser's exception (e.g. a date that does not parse) becomes a ConfigException. */
     public <T> T parsed(String key, T dflt, Function<String, T> parser, String allowed) {
         String v = string(key, null);
         if (v == null) {
@@ -208,93 +262,26 @@ public final class Settings {
         }
         try {
             return parser.apply(v);
-        } catch (IllegalArgumentException e) {
-            throw new ConfigException(key, v, allowed + " (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            throw new ConfigException(key(key), v, allowed + " (" + e.getMessage() + ")");
         }
     }
 
-    /**
-     * The subtree at {@code key} (e.g. {@code access}) as JSON with every override applied to its leaves
-     * ({@code QUOTEBUS_ACCESS_PORT=7100} replaces {@code access.port}); an override's text takes the type
-     * of the value it replaces (number, boolean, list from comma-separated text). Empty when absent.
-     */
-    public JsonObject section(String key) {
-        Object v = raw(key);
-        if (v == null) {
-            return new JsonObject();
-        }
-        if (!(v instanceof JsonObject o)) {
-            throw new ConfigException(key, v, "a section (object)");
-        }
-        JsonObject out = overridden(key, o.copy());
-        // keys the file does not list, given as system properties (or key=value on the command line)
-        String prefix = "quotebus." + key + ".";
-        for (Map.Entry<String, String> e : props.entrySet()) {
-            if (e.getKey().startsWith(prefix)) {
-                String[] path = e.getKey().substring(prefix.length()).split("\\.");
-                JsonObject node = out;
-                for (int i = 0; i < path.length - 1 && node != null; i++) {
-                    node = node.getValue(path[i]) instanceof JsonObject child ? child : null;
-                }
-                String leaf = path[path.length - 1];
-                if (node != null && !node.containsKey(leaf)) {
-                    node.put(leaf, e.getValue());
-                }
-            }
-        }
-        return out;
+
+    /** Equal when they read the same tree at the same place with the same overrides. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Settings other && root.equals(other.root) && path.equals(other.path)
+                && env.equals(other.env) && props.equals(other.props);
     }
 
-    private JsonObject overridden(String prefix, JsonObject o) {
-        for (String field : o.fieldNames()) {
-            String key = prefix + "." + field;
-            Object value = o.getValue(field);
-            if (value instanceof JsonObject child) {
-                overridden(key, child);
-                continue;
-            }
-            String text = props.get("quotebus." + key);
-            if (text == null) {
-                text = env.get(envName(key));
-            }
-            if (text == null) {
-                continue;
-            }
-            o.put(field, coerce(key, text, value));
-        }
-        return o;
+    @Override
+    public int hashCode() {
+        return java.util.Objects.hash(root, path);
     }
 
-    private static Object coerce(String key, String text, Object like) {
-        if (like == null) {
-            return text;
-        }
-        try {
-            if (like instanceof Integer || like instanceof Long) {
-                return Long.parseLong(text.strip());
-            }
-            if (like instanceof Number) {
-                return Double.parseDouble(text.strip());
-            }
-        } catch (NumberFormatException e) {
-            throw new ConfigException(key, text, "a number");
-        }
-        if (like instanceof Boolean) {
-            return parseBool(key, text);
-        }
-        if (like instanceof JsonArray) {
-            JsonArray a = new JsonArray();
-            for (String part : text.split(",")) {
-                if (!part.isBlank()) {
-                    a.add(part.strip());
-                }
-            }
-            return a;
-        }
-        return text;
-    }
-
-    public JsonObject root() {
-        return root;
+    @Override
+    public String toString() {
+        return (path.isEmpty() ? "settings " : path + " ") + root.encode();
     }
 }

@@ -3,7 +3,6 @@ package com.quotebus.app;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.quotebus.config.ConfigLoader;
-import com.quotebus.config.Settings;
 import com.quotebus.testkit.BridgeTestClient;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -45,14 +44,14 @@ class SingleNodeIT {
         String conf = Files.readString(Path.of("verticles.conf")).replace("port = 9100", "port = " + sim);
         Path file = dir.resolve("verticles.conf");
         Files.writeString(file, conf);
-        JsonObject root = ConfigLoader.load(file).root();
+        JsonObject root = ConfigLoader.read(file);
         int hz = 6100 + (int) (Math.random() * 300);
         Map<String, String> props = new HashMap<>();
         props.put("quotebus.cluster.name", "single-node-it-" + UUID.randomUUID());
         props.put("quotebus.cluster.port", Integer.toString(hz));
         props.put("quotebus.cluster.members", "127.0.0.1:" + hz);
         props.put("quotebus.access.port", "0");
-        props.put("quotebus.access.adminToken", "it-token");
+        props.put("quotebus.access.admin-token", "it-token");
         props.put("quotebus.http.port", "0");
         props.put("quotebus.data.dir", dir.resolve("data").toString());
         props.put("quotebus.collector.journal.directory", dir.resolve("data/journal").toString());
@@ -62,7 +61,7 @@ class SingleNodeIT {
         props.put("quotebus.clock.start-time", "09:31");
         props.put("quotebus.clock.speed", "5");
         props.put("quotebus.collector.leader.type", "single");
-        node = QuotebusNode.start(new Settings(root, Map.of(), props)).toCompletionStage().toCompletableFuture()
+        node = QuotebusNode.start(QuotebusConfig.from(ConfigLoader.checked(root, props, Map.of(), w -> {}))).toCompletionStage().toCompletableFuture()
                 .get(90, TimeUnit.SECONDS);
         // as the start banner does: every role serves (calculators live, services registered, the collector fed),
         // and the simulated market has been let go

@@ -77,11 +77,4 @@ class CliUsageTest {
                 + " while it is unset, see docs/admin.md)\n" + HINT));
     }
 
-    @Test
-    void editDistanceCountsInsertionsDeletionsAndSubstitutions() {
-        assertThat(Args.editDistance("--perod", "--period")).isEqualTo(1);
-        assertThat(Args.editDistance("qoute", "quote")).isEqualTo(2);
-        assertThat(Args.editDistance("kick", "kick")).isZero();
-        assertThat(Args.editDistance("", "abc")).isEqualTo(3);
-    }
 }

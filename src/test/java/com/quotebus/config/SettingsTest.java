@@ -45,15 +45,31 @@ class SettingsTest {
     }
 
     @Test
-    void aSectionTakesOverridesOfListedKeysAndOfKeysTheFileLeavesOut() {
+    void aSectionReadsItsKeysWithTheOverridesOfTheirFullNames() {
         JsonObject fileWithNull = file.copy();
-        fileWithNull.getJsonObject("access").putNull("adminToken");
-        Settings s = new Settings(fileWithNull, Map.of("QUOTEBUS_ACCESS_ADMINTOKEN", "from-env"),
-                Map.of("quotebus.access.port", "7300", "quotebus.access.idleTimeoutMs", "5000"));
-        JsonObject access = s.section("access");
-        assertThat(access.getLong("port")).isEqualTo(7300L);
-        assertThat(access.getString("adminToken")).isEqualTo("from-env");
-        assertThat(access.getString("idleTimeoutMs")).isEqualTo("5000");
-        assertThat(access.getString("host")).isEqualTo("127.0.0.1");
+        fileWithNull.getJsonObject("access").putNull("admin-token");
+        Settings s = new Settings(fileWithNull, Map.of("QUOTEBUS_ACCESS_ADMIN_TOKEN", "from-env"),
+                Map.of("quotebus.access.port", "7300", "quotebus.access.idle-timeout-ms", "5000"));
+        Settings access = s.at("access");
+        assertThat(access.intValue("port", 0, 0, 65535)).isEqualTo(7300);
+        assertThat(access.string("admin-token", null)).isEqualTo("from-env");
+        assertThat(access.longValue("idle-timeout-ms", 0)).isEqualTo(5000L); // not in the file: an override alone
+        assertThat(access.string("host", null)).isEqualTo("127.0.0.1");
+        assertThat(access.at("session").longValue("ttl-ms", 60_000)).isEqualTo(60_000L); // absent section: defaults
+        assertThatThrownBy(() -> access.intValue("port", 0, 0, 7000))
+                .hasMessage("bad setting access.port = '7300': expected an integer 0..7000");
+        assertThatThrownBy(() -> s.at("node").at("roles")).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("node.roles");
+    }
+
+    @Test
+    void listsOfObjectsAreSectionsNamedByTheirIndex() {
+        Settings s = Settings.of(new JsonObject().put("collector", new JsonObject().put("sources", new JsonArray()
+                .add(new JsonObject().put("name", "a").put("port", "x")))));
+        List<Settings> sources = s.at("collector").objects("sources");
+        assertThat(sources).hasSize(1);
+        assertThat(sources.get(0).string("name", null)).isEqualTo("a");
+        assertThatThrownBy(() -> sources.get(0).intValue("port", 0, 1, 65535))
+                .hasMessage("bad setting collector.sources[0].port = 'x': expected an integer 1..65535");
     }
 }

@@ -90,12 +90,12 @@ class TradingDaySoakIT {
                     "clock.lead-minutes=" + leadMinutes,
                     // the recording client must never be the bottleneck: no rate limit, room for every
                     // subscription and a deep backlog, so that a gap in a seq is the server's
-                    "access.rateLimitPerSecond=1000000", "access.rateLimitBurst=1000000",
-                    "access.maxSubscriptionsPerConnection=100000", "access.writeQueueMaxBytes=33554432",
-                    "access.streamBacklogMaxFrames=1000000", "access.controlBacklogMaxFrames=100000",
-                    "access.maxInFlightRequestsPerConnection=4096", "access.idleTimeoutMs=0",
-                    "access.maxRequestTimeoutMs=30000", "access.router.defaultTimeoutMillis=10000",
-                    "access.router.perTryTimeoutMillis=10000");
+                    "access.rate-limit-per-second=1000000", "access.rate-limit-burst=1000000",
+                    "access.max-subscriptions-per-connection=100000", "access.write-queue-max-bytes=33554432",
+                    "access.stream-backlog-max-frames=1000000", "access.control-backlog-max-frames=100000",
+                    "access.max-in-flight-requests-per-connection=4096", "access.idle-timeout-ms=0",
+                    "access.max-request-timeout-ms=30000", "access.router.default-timeout-millis=10000",
+                    "access.router.per-try-timeout-millis=10000");
         }
 
         /** The node's settings want "100", not "100.0". */

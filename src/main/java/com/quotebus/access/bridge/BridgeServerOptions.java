@@ -1,6 +1,6 @@
 package com.quotebus.access.bridge;
 
-import io.vertx.core.json.JsonArray;
+import com.quotebus.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
@@ -90,62 +90,55 @@ public record BridgeServerOptions(
         int lastValueCacheMaxEntries,
         int maxPendingServerRequestsPerConnection) {
 
-    private static final Set<String> KEYS = Set.of("host", "port", "maxFrameSize", "idleTimeoutMs",
-            "tcpKeepAlive", "tcpKeepAliveIdleSeconds", "tcpKeepAliveIntervalSeconds", "tcpKeepAliveCount",
-            "writeQueueMaxBytes", "flushThresholdBytes", "socketSendBufferBytes", "inboundPermits", "outboundPermits", "internalPrefixes",
-            "lastValuePrefixes", "streamPrefixes", "adminPrefix", "adminToken", "maxSubscriptionsPerConnection",
-            "rateLimitPerSecond", "rateLimitBurst", "requestTimeoutMs", "maxRequestTimeoutMs",
-            "maxInFlightRequestsPerConnection", "routedPrefixes", "slowConsumerPolicy", "streamBacklogMaxFrames",
-            "controlBacklogMaxFrames", "lastValueCacheMaxEntries", "maxPendingServerRequestsPerConnection");
 
     public BridgeServerOptions {
-        inboundPermits = listOf(inboundPermits, "inboundPermits");
-        outboundPermits = listOf(outboundPermits, "outboundPermits");
-        internalPrefixes = listOf(internalPrefixes, "internalPrefixes");
-        lastValuePrefixes = listOf(lastValuePrefixes, "lastValuePrefixes");
-        streamPrefixes = listOf(streamPrefixes, "streamPrefixes");
-        routedPrefixes = listOf(routedPrefixes, "routedPrefixes");
-        require(host != null && !host.isBlank(), "host", "must not be empty", host);
-        require(port >= 0 && port <= 65535, "port", "must be 0..65535", port);
-        require(maxFrameSize >= 64 && maxFrameSize <= 16 << 20, "maxFrameSize", "must be 64..16777216", maxFrameSize);
-        require(idleTimeoutMs >= 0, "idleTimeoutMs", "must be >= 0", idleTimeoutMs);
-        require(tcpKeepAliveIdleSeconds >= 0 && tcpKeepAliveIdleSeconds <= 32767, "tcpKeepAliveIdleSeconds",
+        inboundPermits = listOf(inboundPermits, "access.inbound-permits");
+        outboundPermits = listOf(outboundPermits, "access.outbound-permits");
+        internalPrefixes = listOf(internalPrefixes, "access.internal-prefixes");
+        lastValuePrefixes = listOf(lastValuePrefixes, "access.last-value-prefixes");
+        streamPrefixes = listOf(streamPrefixes, "access.stream-prefixes");
+        routedPrefixes = listOf(routedPrefixes, "access.routed-prefixes");
+        require(host != null && !host.isBlank(), "access.host", "must not be empty", host);
+        require(port >= 0 && port <= 65535, "access.port", "must be 0..65535", port);
+        require(maxFrameSize >= 64 && maxFrameSize <= 16 << 20, "access.max-frame-size", "must be 64..16777216", maxFrameSize);
+        require(idleTimeoutMs >= 0, "access.idle-timeout-ms", "must be >= 0", idleTimeoutMs);
+        require(tcpKeepAliveIdleSeconds >= 0 && tcpKeepAliveIdleSeconds <= 32767, "access.tcp-keep-alive-idle-seconds",
                 "must be 0..32767", tcpKeepAliveIdleSeconds);
         require(tcpKeepAliveIntervalSeconds >= 0 && tcpKeepAliveIntervalSeconds <= 32767,
-                "tcpKeepAliveIntervalSeconds", "must be 0..32767", tcpKeepAliveIntervalSeconds);
-        require(tcpKeepAliveCount >= 0 && tcpKeepAliveCount <= 127, "tcpKeepAliveCount", "must be 0..127",
+                "access.tcp-keep-alive-interval-seconds", "must be 0..32767", tcpKeepAliveIntervalSeconds);
+        require(tcpKeepAliveCount >= 0 && tcpKeepAliveCount <= 127, "access.tcp-keep-alive-count", "must be 0..127",
                 tcpKeepAliveCount);
-        require(writeQueueMaxBytes >= 1024, "writeQueueMaxBytes", "must be >= 1024", writeQueueMaxBytes);
-        require(flushThresholdBytes >= 256 && flushThresholdBytes <= writeQueueMaxBytes, "flushThresholdBytes",
-                "must be 256..writeQueueMaxBytes", flushThresholdBytes);
-        require(socketSendBufferBytes >= 0, "socketSendBufferBytes", "must be >= 0", socketSendBufferBytes);
-        requirePrefixes(internalPrefixes, "internalPrefixes");
-        requirePrefixes(lastValuePrefixes, "lastValuePrefixes");
-        requirePrefixes(streamPrefixes, "streamPrefixes");
-        requirePrefixes(routedPrefixes, "routedPrefixes");
+        require(writeQueueMaxBytes >= 1024, "access.write-queue-max-bytes", "must be >= 1024", writeQueueMaxBytes);
+        require(flushThresholdBytes >= 256 && flushThresholdBytes <= writeQueueMaxBytes, "access.flush-threshold-bytes",
+                "must be 256..access.write-queue-max-bytes", flushThresholdBytes);
+        require(socketSendBufferBytes >= 0, "access.socket-send-buffer-bytes", "must be >= 0", socketSendBufferBytes);
+        requirePrefixes(internalPrefixes, "access.internal-prefixes");
+        requirePrefixes(lastValuePrefixes, "access.last-value-prefixes");
+        requirePrefixes(streamPrefixes, "access.stream-prefixes");
+        requirePrefixes(routedPrefixes, "access.routed-prefixes");
         for (String lv : lastValuePrefixes) {
             for (String st : streamPrefixes) {
-                require(!lv.startsWith(st) && !st.startsWith(lv), "streamPrefixes",
-                        "overlaps lastValuePrefixes entry '" + lv + "'", st);
+                require(!lv.startsWith(st) && !st.startsWith(lv), "access.stream-prefixes",
+                        "overlaps access.last-value-prefixes entry '" + lv + "'", st);
             }
         }
-        require(adminPrefix != null && !adminPrefix.isEmpty(), "adminPrefix", "must not be empty", adminPrefix);
-        require(adminToken == null || !adminToken.isEmpty(), "adminToken", "must be absent or non-empty", "\"\"");
-        require(maxSubscriptionsPerConnection >= 1, "maxSubscriptionsPerConnection", "must be >= 1",
+        require(adminPrefix != null && !adminPrefix.isEmpty(), "access.admin-prefix", "must not be empty", adminPrefix);
+        require(adminToken == null || !adminToken.isEmpty(), "access.admin-token", "must be absent or non-empty", "\"\"");
+        require(maxSubscriptionsPerConnection >= 1, "access.max-subscriptions-per-connection", "must be >= 1",
                 maxSubscriptionsPerConnection);
-        require(rateLimitPerSecond > 0 && Double.isFinite(rateLimitPerSecond), "rateLimitPerSecond", "must be > 0",
+        require(rateLimitPerSecond > 0 && Double.isFinite(rateLimitPerSecond), "access.rate-limit-per-second", "must be > 0",
                 rateLimitPerSecond);
-        require(rateLimitBurst >= 1, "rateLimitBurst", "must be >= 1", rateLimitBurst);
-        require(requestTimeoutMs >= 1, "requestTimeoutMs", "must be >= 1", requestTimeoutMs);
-        require(maxRequestTimeoutMs >= requestTimeoutMs, "maxRequestTimeoutMs", "must be >= requestTimeoutMs",
+        require(rateLimitBurst >= 1, "access.rate-limit-burst", "must be >= 1", rateLimitBurst);
+        require(requestTimeoutMs >= 1, "access.request-timeout-ms", "must be >= 1", requestTimeoutMs);
+        require(maxRequestTimeoutMs >= requestTimeoutMs, "access.max-request-timeout-ms", "must be >= access.request-timeout-ms",
                 maxRequestTimeoutMs);
-        require(maxInFlightRequestsPerConnection >= 1, "maxInFlightRequestsPerConnection", "must be >= 1",
+        require(maxInFlightRequestsPerConnection >= 1, "access.max-in-flight-requests-per-connection", "must be >= 1",
                 maxInFlightRequestsPerConnection);
-        require(slowConsumerPolicy != null, "slowConsumerPolicy", "must be GAP or DISCONNECT", null);
-        require(streamBacklogMaxFrames >= 1, "streamBacklogMaxFrames", "must be >= 1", streamBacklogMaxFrames);
-        require(controlBacklogMaxFrames >= 1, "controlBacklogMaxFrames", "must be >= 1", controlBacklogMaxFrames);
-        require(lastValueCacheMaxEntries >= 0, "lastValueCacheMaxEntries", "must be >= 0", lastValueCacheMaxEntries);
-        require(maxPendingServerRequestsPerConnection >= 1, "maxPendingServerRequestsPerConnection", "must be >= 1",
+        require(slowConsumerPolicy != null, "access.slow-consumer-policy", "must be gap or disconnect", null);
+        require(streamBacklogMaxFrames >= 1, "access.stream-backlog-max-frames", "must be >= 1", streamBacklogMaxFrames);
+        require(controlBacklogMaxFrames >= 1, "access.control-backlog-max-frames", "must be >= 1", controlBacklogMaxFrames);
+        require(lastValueCacheMaxEntries >= 0, "access.last-value-cache-max-entries", "must be >= 0", lastValueCacheMaxEntries);
+        require(maxPendingServerRequestsPerConnection >= 1, "access.max-pending-server-requests-per-connection", "must be >= 1",
                 maxPendingServerRequestsPerConnection);
     }
 
@@ -195,82 +188,52 @@ public record BridgeServerOptions(
     }
 
     /**
-     * Reads options from JSON (e.g. the {@code bridge} block of {@code verticles.conf}); absent keys
-     * keep their defaults, unknown keys fail. Permits are arrays of {@code {"address":..}} or
-     * {@code {"addressRegex":..}} objects, as in the stock bridge's {@code PermittedOptions}.
+     * Reads the {@code access} section (its {@code session} and {@code router} subsections are read by
+     * {@code SessionOptions} and {@code RouterConfig}); absent keys keep their defaults. Permits are lists of
+     * {@code {address = ..}} or {@code {address-regex = ..}} objects, as the stock bridge's {@code PermittedOptions}.
      */
+    public static BridgeServerOptions from(Settings s) {
+        BridgeServerOptions d = defaults();
+        Builder b = builder()
+                .host(s.string("host", d.host))
+                .port(s.intValue("port", d.port, 0, 65535))
+                .maxFrameSize(s.intValue("max-frame-size", d.maxFrameSize))
+                .idleTimeoutMs(s.longValue("idle-timeout-ms", d.idleTimeoutMs))
+                .tcpKeepAlive(s.bool("tcp-keep-alive", d.tcpKeepAlive))
+                .tcpKeepAliveIdleSeconds(s.intValue("tcp-keep-alive-idle-seconds", d.tcpKeepAliveIdleSeconds))
+                .tcpKeepAliveIntervalSeconds(s.intValue("tcp-keep-alive-interval-seconds", d.tcpKeepAliveIntervalSeconds))
+                .tcpKeepAliveCount(s.intValue("tcp-keep-alive-count", d.tcpKeepAliveCount))
+                .writeQueueMaxBytes(s.intValue("write-queue-max-bytes", d.writeQueueMaxBytes))
+                .flushThresholdBytes(s.intValue("flush-threshold-bytes", d.flushThresholdBytes))
+                .socketSendBufferBytes(s.intValue("socket-send-buffer-bytes", d.socketSendBufferBytes))
+                .inboundPermits(permits(s, "inbound-permits", d.inboundPermits))
+                .outboundPermits(permits(s, "outbound-permits", d.outboundPermits))
+                .internalPrefixes(s.list("internal-prefixes", d.internalPrefixes))
+                .lastValuePrefixes(s.list("last-value-prefixes", d.lastValuePrefixes))
+                .streamPrefixes(s.list("stream-prefixes", d.streamPrefixes))
+                .adminPrefix(s.string("admin-prefix", d.adminPrefix))
+                .adminToken(s.string("admin-token", d.adminToken))
+                .maxSubscriptionsPerConnection(s.intValue("max-subscriptions-per-connection",
+                        d.maxSubscriptionsPerConnection))
+                .rateLimitPerSecond(s.doubleValue("rate-limit-per-second", d.rateLimitPerSecond))
+                .rateLimitBurst(s.intValue("rate-limit-burst", d.rateLimitBurst))
+                .requestTimeoutMs(s.longValue("request-timeout-ms", d.requestTimeoutMs))
+                .maxRequestTimeoutMs(s.longValue("max-request-timeout-ms", d.maxRequestTimeoutMs))
+                .maxInFlightRequestsPerConnection(s.intValue("max-in-flight-requests-per-connection",
+                        d.maxInFlightRequestsPerConnection))
+                .routedPrefixes(s.list("routed-prefixes", d.routedPrefixes))
+                .slowConsumerPolicy(s.enumValue("slow-consumer-policy", d.slowConsumerPolicy, SlowConsumerPolicy.class))
+                .streamBacklogMaxFrames(s.intValue("stream-backlog-max-frames", d.streamBacklogMaxFrames))
+                .controlBacklogMaxFrames(s.intValue("control-backlog-max-frames", d.controlBacklogMaxFrames))
+                .lastValueCacheMaxEntries(s.intValue("last-value-cache-max-entries", d.lastValueCacheMaxEntries))
+                .maxPendingServerRequestsPerConnection(s.intValue("max-pending-server-requests-per-connection",
+                        d.maxPendingServerRequestsPerConnection));
+        return s.build(b::build);
+    }
+
+    /** Reads options from a verticle's deployment config: the {@code access} section's keys. */
     public static BridgeServerOptions fromJson(JsonObject json) {
-        for (String key : json.fieldNames()) {
-            require(KEYS.contains(key), key, "is not a known bridge option (known: " + new java.util.TreeSet<>(KEYS)
-                    + ")", json.getValue(key));
-        }
-        Builder b = builder();
-        try {
-            if (json.containsKey("host")) b.host(json.getString("host"));
-            if (json.containsKey("port")) b.port(intValue(json, "port"));
-            if (json.containsKey("maxFrameSize")) b.maxFrameSize(intValue(json, "maxFrameSize"));
-            if (json.containsKey("idleTimeoutMs")) b.idleTimeoutMs(longValue(json, "idleTimeoutMs"));
-            if (json.containsKey("tcpKeepAlive")) {
-                Object v = json.getValue("tcpKeepAlive");
-                require(v instanceof Boolean, "tcpKeepAlive", "must be true or false", v);
-                b.tcpKeepAlive((Boolean) v);
-            }
-            if (json.containsKey("tcpKeepAliveIdleSeconds")) {
-                b.tcpKeepAliveIdleSeconds(intValue(json, "tcpKeepAliveIdleSeconds"));
-            }
-            if (json.containsKey("tcpKeepAliveIntervalSeconds")) {
-                b.tcpKeepAliveIntervalSeconds(intValue(json, "tcpKeepAliveIntervalSeconds"));
-            }
-            if (json.containsKey("tcpKeepAliveCount")) b.tcpKeepAliveCount(intValue(json, "tcpKeepAliveCount"));
-            if (json.containsKey("writeQueueMaxBytes")) b.writeQueueMaxBytes(intValue(json, "writeQueueMaxBytes"));
-            if (json.containsKey("flushThresholdBytes")) b.flushThresholdBytes(intValue(json, "flushThresholdBytes"));
-            if (json.containsKey("socketSendBufferBytes")) {
-                b.socketSendBufferBytes(intValue(json, "socketSendBufferBytes"));
-            }
-            if (json.containsKey("inboundPermits")) b.inboundPermits(permits(json, "inboundPermits"));
-            if (json.containsKey("outboundPermits")) b.outboundPermits(permits(json, "outboundPermits"));
-            if (json.containsKey("internalPrefixes")) b.internalPrefixes(strings(json, "internalPrefixes"));
-            if (json.containsKey("lastValuePrefixes")) b.lastValuePrefixes(strings(json, "lastValuePrefixes"));
-            if (json.containsKey("streamPrefixes")) b.streamPrefixes(strings(json, "streamPrefixes"));
-            if (json.containsKey("adminPrefix")) b.adminPrefix(json.getString("adminPrefix"));
-            if (json.containsKey("adminToken")) b.adminToken(json.getString("adminToken"));
-            if (json.containsKey("maxSubscriptionsPerConnection")) {
-                b.maxSubscriptionsPerConnection(intValue(json, "maxSubscriptionsPerConnection"));
-            }
-            if (json.containsKey("rateLimitPerSecond")) {
-                b.rateLimitPerSecond(number(json, "rateLimitPerSecond").doubleValue());
-            }
-            if (json.containsKey("rateLimitBurst")) b.rateLimitBurst(intValue(json, "rateLimitBurst"));
-            if (json.containsKey("requestTimeoutMs")) b.requestTimeoutMs(longValue(json, "requestTimeoutMs"));
-            if (json.containsKey("maxRequestTimeoutMs")) b.maxRequestTimeoutMs(longValue(json, "maxRequestTimeoutMs"));
-            if (json.containsKey("maxInFlightRequestsPerConnection")) {
-                b.maxInFlightRequestsPerConnection(intValue(json, "maxInFlightRequestsPerConnection"));
-            }
-            if (json.containsKey("routedPrefixes")) b.routedPrefixes(strings(json, "routedPrefixes"));
-            if (json.containsKey("slowConsumerPolicy")) {
-                String p = json.getString("slowConsumerPolicy");
-                try {
-                    b.slowConsumerPolicy(SlowConsumerPolicy.valueOf(p));
-                } catch (IllegalArgumentException | NullPointerException e) {
-                    throw new IllegalArgumentException("slowConsumerPolicy must be GAP or DISCONNECT, was " + p);
-                }
-            }
-            if (json.containsKey("streamBacklogMaxFrames")) {
-                b.streamBacklogMaxFrames(intValue(json, "streamBacklogMaxFrames"));
-            }
-            if (json.containsKey("controlBacklogMaxFrames")) {
-                b.controlBacklogMaxFrames(intValue(json, "controlBacklogMaxFrames"));
-            }
-            if (json.containsKey("lastValueCacheMaxEntries")) {
-                b.lastValueCacheMaxEntries(intValue(json, "lastValueCacheMaxEntries"));
-            }
-            if (json.containsKey("maxPendingServerRequestsPerConnection")) {
-                b.maxPendingServerRequestsPerConnection(intValue(json, "maxPendingServerRequestsPerConnection"));
-            }
-        } catch (ClassCastException e) {
-            throw new IllegalArgumentException("bridge option has the wrong type: " + e.getMessage(), e);
-        }
-        return b.build();
+        return from(com.quotebus.config.ConfigLoader.section("access", json));
     }
 
     /** True when clients may never reach {@code address}. */
@@ -297,50 +260,22 @@ public record BridgeServerOptions(
         return false;
     }
 
-    private static Number number(JsonObject json, String key) {
-        Object v = json.getValue(key);
-        require(v instanceof Number, key, "must be a number", v);
-        return (Number) v;
-    }
-
-    private static int intValue(JsonObject json, String key) {
-        Number n = number(json, key);
-        require(n.doubleValue() == n.intValue(), key, "must be a whole number in int range", n);
-        return n.intValue();
-    }
-
-    private static long longValue(JsonObject json, String key) {
-        Number n = number(json, key);
-        require(n.doubleValue() == (double) n.longValue(), key, "must be a whole number", n);
-        return n.longValue();
-    }
-
-    private static List<String> strings(JsonObject json, String key) {
-        Object v = json.getValue(key);
-        require(v instanceof JsonArray, key, "must be an array of strings", v);
-        List<String> out = new ArrayList<>();
-        for (Object o : (JsonArray) v) {
-            require(o instanceof String, key, "must be an array of strings", v);
-            out.add((String) o);
+    private static List<AddressPermit> permits(Settings s, String key, List<AddressPermit> dflt) {
+        if (!s.has(key)) {
+            return dflt;
         }
-        return out;
-    }
-
-    private static List<AddressPermit> permits(JsonObject json, String key) {
-        Object v = json.getValue(key);
-        require(v instanceof JsonArray, key, "must be an array of {address|addressRegex} objects", v);
         List<AddressPermit> out = new ArrayList<>();
-        for (Object o : (JsonArray) v) {
-            require(o instanceof JsonObject, key, "entries must be {address|addressRegex} objects", o);
-            JsonObject p = (JsonObject) o;
-            Object address = p.getValue("address");
-            Object regex = p.getValue("addressRegex");
-            require((address instanceof String) ^ (regex instanceof String), key,
-                    "each entry needs exactly one of address, addressRegex (strings)", p);
+        for (Settings p : s.objects(key)) {
+            String address = p.string("address", null);
+            String regex = p.string("address-regex", null);
+            if ((address == null) == (regex == null)) {
+                throw p.invalid("address", address, "exactly one of address, address-regex");
+            }
             try {
-                out.add(address != null ? AddressPermit.exact((String) address) : AddressPermit.regex((String) regex));
+                out.add(address != null ? AddressPermit.exact(address) : AddressPermit.regex(regex));
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException(key + ": " + e.getMessage(), e);
+                throw p.invalid(address != null ? "address" : "address-regex", address != null ? address : regex,
+                        "a valid address or regular expression (" + e.getMessage() + ")");
             }
         }
         return out;

@@ -1,8 +1,9 @@
 package com.quotebus.access.routing;
 
-import io.vertx.core.json.JsonArray;
+import com.quotebus.config.Settings;
 import io.vertx.core.json.JsonObject;
 
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -49,58 +50,51 @@ public record RouterConfig(long defaultTimeoutMillis, long perTryTimeoutMillis, 
 
     public RouterConfig {
         if (defaultTimeoutMillis < 1 || defaultTimeoutMillis > 60_000) {
-            throw new IllegalArgumentException("router defaultTimeoutMillis " + defaultTimeoutMillis + " must be 1-60000");
+            throw new IllegalArgumentException("access.router.default-timeout-millis " + defaultTimeoutMillis + " must be 1-60000");
         }
         if (perTryTimeoutMillis < 1 || perTryTimeoutMillis > 60_000) {
-            throw new IllegalArgumentException("router perTryTimeoutMillis " + perTryTimeoutMillis + " must be 1-60000");
+            throw new IllegalArgumentException("access.router.per-try-timeout-millis " + perTryTimeoutMillis + " must be 1-60000");
         }
         if (maxAttempts < 1 || maxAttempts > 10) {
-            throw new IllegalArgumentException("router maxAttempts " + maxAttempts + " must be 1-10");
+            throw new IllegalArgumentException("access.router.max-attempts " + maxAttempts + " must be 1-10");
         }
         nonIdempotentServices = nonIdempotentServices == null ? Set.of() : Set.copyOf(nonIdempotentServices);
         if (!(retryBudgetRatio >= 0 && retryBudgetRatio <= 1)) {
-            throw new IllegalArgumentException("router retryBudgetRatio " + retryBudgetRatio + " must be 0-1");
+            throw new IllegalArgumentException("access.router.retry-budget-ratio " + retryBudgetRatio + " must be 0-1");
         }
         if (!(retryBudgetMinPerSecond >= 0 && retryBudgetMinPerSecond <= 10_000)) {
-            throw new IllegalArgumentException("router retryBudgetMinPerSecond " + retryBudgetMinPerSecond
+            throw new IllegalArgumentException("access.router.retry-budget-min-per-second " + retryBudgetMinPerSecond
                     + " must be 0-10000");
         }
         if (hedgeMinMillis < 1 || hedgeMinMillis > 60_000) {
-            throw new IllegalArgumentException("router hedgeMinMillis " + hedgeMinMillis + " must be 1-60000");
+            throw new IllegalArgumentException("access.router.hedge-min-millis " + hedgeMinMillis + " must be 1-60000");
         }
         if (hedgeMaxMillis < 0 || hedgeMaxMillis > 60_000 || (hedgeMaxMillis > 0 && hedgeMaxMillis < hedgeMinMillis)) {
-            throw new IllegalArgumentException("router hedgeMaxMillis " + hedgeMaxMillis
-                    + " must be 0 (off) or hedgeMinMillis-60000");
+            throw new IllegalArgumentException("access.router.hedge-max-millis " + hedgeMaxMillis
+                    + " must be 0 (off) or hedge-min-millis..60000");
         }
     }
 
     /**
-     * Reads {@code defaultTimeoutMillis}, {@code perTryTimeoutMillis}, {@code maxAttempts} and
-     * {@code nonIdempotentServices} (array of names), {@code retryBudgetRatio}, {@code retryBudgetMinPerSecond},
-     * {@code hedgeMinMillis}, {@code hedgeMaxMillis};
-     * absent keys keep the defaults; unknown keys fail.
+     * Reads the {@code access.router} section: {@code default-timeout-millis}, {@code per-try-timeout-millis},
+     * {@code max-attempts}, {@code non-idempotent-services} (list of names), {@code retry-budget-ratio},
+     * {@code retry-budget-min-per-second}, {@code hedge-min-millis}, {@code hedge-max-millis}; absent keys keep
+     * the defaults.
      */
+    public static RouterConfig from(Settings s) {
+        return s.build(() -> new RouterConfig(
+                s.longValue("default-timeout-millis", DEFAULT.defaultTimeoutMillis),
+                s.longValue("per-try-timeout-millis", DEFAULT.perTryTimeoutMillis),
+                s.intValue("max-attempts", DEFAULT.maxAttempts),
+                Set.copyOf(s.list("non-idempotent-services", List.of())),
+                s.doubleValue("retry-budget-ratio", DEFAULT.retryBudgetRatio),
+                s.doubleValue("retry-budget-min-per-second", DEFAULT.retryBudgetMinPerSecond),
+                s.longValue("hedge-min-millis", DEFAULT.hedgeMinMillis),
+                s.longValue("hedge-max-millis", DEFAULT.hedgeMaxMillis)));
+    }
+
+    /** Reads the {@code access.router} keys from JSON alone (no overrides). */
     public static RouterConfig fromJson(JsonObject json) {
-        Set<String> known = Set.of("defaultTimeoutMillis", "perTryTimeoutMillis", "maxAttempts", "nonIdempotentServices",
-                "retryBudgetRatio", "retryBudgetMinPerSecond", "hedgeMinMillis", "hedgeMaxMillis");
-        for (String key : json.fieldNames()) {
-            if (!known.contains(key)) {
-                throw new IllegalArgumentException("unknown router config key '" + key + "' (known: " + known + ")");
-            }
-        }
-        try {
-            JsonArray names = json.getJsonArray("nonIdempotentServices", new JsonArray());
-            return new RouterConfig(
-                    json.getLong("defaultTimeoutMillis", DEFAULT.defaultTimeoutMillis),
-                    json.getLong("perTryTimeoutMillis", DEFAULT.perTryTimeoutMillis),
-                    json.getInteger("maxAttempts", DEFAULT.maxAttempts),
-                    Set.copyOf(names.stream().map(String::valueOf).toList()),
-                    json.getDouble("retryBudgetRatio", DEFAULT.retryBudgetRatio),
-                    json.getDouble("retryBudgetMinPerSecond", DEFAULT.retryBudgetMinPerSecond),
-                    json.getLong("hedgeMinMillis", DEFAULT.hedgeMinMillis),
-                    json.getLong("hedgeMaxMillis", DEFAULT.hedgeMaxMillis));
-        } catch (ClassCastException e) {
-            throw new IllegalArgumentException("router config has a value of the wrong type: " + e.getMessage(), e);
-        }
+        return from(com.quotebus.config.ConfigLoader.section("access.router", json));
     }
 }

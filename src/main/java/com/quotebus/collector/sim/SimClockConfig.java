@@ -1,5 +1,6 @@
 package com.quotebus.collector.sim;
 
+import com.quotebus.config.Settings;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Objects;
@@ -23,12 +24,12 @@ public record SimClockConfig(LocalTime startTime, LocalDate startDate, double sp
     public static final SimClockConfig DEFAULT = new SimClockConfig(LocalTime.of(9, 29), null, 1.0, true, 1);
 
     /** From the {@code clock} section: start-time, start-date, speed, skip-dead-time, lead-minutes. */
-    public static SimClockConfig from(ConfigSection c) {
+    public static SimClockConfig from(Settings c) {
         SimClockConfig d = DEFAULT;
-        return new SimClockConfig(c.get("start-time", d.startTime(), LocalTime::parse, "a time HH:mm"),
-                c.get("start-date", d.startDate(), LocalDate::parse, "a date yyyy-MM-dd"),
-                c.getDouble("speed", d.speed()), c.getBoolean("skip-dead-time", d.skipDeadTime()),
-                c.getInt("lead-minutes", d.leadMinutes()));
+        return c.build(() -> new SimClockConfig(c.parsed("start-time", d.startTime(), LocalTime::parse, "a time HH:mm"),
+                c.parsed("start-date", d.startDate(), LocalDate::parse, "a date yyyy-MM-dd"),
+                c.doubleValue("speed", d.speed()), c.bool("skip-dead-time", d.skipDeadTime()),
+                c.intValue("lead-minutes", d.leadMinutes())));
     }
 
     public SimClockConfig {

@@ -1,5 +1,6 @@
 package com.quotebus.collector.sim;
 
+import com.quotebus.config.Settings;
 /**
  * What the market generator simulates. Checked once, at construction; a bad value fails with the key's name.
  *
@@ -21,12 +22,12 @@ public record SimulatorConfig(long seed, int stocks, boolean futures, int trades
     public static final SimulatorConfig DEFAULT = new SimulatorConfig(20250101L, 2000, true, 500, 4, 3000, 10);
 
     /** From the {@code simulator} section: keys as in the parameter list, missing keys take the defaults. */
-    public static SimulatorConfig from(ConfigSection c) {
+    public static SimulatorConfig from(Settings c) {
         SimulatorConfig d = DEFAULT;
-        return new SimulatorConfig(c.getLong("seed", d.seed()), c.getInt("symbols", d.stocks()),
-                c.getBoolean("futures", d.futures()), c.getInt("rate", d.tradesPerSecond()),
-                c.getInt("channels", d.channels()), c.getInt("snapshot-interval-ms", d.snapshotIntervalMs()),
-                c.getInt("book-depth", d.bookDepth()));
+        return c.build(() -> new SimulatorConfig(c.longValue("seed", d.seed()), c.intValue("symbols", d.stocks()),
+                c.bool("futures", d.futures()), c.intValue("rate", d.tradesPerSecond()),
+                c.intValue("channels", d.channels()), c.intValue("snapshot-interval-ms", d.snapshotIntervalMs()),
+                c.intValue("book-depth", d.bookDepth())));
     }
 
     public SimulatorConfig {

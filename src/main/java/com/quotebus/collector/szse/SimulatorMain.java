@@ -1,6 +1,5 @@
 package com.quotebus.collector.szse;
 
-import com.quotebus.collector.sim.ConfigSection;
 import com.quotebus.collector.sim.MarketGenerator;
 import com.quotebus.collector.sim.SimClockConfig;
 import com.quotebus.collector.sim.SimUniverse;
@@ -10,9 +9,9 @@ import com.quotebus.core.time.ChinaTime;
 import com.quotebus.core.time.MarketClock;
 import com.quotebus.core.time.TradingCalendar;
 import com.quotebus.core.time.TradingSchedules;
+import com.quotebus.config.Settings;
 import io.vertx.core.Vertx;
-import java.util.HashMap;
-import java.util.Map;
+import io.vertx.core.json.JsonObject;
 
 /**
  * Runs the SZSE simulator on its own: {@code java -cp quotebus.jar com.quotebus.collector.szse.SimulatorMain
@@ -23,27 +22,26 @@ public final class SimulatorMain {
     private SimulatorMain() {}
 
     public static void main(String[] args) {
-        Map<String, Object> simulator = new HashMap<>();
-        Map<String, Object> clock = new HashMap<>();
+        JsonObject tree = new JsonObject();
         for (String arg : args) {
             int eq = arg.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("argument '" + arg + "' is not key=value");
             }
             String key = arg.substring(0, eq);
-            String value = arg.substring(eq + 1);
-            if (key.startsWith("clock.")) {
-                clock.put(key.substring(6), value);
-            } else {
-                simulator.put(key.startsWith("simulator.") ? key.substring(10) : key, value);
+            String section = key.startsWith("clock.") ? "clock" : "simulator";
+            String name = key.startsWith(section + ".") ? key.substring(section.length() + 1) : key;
+            if (!tree.containsKey(section)) {
+                tree.put(section, new JsonObject());
             }
+            tree.getJsonObject(section).put(name, arg.substring(eq + 1));
         }
-        SimulatorConfig market = SimulatorConfig.from(new ConfigSection("simulator", simulator));
-        SimulatorServerConfig serverConfig = SimulatorServerConfig.from(new ConfigSection("simulator", simulator));
+        Settings settings = Settings.of(tree);
+        SimulatorConfig market = SimulatorConfig.from(settings.at("simulator"));
+        SimulatorServerConfig serverConfig = SimulatorServerConfig.from(settings.at("simulator"));
         TradingCalendar calendar = TradingCalendar.loadDefault();
         SimUniverse universe = new SimUniverse(market);
-        SimulatedMarketClock marketClock = new SimulatedMarketClock(SimClockConfig.from(new ConfigSection("clock",
-                clock)), calendar, MarketClock.system(), new MarketGenerator(market, universe, calendar)::activeIntervals);
+        SimulatedMarketClock marketClock = new SimulatedMarketClock(SimClockConfig.from(settings.at("clock")), calendar, MarketClock.system(), new MarketGenerator(market, universe, calendar)::activeIntervals);
         // corporate actions in the past only: none on a live day (as the node's embedded simulator)
         MarketGenerator generator = new MarketGenerator(market, universe, calendar,
                 new TradingSchedules(calendar).tradingDayOf(marketClock.millis()));

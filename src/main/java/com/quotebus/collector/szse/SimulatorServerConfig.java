@@ -1,5 +1,6 @@
 package com.quotebus.collector.szse;
 
+import com.quotebus.config.Settings;
 /**
  * The simulator's TCP server. Checked once, at construction.
  *
@@ -25,14 +26,14 @@ public record SimulatorServerConfig(String host, int port, int publishIntervalMs
             new SimulatorServerConfig("0.0.0.0", 9100, 10, 1000, 16 << 20, 4 << 20, 5000, "SZSE-SIM", "");
 
     /** From the {@code simulator} section (server keys; the market keys are read by {@code SimulatorConfig}). */
-    public static SimulatorServerConfig from(com.quotebus.collector.sim.ConfigSection c) {
+    public static SimulatorServerConfig from(Settings c) {
         SimulatorServerConfig d = DEFAULT;
-        return new SimulatorServerConfig(c.getString("host", d.host()), c.getInt("port", d.port()),
-                c.getInt("publish-interval-ms", d.publishIntervalMs()),
-                c.getInt("heartbeat-interval-ms", d.heartbeatIntervalMs()),
-                c.getInt("max-client-queue-bytes", d.maxClientQueueBytes()),
-                c.getInt("max-batch-bytes", d.maxBatchBytes()), c.getInt("logon-timeout-ms", d.logonTimeoutMs()),
-                c.getString("sender-comp-id", d.senderCompId()), c.getString("password", d.password()));
+        return c.build(() -> new SimulatorServerConfig(c.string("host", d.host()), c.intValue("port", d.port()),
+                c.intValue("publish-interval-ms", d.publishIntervalMs()),
+                c.intValue("heartbeat-interval-ms", d.heartbeatIntervalMs()),
+                c.intValue("max-client-queue-bytes", d.maxClientQueueBytes()),
+                c.intValue("max-batch-bytes", d.maxBatchBytes()), c.intValue("logon-timeout-ms", d.logonTimeoutMs()),
+                c.string("sender-comp-id", d.senderCompId()), c.string("password", d.password())));
     }
 
     public SimulatorServerConfig {

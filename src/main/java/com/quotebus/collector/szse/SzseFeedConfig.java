@@ -1,5 +1,6 @@
 package com.quotebus.collector.szse;
 
+import com.quotebus.config.Settings;
 /**
  * One SZSE Binary feed line (a TCP connection to a market-data gateway or to the simulator). Checked once.
  *
@@ -21,21 +22,25 @@ public record SzseFeedConfig(String name, String host, int port, String senderCo
         String password, int heartbeatSeconds, int reconnectInitialMs, int reconnectMaxMs, int logonTimeoutMs,
         int maxBodyLength) {
 
-    /** From one feed line's section; {@code name}, {@code host} and {@code port} are required. */
-    public static SzseFeedConfig from(com.quotebus.collector.sim.ConfigSection c) {
-        String name = c.getString("name", null);
-        String host = c.getString("host", null);
-        if (name == null || host == null || c.getInt("port", 0) == 0) {
-            throw new IllegalArgumentException(c.key("name") + ", " + c.key("host") + " and " + c.key("port")
-                    + " are required");
+    /**
+     * From one feed line's section: {@code host} and {@code port} are required unless given ({@code host} non-null:
+     * a line to this deployment's simulator); the rest have the defaults of {@link #of}.
+     */
+    public static SzseFeedConfig from(Settings c, String name, String host, int port) {
+        String h = host != null ? host : c.string("host", "");
+        int p = host != null ? port : c.intValue("port", 0, 0, 65535);
+        if (h.isBlank() || p == 0) {
+            throw c.invalid(h.isBlank() ? "host" : "port", h.isBlank() ? null : c.raw("port"),
+                    "a host and port of the feed (or simulator = true)");
         }
-        SzseFeedConfig d = of(name, host, c.getInt("port", 0));
-        return new SzseFeedConfig(name, host, d.port(), c.getString("sender-comp-id", d.senderCompId()),
-                c.getString("target-comp-id", d.targetCompId()), c.getString("password", d.password()),
-                c.getInt("heartbeat-seconds", d.heartbeatSeconds()),
-                c.getInt("reconnect-initial-ms", d.reconnectInitialMs()),
-                c.getInt("reconnect-max-ms", d.reconnectMaxMs()), c.getInt("logon-timeout-ms", d.logonTimeoutMs()),
-                c.getInt("max-body-length", d.maxBodyLength()));
+        SzseFeedConfig d = of(name, h, p);
+        return c.build(() -> new SzseFeedConfig(name, h, p, c.string("sender-comp-id", d.senderCompId()),
+                c.string("target-comp-id", d.targetCompId()), c.string("password", d.password()),
+                c.intValue("heartbeat-seconds", d.heartbeatSeconds(), 1, 60),
+                c.intValue("reconnect-initial-ms", d.reconnectInitialMs(), 10, 60_000),
+                c.intValue("reconnect-max-ms", d.reconnectMaxMs(), 10, 300_000),
+                c.intValue("logon-timeout-ms", d.logonTimeoutMs(), 100, 60_000),
+                c.intValue("max-body-length", d.maxBodyLength(), SzseLayout.LOGOUT_BODY, 16 << 20)));
     }
 
     public SzseFeedConfig {

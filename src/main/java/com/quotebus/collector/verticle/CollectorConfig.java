@@ -2,11 +2,10 @@ package com.quotebus.collector.verticle;
 
 import com.quotebus.collector.arbitration.ArbitrationConfig;
 import com.quotebus.collector.journal.FsyncPolicy;
-import io.vertx.core.json.JsonArray;
+import com.quotebus.config.Settings;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -48,126 +47,84 @@ public record CollectorConfig(LocalDate tradingDay, Path journalDirectory, Fsync
      */
     public static final long MIN_HAZELCAST_LEASE_MILLIS = 2_000;
 
+    /**
+     * A verticle's deployment config (tests, a collector deployed on its own): the {@code collector} section's keys
+     * plus {@code shards}; the journal in {@code data/journal} unless {@code journal.directory} says otherwise.
+     */
     public static CollectorConfig from(JsonObject json) {
-        JsonObject j = json == null ? new JsonObject() : json;
-        LocalDate day = null;
-        String dayText = j.getString("tradingDay");
-        if (dayText != null && !dayText.isBlank()) {
-            try {
-                day = LocalDate.parse(dayText);
-            } catch (DateTimeParseException e) {
-                throw bad("tradingDay", "'" + dayText + "' is not a date (yyyy-MM-dd)");
-            }
-        }
-        JsonObject journal = object(j, "journal");
-        JsonObject arb = object(j, "arbitration");
-        JsonObject leader = object(j, "leader");
-        long gapWindow = longOf(arb, "arbitration.gapWindowMillis", "gapWindowMillis", 20);
-        long silence = longOf(arb, "arbitration.silenceMillis", "silenceMillis", 5_000);
-        long maxHeld = longOf(arb, "arbitration.maxHeldPerChannel", "maxHeldPerChannel", 100_000);
-        long logInterval = longOf(arb, "arbitration.logIntervalMillis", "logIntervalMillis", 60_000);
-        long fsyncRecords = longOf(journal, "journal.fsyncEveryRecords", "fsyncEveryRecords", 0);
-        long fsyncMillis = longOf(journal, "journal.fsyncEveryMillis", "fsyncEveryMillis", 100);
-        ArbitrationConfig a;
-        try {
-            a = new ArbitrationConfig(gapWindow, silence, (int) Math.min(maxHeld, Integer.MAX_VALUE), logInterval);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("collector." + e.getMessage(), e);
-        }
-        FsyncPolicy fsync;
-        try {
-            fsync = new FsyncPolicy((int) Math.min(fsyncRecords, Integer.MAX_VALUE), fsyncMillis);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("collector.journal: " + e.getMessage(), e);
-        }
-        int shards = (int) longOf(j, "shards", "shards", 16);
-        if (shards < 1 || shards > 4096) {
-            throw bad("shards", "must be 1..4096, was " + shards);
-        }
-        long tick = longOf(j, "tickMillis", "tickMillis", 10);
-        if (tick < 1 || tick > 1_000) {
-            throw bad("tickMillis", "must be 1..1000, was " + tick);
-        }
-        String leaderType = leader.getString("type", "single");
-        if (!leaderType.equals("single") && !leaderType.equals("hazelcast")) {
-            throw bad("leader.type", "must be single or hazelcast, was '" + leaderType + "'");
-        }
-        long lease = longOf(leader, "leader.leaseMillis", "leaseMillis", 3_000);
-        long renew = longOf(leader, "leader.renewMillis", "renewMillis", 1_000);
-        if (lease <= 0 || renew <= 0 || renew * 2 > lease) {
-            throw bad("leader.renewMillis", "must be > 0 and at most half of leader.leaseMillis (" + lease
-                    + "), was " + renew);
-        }
-        if (leaderType.equals("hazelcast") && (lease < MIN_HAZELCAST_LEASE_MILLIS
-                || renew * 2 > lease - 1_000)) {
-            throw bad("leader.leaseMillis", "with hazelcast must be >= " + MIN_HAZELCAST_LEASE_MILLIS
-                    + " and leave renewMillis <= (leaseMillis - 1000) / 2 (expiry has one-second granularity); was "
-                    + lease + " with renewMillis " + renew);
-        }
-        String member = leader.getString("member", "collector-" + ProcessHandle.current().pid());
-        long takeover = longOf(j, "takeoverReplayMillis", "takeoverReplayMillis", lease + renew);
-        if (takeover < lease) {
-            throw bad("takeoverReplayMillis", "must be >= leader.leaseMillis (" + lease + "), was " + takeover);
-        }
-        int replayMax = (int) longOf(j, "replayMaxEvents", "replayMaxEvents", 10_000);
-        if (replayMax < 1 || replayMax > 1_000_000) {
-            throw bad("replayMaxEvents", "must be 1..1000000, was " + replayMax);
-        }
-        return new CollectorConfig(day, Path.of(journal.getString("directory", "data/journal")), fsync, a, shards,
-                tick, new Leader(leaderType, leader.getString("name", "quotebus.collector.leader"), member, lease,
-                        renew), takeover, replayMax, sources(j));
+        JsonObject section = json == null ? new JsonObject() : json.copy();
+        Object shards = section.remove("shards");
+        Settings s = com.quotebus.config.ConfigLoader.section("collector", section);
+        return from(s, Settings.of(new JsonObject().put("collector", new JsonObject().put("shards", shards)))
+                .at("collector").intValue("shards", 16, 1, 4096), Path.of("data", "journal"));
     }
 
-    private static List<SourceSpec> sources(JsonObject j) {
-        Object raw = j.getValue("sources");
-        if (!(raw instanceof JsonArray array) || array.isEmpty()) {
-            throw bad("sources", "must list at least one source ({name, type, ...})");
+    /**
+     * Reads the {@code collector} section: {@code shards} is the cluster's ({@code cluster.shards}), the journal goes
+     * to {@code journal.directory} when given, else {@code defaultJournal}. A bad value fails naming its key.
+     */
+    public static CollectorConfig from(Settings s, int shards, Path defaultJournal) {
+        LocalDate day = null;
+        String dayText = s.string("trading-day", "");
+        if (!dayText.isBlank()) {
+            day = s.parsed("trading-day", null, LocalDate::parse, "a date yyyy-MM-dd");
+        }
+        Settings journal = s.at("journal");
+        Settings arb = s.at("arbitration");
+        Settings leader = s.at("leader");
+        ArbitrationConfig a = arb.build(() -> new ArbitrationConfig(
+                arb.longValue("gap-window-millis", 20, 0, 60_000),
+                arb.longValue("silence-millis", 5_000, 1, 3_600_000),
+                arb.intValue("max-held-per-channel", 100_000, 1, Integer.MAX_VALUE),
+                arb.longValue("log-interval-millis", 60_000, 0, 86_400_000)));
+        FsyncPolicy fsync = journal.build(() -> new FsyncPolicy(
+                journal.intValue("fsync-every-records", 0, 0, Integer.MAX_VALUE),
+                journal.longValue("fsync-every-millis", 100, 0, 3_600_000)));
+        long tick = s.longValue("tick-millis", 10, 1, 1_000);
+        String leaderType = leader.string("type", "single");
+        if (!leaderType.equals("single") && !leaderType.equals("hazelcast")) {
+            throw leader.invalid("type", leaderType, "single or hazelcast");
+        }
+        long lease = leader.longValue("lease-millis", 3_000, 1, 3_600_000);
+        long renew = leader.longValue("renew-millis", 1_000, 1, 3_600_000);
+        if (renew * 2 > lease) {
+            throw leader.invalid("renew-millis", renew, "at most half of leader.lease-millis (" + lease + ")");
+        }
+        if (leaderType.equals("hazelcast") && (lease < MIN_HAZELCAST_LEASE_MILLIS || renew * 2 > lease - 1_000)) {
+            throw leader.invalid("lease-millis", lease, "with hazelcast >= " + MIN_HAZELCAST_LEASE_MILLIS
+                    + " and leaving renew-millis <= (lease-millis - 1000) / 2 (expiry has one-second granularity);"
+                    + " renew-millis is " + renew);
+        }
+        String member = leader.string("member", "collector-" + ProcessHandle.current().pid());
+        long takeover = s.longValue("takeover-replay-millis", lease + renew, lease, 3_600_000);
+        int replayMax = s.intValue("replay-max-events", 10_000, 1, 1_000_000);
+        String dir = journal.string("directory", "");
+        return new CollectorConfig(day, dir.isBlank() ? defaultJournal : Path.of(dir), fsync, a, shards, tick,
+                new Leader(leaderType, leader.string("name", "quotebus.collector.leader"), member, lease, renew),
+                takeover, replayMax, sources(s));
+    }
+
+    private static List<SourceSpec> sources(Settings s) {
+        List<Settings> list = s.objects("sources");
+        if (list.isEmpty()) {
+            throw s.invalid("sources", null, "at least one source ({name, type, ...})");
         }
         List<SourceSpec> out = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (int i = 0; i < array.size(); i++) {
-            if (!(array.getValue(i) instanceof JsonObject s)) {
-                throw bad("sources[" + i + "]", "must be an object {name, type, ...}");
+        for (Settings source : list) {
+            String name = source.string("name", "");
+            String type = source.string("type", "");
+            if (name.isBlank()) {
+                throw source.invalid("name", null, "a name (required)");
             }
-            String name = s.getString("name");
-            String type = s.getString("type");
-            if (name == null || name.isBlank()) {
-                throw bad("sources[" + i + "].name", "is required");
-            }
-            if (type == null || type.isBlank()) {
-                throw bad("sources[" + i + "].type", "is required (e.g. szse-binary, csv-replay, simulator)");
+            if (type.isBlank()) {
+                throw source.invalid("type", null, "a type (required: e.g. szse-binary, csv-replay)");
             }
             if (!names.add(name)) {
-                throw bad("sources[" + i + "].name", "'" + name + "' is used twice");
+                throw source.invalid("name", name, "a name used once (it is used twice)");
             }
-            out.add(new SourceSpec(name, type, s));
+            out.add(new SourceSpec(name, type, source));
         }
         return List.copyOf(out);
-    }
-
-    private static JsonObject object(JsonObject j, String key) {
-        Object v = j.getValue(key);
-        if (v == null) {
-            return new JsonObject();
-        }
-        if (!(v instanceof JsonObject o)) {
-            throw bad(key, "must be an object");
-        }
-        return o;
-    }
-
-    private static long longOf(JsonObject j, String path, String key, long dflt) {
-        Object v = j.getValue(key);
-        if (v == null) {
-            return dflt;
-        }
-        if (v instanceof Number n && n.doubleValue() == n.longValue()) {
-            return n.longValue();
-        }
-        throw bad(path, "must be a whole number, was '" + v + "'");
-    }
-
-    private static IllegalArgumentException bad(String key, String why) {
-        return new IllegalArgumentException("collector." + key + " " + why);
     }
 }

@@ -54,14 +54,26 @@ public final class CollectorVerticle extends VerticleBase {
      *                 gives the cluster's election (the verticle does not know the cluster)
      */
     public CollectorVerticle(FeedSourceFactories factories, MarketClock clock, LeaderElection election) {
+        this(factories, clock, election, null);
+    }
+
+    /**
+     * @param election the election to use, or null for {@code leader.type = single}
+     * @param config   the node's checked collector configuration, or null to read the deployment config
+     */
+    public CollectorVerticle(FeedSourceFactories factories, MarketClock clock, LeaderElection election,
+                             CollectorConfig config) {
         this.factories = factories;
         this.clock = clock;
         this.injectedElection = election;
+        this.config = config;
     }
 
     @Override
     public Future<?> start() {
-        config = CollectorConfig.from(config());
+        if (config == null) {
+            config = CollectorConfig.from(config());
+        }
         try {
             EventCodecs.registerAll(vertx.eventBus());
         } catch (IllegalStateException alreadyRegistered) {

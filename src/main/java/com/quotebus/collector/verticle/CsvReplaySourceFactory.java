@@ -1,5 +1,6 @@
 package com.quotebus.collector.verticle;
 
+import com.quotebus.config.Settings;
 import com.quotebus.collector.FeedSource;
 import com.quotebus.collector.replay.CsvReplayOptions;
 import com.quotebus.collector.replay.CsvReplaySource;
@@ -7,14 +8,10 @@ import com.quotebus.collector.replay.ReplayScheduler;
 import com.quotebus.core.time.MarketClock;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Type {@code csv-replay}: a {@link CsvReplaySource} paced by Vert.x timers on the calling context. Options:
@@ -29,36 +26,33 @@ public final class CsvReplaySourceFactory implements FeedSourceFactory {
     }
 
     @Override
-    public FeedSource create(SourceSpec spec, Vertx vertx, MarketClock clock) {
-        JsonObject o = spec.options();
-        String key = "collector.sources[" + spec.name() + "].";
-        Object filesValue = o.getValue("files");
-        if (!(filesValue instanceof JsonArray array) || array.isEmpty()) {
-            throw new IllegalArgumentException(key + "files must list at least one CSV file");
+    public void check(SourceSpec spec) {
+        options(spec);
+    }
+
+    /** The replay's options from the source's section ({@code files}, {@code trading-day}, units, pacing). */
+    static CsvReplayOptions options(SourceSpec spec) {
+        Settings o = spec.options();
+        List<String> names = o.list("files", List.of());
+        if (names.isEmpty()) {
+            throw o.invalid("files", null, "a list of at least one CSV file");
         }
         List<Path> files = new ArrayList<>();
-        for (Object f : array) {
-            files.add(Path.of(String.valueOf(f)));
+        for (String f : names) {
+            files.add(Path.of(f));
         }
-        LocalDate day = null;
-        String dayText = o.getString("tradingDay");
-        if (dayText != null) {
-            try {
-                day = LocalDate.parse(dayText);
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException(key + "tradingDay '" + dayText + "' is not yyyy-MM-dd");
-            }
-        }
-        CsvReplayOptions options;
-        try {
-            options = new CsvReplayOptions(files, day,
-                    CsvReplayOptions.PriceUnit.valueOf(o.getString("priceUnit", "yuan").toUpperCase(Locale.ROOT)),
-                    CsvReplayOptions.VolumeUnit.valueOf(o.getString("volumeUnit", "shares").toUpperCase(Locale.ROOT)),
-                    o.getDouble("speed", 1.0), o.getInteger("batchSize", 1000));
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new IllegalArgumentException("collector.sources[" + spec.name() + "]: " + e.getMessage()
-                    + " (priceUnit: yuan|minor, volumeUnit: shares|lots, speed: number, batchSize: integer)", e);
-        }
+        String dayText = o.string("trading-day", "");
+        LocalDate day = dayText.isBlank() ? null
+                : o.parsed("trading-day", null, LocalDate::parse, "a date yyyy-MM-dd");
+        return o.build(() -> new CsvReplayOptions(files, day,
+                o.enumValue("price-unit", CsvReplayOptions.PriceUnit.YUAN, CsvReplayOptions.PriceUnit.class),
+                o.enumValue("volume-unit", CsvReplayOptions.VolumeUnit.SHARES, CsvReplayOptions.VolumeUnit.class),
+                o.doubleValue("speed", 1.0, 0, 1_000_000), o.intValue("batch-size", 1000, 1, 1_000_000)));
+    }
+
+    @Override
+    public FeedSource create(SourceSpec spec, Vertx vertx, MarketClock clock) {
+        CsvReplayOptions options = options(spec);
         Context context = vertx.getOrCreateContext();
         ReplayScheduler scheduler = (delay, task) -> {
             if (delay <= 0) {

@@ -24,4 +24,12 @@ public interface FeedSourceFactory {
      * @throws IllegalArgumentException when an option is missing or invalid (message names the key)
      */
     FeedSource create(SourceSpec spec, Vertx vertx, MarketClock clock);
+
+    /**
+     * Checks the options as {@link #create} would, without building anything: called when the node reads its
+     * configuration, before it binds a port or joins the cluster.
+     *
+     * @throws com.quotebus.config.ConfigException or {@link IllegalArgumentException} naming the bad key
+     */
+    void check(SourceSpec spec);
 }

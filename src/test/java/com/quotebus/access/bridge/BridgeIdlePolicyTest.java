@@ -78,8 +78,8 @@ class BridgeIdlePolicyTest {
         BridgeServerOptions o = BridgeServerOptions.defaults();
         assertThat(o.idleTimeoutMs()).isZero();
         assertThat(o.tcpKeepAlive()).isTrue();
-        assertThat(BridgeServerOptions.fromJson(new JsonObject().put("tcpKeepAlive", false)
-                .put("tcpKeepAliveIdleSeconds", 30).put("tcpKeepAliveIntervalSeconds", 5).put("tcpKeepAliveCount", 3)))
+        assertThat(BridgeServerOptions.fromJson(new JsonObject().put("tcp-keep-alive", false)
+                .put("tcp-keep-alive-idle-seconds", 30).put("tcp-keep-alive-interval-seconds", 5).put("tcp-keep-alive-count", 3)))
                 .isEqualTo(BridgeServerOptions.builder().tcpKeepAlive(false).tcpKeepAliveIdleSeconds(30)
                         .tcpKeepAliveIntervalSeconds(5).tcpKeepAliveCount(3).build());
     }

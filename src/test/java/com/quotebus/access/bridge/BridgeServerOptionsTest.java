@@ -3,6 +3,7 @@ package com.quotebus.access.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.quotebus.config.ConfigException;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -25,39 +26,49 @@ class BridgeServerOptionsTest {
 
     @Test
     void readsEveryKindOfValueFromJson() {
-        JsonObject json = new JsonObject().put("port", 7100).put("maxFrameSize", 4096).put("idleTimeoutMs", 30000)
-                .put("inboundPermits", new JsonArray().add(new JsonObject().put("address", "svc.login"))
-                        .add(new JsonObject().put("addressRegex", "svc\\..+")))
-                .put("streamPrefixes", new JsonArray().add("tick.").add("trade."))
-                .put("rateLimitPerSecond", 12.5).put("slowConsumerPolicy", "DISCONNECT").put("adminToken", "t");
+        JsonObject json = new JsonObject().put("port", 7100).put("max-frame-size", 4096).put("idle-timeout-ms", 30000)
+                .put("inbound-permits", new JsonArray().add(new JsonObject().put("address", "svc.login"))
+                        .add(new JsonObject().put("address-regex", "svc\\..+")))
+                .put("stream-prefixes", new JsonArray().add("tick.").add("trade."))
+                .put("rate-limit-per-second", 12.5).put("slow-consumer-policy", "disconnect").put("admin-token", "t");
         BridgeServerOptions o = BridgeServerOptions.fromJson(json);
         assertThat(o).isEqualTo(BridgeServerOptions.builder().port(7100).maxFrameSize(4096).idleTimeoutMs(30000)
                 .inboundPermits(List.of(AddressPermit.exact("svc.login"), AddressPermit.regex("svc\\..+")))
                 .streamPrefixes(List.of("tick.", "trade.")).rateLimitPerSecond(12.5)
                 .slowConsumerPolicy(SlowConsumerPolicy.DISCONNECT).adminToken("t").build());
+        // the spellings of earlier releases read the same (each with a warning)
+        JsonObject old = new JsonObject().put("port", 7100).put("maxFrameSize", 4096).put("idleTimeoutMs", 30000)
+                .put("inboundPermits", new JsonArray().add(new JsonObject().put("address", "svc.login"))
+                        .add(new JsonObject().put("addressRegex", "svc\\..+")))
+                .put("streamPrefixes", new JsonArray().add("tick.").add("trade."))
+                .put("rateLimitPerSecond", 12.5).put("slowConsumerPolicy", "DISCONNECT").put("adminToken", "t");
+        assertThat(BridgeServerOptions.fromJson(old)).isEqualTo(o);
     }
 
     @Test
     void badValuesFailNamingTheKey() {
-        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("maxFrameSize", -1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("maxFrameSize ");
-        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("port", "80")))
-                .hasMessageStartingWith("port must be a number");
-        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("maxFramesize", 10)))
-                .hasMessageStartingWith("maxFramesize is not a known bridge option");
-        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("slowConsumerPolicy", "DROP")))
-                .hasMessageStartingWith("slowConsumerPolicy must be GAP or DISCONNECT");
-        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("outboundPermits",
-                new JsonArray().add(new JsonObject().put("addressRegex", "quote.(")))))
-                .hasMessageStartingWith("outboundPermits: invalid address regex 'quote.('");
+        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("max-frame-size", -1)))
+                .isInstanceOf(ConfigException.class)
+                .hasMessage("bad setting: access.max-frame-size must be 64..16777216, was -1");
+        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("port", "eighty")))
+                .hasMessage("bad setting access.port = 'eighty': expected an integer 0..65535");
+        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("max-framesize", 10)))
+                .hasMessageStartingWith("unknown setting access.max-framesize (in the configuration file): did you"
+                        + " mean access.max-frame-size?");
+        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("slow-consumer-policy", "DROP")))
+                .hasMessage("bad setting access.slow-consumer-policy = 'DROP': expected one of gap, disconnect");
+        assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("outbound-permits",
+                new JsonArray().add(new JsonObject().put("address-regex", "quote.(")))))
+                .hasMessageStartingWith("bad setting access.outbound-permits[0].address-regex = 'quote.(': expected a"
+                        + " valid address or regular expression (invalid address regex 'quote.('");
         assertThatThrownBy(() -> BridgeServerOptions.builder().requestTimeoutMs(5000).maxRequestTimeoutMs(1000).build())
-                .hasMessageStartingWith("maxRequestTimeoutMs must be >= requestTimeoutMs");
+                .hasMessageStartingWith("access.max-request-timeout-ms must be >= access.request-timeout-ms");
         assertThatThrownBy(() -> BridgeServerOptions.builder().streamPrefixes(List.of("quote.x")).build())
-                .hasMessageStartingWith("streamPrefixes overlaps lastValuePrefixes entry 'quote.'");
+                .hasMessageStartingWith("access.stream-prefixes overlaps access.last-value-prefixes entry 'quote.'");
         assertThatThrownBy(() -> BridgeServerOptions.builder().flushThresholdBytes(10).build())
-                .hasMessageStartingWith("flushThresholdBytes ");
+                .hasMessageStartingWith("access.flush-threshold-bytes ");
         assertThatThrownBy(() -> BridgeServerOptions.builder().internalPrefixes(null).build())
-                .hasMessageStartingWith("internalPrefixes must be a list");
+                .hasMessageStartingWith("access.internal-prefixes must be a list");
     }
 
     @Test

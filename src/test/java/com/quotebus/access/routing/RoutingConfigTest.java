@@ -15,25 +15,30 @@ class RoutingConfigTest {
     @Test
     void routerConfigReadsItsKeysAndKeepsDefaultsForTheRest() {
         assertThat(RouterConfig.fromJson(new JsonObject())).isEqualTo(RouterConfig.DEFAULT);
-        assertThat(RouterConfig.fromJson(new JsonObject().put("perTryTimeoutMillis", 500)
-                .put("nonIdempotentServices", new JsonArray().add("order"))))
+        assertThat(RouterConfig.fromJson(new JsonObject().put("per-try-timeout-millis", 500)
+                .put("non-idempotent-services", new JsonArray().add("order"))))
                 .isEqualTo(new RouterConfig(2000, 500, 3, Set.of("order")));
-        assertThat(RouterConfig.fromJson(new JsonObject().put("retryBudgetRatio", 0.5).put("retryBudgetMinPerSecond", 0)))
+        assertThat(RouterConfig.fromJson(new JsonObject().put("retry-budget-ratio", 0.5)
+                .put("retry-budget-min-per-second", 0)))
                 .isEqualTo(new RouterConfig(2000, 1000, 3, Set.of(), 0.5, 0));
+        // the old spelling still reads (with a warning)
+        assertThat(RouterConfig.fromJson(new JsonObject().put("perTryTimeoutMillis", 500)))
+                .isEqualTo(new RouterConfig(2000, 500, 3, Set.of()));
     }
 
     @Test
     void routerConfigRejectsUnknownKeysAndBadValuesNamingThem() {
         assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("retries", 2)))
-                .hasMessageContaining("unknown router config key 'retries'");
-        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("maxAttempts", 0)))
-                .hasMessageContaining("maxAttempts 0");
-        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("defaultTimeoutMillis", "soon")))
-                .hasMessageContaining("wrong type");
-        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("retryBudgetRatio", 1.5)))
-                .hasMessageContaining("retryBudgetRatio 1.5 must be 0-1");
-        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("retryBudgetMinPerSecond", -1)))
-                .hasMessageContaining("retryBudgetMinPerSecond -1.0 must be 0-10000");
+                .hasMessageContaining("unknown setting access.router.retries");
+        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("max-attempts", 0)))
+                .hasMessage("bad setting: access.router.max-attempts 0 must be 1-10");
+        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("default-timeout-millis", "soon")))
+                .hasMessage("bad setting access.router.default-timeout-millis = 'soon': expected an integer "
+                        + Long.MIN_VALUE + ".." + Long.MAX_VALUE);
+        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("retry-budget-ratio", 1.5)))
+                .hasMessageContaining("access.router.retry-budget-ratio 1.5 must be 0-1");
+        assertThatThrownBy(() -> RouterConfig.fromJson(new JsonObject().put("retry-budget-min-per-second", -1)))
+                .hasMessageContaining("access.router.retry-budget-min-per-second -1.0 must be 0-10000");
     }
 
     @Test

@@ -21,11 +21,13 @@ class SessionOptionsTest {
     @Test
     void unknownKeysAndBadValuesFailNamingTheKey() {
         assertThatThrownBy(() -> SessionOptions.fromJson(new JsonObject().put("ttl", 1)))
-                .hasMessageStartingWith("access.session.ttl is not a known session option");
+                .hasMessageStartingWith("unknown setting access.session.ttl (in the configuration file): did you mean"
+                        + " access.session.ttl-ms?");
         assertThatThrownBy(() -> SessionOptions.fromJson(new JsonObject().put("sync-ms", 30_000)))
-                .hasMessage("access.session.sync-ms must be 10..ttl-ms/3, was 30000");
+                .hasMessage("bad setting: access.session.sync-ms must be 10..ttl-ms/3, was 30000");
         assertThatThrownBy(() -> SessionOptions.fromJson(new JsonObject().put("max-sessions", "many")))
-                .hasMessage("access.session.max-sessions must be a whole number, was many");
+                .hasMessage("bad setting access.session.max-sessions = 'many': expected an integer "
+                        + Integer.MIN_VALUE + ".." + Integer.MAX_VALUE);
     }
 
     @Test

@@ -95,7 +95,7 @@ class CollectorVerticleTest {
     }
 
     private JsonObject config() {
-        return new JsonObject().put("tradingDay", "2026-11-25").put("shards", SHARDS)
+        return new JsonObject().put("trading-day", "2026-11-25").put("shards", SHARDS)
                 .put("journal", new JsonObject().put("directory", dir.toString()))
                 .put("sources", new JsonArray()
                         .add(new JsonObject().put("name", "a").put("type", "fake"))
@@ -107,6 +107,10 @@ class CollectorVerticleTest {
             @Override
             public String type() {
                 return "fake";
+            }
+
+            @Override
+            public void check(SourceSpec spec) {
             }
 
             @Override
@@ -235,7 +239,7 @@ class CollectorVerticleTest {
             deployed.get(10, TimeUnit.SECONDS);
             throw new AssertionError("expected a failure");
         } catch (Exception e) {
-            assertThat(e.getCause()).hasMessage("collector.shards must be 1..4096, was 0");
+            assertThat(e.getCause()).hasMessage("bad setting collector.shards = '0': expected an integer 1..4096");
         }
     }
 
@@ -288,11 +292,15 @@ class CollectorVerticleTest {
         ManualClock friday = new ManualClock(com.quotebus.core.time.ChinaTime.epochMillis(
                 java.time.LocalDateTime.parse("2026-11-27T20:54:00")));
         JsonObject cfg = config();
-        cfg.remove("tradingDay");
+        cfg.remove("trading-day");
         FeedSourceFactories factories = FeedSourceFactories.discover().register(new FeedSourceFactory() {
             @Override
             public String type() {
                 return "fake";
+            }
+
+            @Override
+            public void check(SourceSpec spec) {
             }
 
             @Override

@@ -31,11 +31,11 @@ class CsvReplayCollectorTest {
     void aConfiguredCsvReplayIsJournaledSequencedAndItsBadLinesCounted() throws Exception {
         Path snapshots = Path.of(getClass().getResource("/replay/snapshots.csv").toURI());
         Path trades = Path.of(getClass().getResource("/replay/trades.csv").toURI());
-        JsonObject config = new JsonObject().put("tradingDay", "2026-11-25")
+        JsonObject config = new JsonObject().put("trading-day", "2026-11-25")
                 .put("journal", new JsonObject().put("directory", dir.toString()))
                 .put("sources", new JsonArray().add(new JsonObject().put("name", "file").put("type", "csv-replay")
                         .put("files", new JsonArray().add(snapshots.toString()).add(trades.toString()))
-                        .put("tradingDay", "2026-11-25").put("speed", 0)));
+                        .put("trading-day", "2026-11-25").put("speed", 0)));
         Vertx vertx = Vertx.vertx();
         try {
             CollectorVerticle verticle = new CollectorVerticle(FeedSourceFactories.discover(), MarketClock.system(),
