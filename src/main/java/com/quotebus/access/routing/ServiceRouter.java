@@ -79,12 +79,20 @@ public final class ServiceRouter implements AutoCloseable {
     /** Per service (bounded like the metric tags): how long to wait before hedging. */
     private final Map<String, HedgeDelay> hedgeDelays = new ConcurrentHashMap<>();
     /**
-     * Instances that recently left a request unanswered past the hedge delay (stalled, paused, overloaded), by
-     * instance key → until when (nanoTime): chosen only when no other can serve, until they answer again.
+     * Instances that recently proved slow (stalled, paused, overloaded), by instance key → until when (nanoTime):
+     * chosen only when no other can serve, until they answer in time again. Slow means it left a request unanswered
+     * past the per-try timeout, or answered only after {@link #SLOW_ANSWER_NANOS}; a hedge firing against it does
+     * not make it slow, so a replica that is merely a little slower (a cold one just started) keeps its traffic.
      */
     private final Map<String, Long> slowUntil = new ConcurrentHashMap<>();
     /** How long an instance that did not answer in time is passed over. */
     static final long SLOW_FOR_NANOS = 1_000_000_000L;
+    /**
+     * An answer later than this marks the instance slow (or the per-try timeout, when that is shorter). Well above
+     * the hedge delay (at most {@code hedgeMaxMillis}, 200 ms by default, and as low as 20 ms): a hedge only says
+     * another replica may be faster; this says the instance keeps callers waiting.
+     */
+    static final long SLOW_ANSWER_NANOS = 250_000_000L;
     private final ShardMap shardMap;
     private final RegistryListener removals = new RegistryListener() {
         @Override
@@ -242,6 +250,7 @@ public final class ServiceRouter implements AutoCloseable {
         final Context context;
         final BiConsumer<Message<Object>, Throwable> then;
         final long startNanos = System.nanoTime();
+        long timeoutMillis; // set by send
         boolean done; // touched only on context
 
         Attempt(ServiceInstance instance, Context context, BiConsumer<Message<Object>, Throwable> then) {
@@ -251,6 +260,7 @@ public final class ServiceRouter implements AutoCloseable {
         }
 
         void send(Object body, Map<String, String> headers, long timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
             inFlight.computeIfAbsent(instance.key(), k -> ConcurrentHashMap.newKeySet()).add(this);
             outstanding.started(instance.service(), instance.instanceId());
             DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis);
@@ -407,10 +417,6 @@ public final class ServiceRouter implements AutoCloseable {
                         || deadline <= clock.millis()) {
                     return;
                 }
-                long until = System.nanoTime() + SLOW_FOR_NANOS;
-                for (Attempt a : pending) {
-                    slowUntil.put(a.instance.key(), until); // routed to last until it answers again
-                }
                 if (strategyFor(service, policy).eligible(candidates(), request).isEmpty() || !retryAllowed()) {
                     return; // nobody else to ask: wait for the attempt out
                 }
@@ -429,10 +435,7 @@ public final class ServiceRouter implements AutoCloseable {
         private void answered(Attempt attempt, boolean hedge, Message<Object> reply, Throwable failure) {
             pending.remove(attempt);
             ServiceInstance chosen = attempt.instance;
-            if (failure == null || (failure instanceof ReplyException re
-                    && re.failureType() == ReplyFailure.RECIPIENT_FAILURE)) {
-                slowUntil.remove(chosen.key()); // it answers
-            }
+            judgeSpeed(attempt, failure);
             if (promise.future().isComplete()) {
                 return; // another attempt won
             }
@@ -460,6 +463,27 @@ public final class ServiceRouter implements AutoCloseable {
                 next();
             } else {
                 fail(failure);
+            }
+        }
+
+        /**
+         * Marks the instance slow when it answered only after {@link #SLOW_ANSWER_NANOS} or left the request
+         * unanswered past its per-try timeout (or past that threshold, when the deadline cut the try short); clears
+         * the mark when it answered in time. Other failures (no handler, removed) say nothing about its speed.
+         */
+        private void judgeSpeed(Attempt attempt, Throwable failure) {
+            boolean answered = failure == null || (failure instanceof ReplyException re
+                    && re.failureType() == ReplyFailure.RECIPIENT_FAILURE);
+            boolean timedOut = failure instanceof ReplyException re && re.failureType() == ReplyFailure.TIMEOUT;
+            if (!answered && !timedOut) {
+                return;
+            }
+            long took = System.nanoTime() - attempt.startNanos;
+            boolean late = took >= Math.min(SLOW_ANSWER_NANOS, perTryMillis * 1_000_000);
+            if (late || (timedOut && attempt.timeoutMillis >= perTryMillis)) {
+                slowUntil.put(attempt.instance.key(), System.nanoTime() + SLOW_FOR_NANOS); // routed to last for a while
+            } else if (answered) {
+                slowUntil.remove(attempt.instance.key()); // it answers in time
             }
         }
 
