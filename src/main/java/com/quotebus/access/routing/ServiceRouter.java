@@ -370,8 +370,37 @@ public final class ServiceRouter implements AutoCloseable {
                     s -> new HedgeDelay(config.hedgeMinMillis(), Math.max(config.hedgeMinMillis(), config.hedgeMaxMillis())));
         }
 
+        /** The untried candidates the strategy allows for this request: what the next attempt chooses from. */
+        private List<ServiceInstance> eligible() {
+            return strategyFor(service, policy).eligible(candidates(), request);
+        }
+
+        /** The eligible instances not marked slow, or all of them when every one is (then the slow ones must do). */
+        private List<ServiceInstance> answering(List<ServiceInstance> eligible) {
+            if (slowUntil.isEmpty()) {
+                return eligible; // the usual case: nothing to filter
+            }
+            long now = System.nanoTime();
+            List<ServiceInstance> answering = new ArrayList<>(eligible.size());
+            for (ServiceInstance i : eligible) {
+                Long until = slowUntil.get(i.key());
+                if (until == null || until - now < 0) {
+                    answering.add(i);
+                }
+            }
+            return answering.isEmpty() ? eligible : answering;
+        }
+
         /** Sends one more attempt, to the best untried candidate; fails the call when none is left and none is out. */
         private void next() {
+            next(null);
+        }
+
+        /**
+         * @param eligible {@link #eligible()} when the caller has just computed it (the hedge timer, which checks
+         *                 that someone is left to ask), so it is built once per attempt; null to compute it here
+         */
+        private void next(List<ServiceInstance> eligible) {
             long remaining = deadline - clock.millis();
             if (remaining <= 0) {
                 if (pending.isEmpty()) {
@@ -379,23 +408,14 @@ public final class ServiceRouter implements AutoCloseable {
                 }
                 return;
             }
-            RoutingStrategy strategy = strategyFor(service, policy);
-            List<ServiceInstance> candidates = strategy.eligible(candidates(), request);
+            List<ServiceInstance> candidates = eligible != null ? eligible : eligible();
             if (candidates.isEmpty()) {
                 if (pending.isEmpty()) {
                     fail(lastFailure != null ? lastFailure : RouteFailures.noInstance(service));
                 }
                 return;
             }
-            long now = System.nanoTime();
-            List<ServiceInstance> answering = new ArrayList<>(candidates.size());
-            for (ServiceInstance i : candidates) {
-                Long until = slowUntil.get(i.key());
-                if (until == null || until - now < 0) {
-                    answering.add(i);
-                }
-            }
-            ServiceInstance chosen = strategy.choose(answering.isEmpty() ? candidates : answering, request);
+            ServiceInstance chosen = strategyFor(service, policy).choose(answering(candidates), request);
             tried.add(chosen.instanceId());
             attempts++;
             boolean hedge = !pending.isEmpty();
@@ -417,11 +437,12 @@ public final class ServiceRouter implements AutoCloseable {
                         || deadline <= clock.millis()) {
                     return;
                 }
-                if (strategyFor(service, policy).eligible(candidates(), request).isEmpty() || !retryAllowed()) {
+                List<ServiceInstance> others = eligible();
+                if (others.isEmpty() || !retryAllowed()) {
                     return; // nobody else to ask: wait for the attempt out
                 }
                 metrics.hedged(metricTag);
-                next();
+                next(others); // nothing has run since the list was built: it is still what the hedge chooses from
             });
         }
 
