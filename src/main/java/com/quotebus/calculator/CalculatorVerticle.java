@@ -85,8 +85,6 @@ public final class CalculatorVerticle extends VerticleBase {
     /** What this instance last wrote to the shard map, and the version of that write. */
     private java.util.Map<Integer, ShardState> published;
     private long holdingVersion = System.currentTimeMillis() * 1_000;
-    /** Set once every assigned shard was live: from then on each shard is served as soon as it is live. */
-    private boolean servedOnce;
     /** Shard-map changes (another replica went live) may complete a hand-over: checked on this loop. */
     private final Runnable shardMapListener = () -> {
         if (context != null) {
@@ -222,16 +220,7 @@ public final class CalculatorVerticle extends VerticleBase {
         if (stopping || loader == null) {
             return;
         }
-        java.util.Map<Integer, ShardState> states = loader.states(leaving);
-        if (!servedOnce) {
-            if (loader.allAssignedLive()) {
-                servedOnce = true;
-            } else {
-                // a starting instance serves nothing until it is ready (every assigned shard live): clients
-                // never get answers from a node that does not say it is ready
-                states.replaceAll((id, st) -> st == ShardState.LIVE ? ShardState.ACQUIRING : st);
-            }
-        }
+        java.util.Map<Integer, ShardState> states = loader.states(leaving); // LIVE only once ready (see states)
         if (states.equals(published)) {
             return;
         }

@@ -73,6 +73,8 @@ final class ShardLoader implements QueryService.Ownership {
     private long unknownCodeEvents;
     private final java.util.Set<String> unknownLogged = new java.util.HashSet<>();
     private Set<Integer> target = Set.of();
+    /** Set once every assigned shard was live (see {@link #states}): from then on each shard is served once live. */
+    private boolean servedOnce;
     /** Journal events applied per event-loop turn while a shard is rebuilt. */
     static final int REPLAY_SLICE = 500;
     /** How often a replayed shard checks for its first live event, and after how long it says it is waiting. */
@@ -150,13 +152,19 @@ final class ShardLoader implements QueryService.Ownership {
     /**
      * The state of every shard held here, for the shard map: {@code LIVE} when caught up, {@code ACQUIRING} while
      * rebuilding, {@code RELEASING} for a shard no longer assigned here (kept until it is live elsewhere) and for
-     * every shard when {@code leaving}.
+     * every shard when {@code leaving}. A starting instance serves nothing until it is ready: until every assigned
+     * shard has been live at once (as seen by a call of this method), its caught-up shards stay {@code ACQUIRING},
+     * so clients never get answers from a node that does not say it is ready; from then on each shard is
+     * {@code LIVE} as soon as it is caught up (a shard rebuilt later does not hold back the others).
      */
     Map<Integer, ShardState> states(boolean leaving) {
+        if (!servedOnce && allAssignedLive()) {
+            servedOnce = true;
+        }
         Map<Integer, ShardState> out = new java.util.TreeMap<>();
         for (Shard s : owned.values()) {
             out.put(s.id, leaving || !target.contains(s.id) ? ShardState.RELEASING
-                    : s.live ? ShardState.LIVE : ShardState.ACQUIRING);
+                    : s.live && servedOnce ? ShardState.LIVE : ShardState.ACQUIRING);
         }
         return out;
     }

@@ -164,8 +164,8 @@ class ChaosIT {
         awaitRegistered(httpPorts.get("A"), instanceOf.values(), p.readyTimeoutMs());
         BridgeClient probe = connect(gateway); // checks who serves what; the load has its own connection
         List<String> codes = instruments(probe);
-        Map<String, String> owners = awaitOwners(probe, codes, o -> o.values().stream().distinct().count() == 3,
-                "three instances", p.readyTimeoutMs());
+        Map<String, String> owners = awaitOwners(probe, httpPorts.get("A"), codes,
+                o -> o.values().stream().distinct().count() == 3, "three instances", p.readyTimeoutMs());
         List<String> sample = sample(codes, 36); // enough to hit every instance's shards
         List<String> watched = spread(owners, List.of(instanceOf.get("A"), instanceOf.get("B"), instanceOf.get("C")),
                 p.streams());
@@ -193,7 +193,8 @@ class ChaosIT {
         Readiness readyB = awaitReady("B", httpPorts.get("B"), p.readyTimeoutMs());
         String newB = instanceId(httpPorts.get("B")); // a new node id, so a new instance id and other shards
         awaitRegistered(httpPorts.get("A"), List.of(newB), p.readyTimeoutMs());
-        awaitOwners(probe, sample, o -> o.containsValue(newB), "some by " + newB, p.readyTimeoutMs());
+        awaitOwners(probe, httpPorts.get("A"), sample, o -> o.containsValue(newB), "some by " + newB,
+                p.readyTimeoutMs());
         long servedB = phase("B ready, serving its codes");
         Thread.sleep(p.settleMs());
 
@@ -206,7 +207,8 @@ class ChaosIT {
         c.sigcont();
         // on waking C still believes it serves its shards: wait until the cluster has it back and it serves them
         awaitRegistered(httpPorts.get("A"), List.of(instanceOf.get("C")), p.readyTimeoutMs());
-        awaitOwners(probe, sample(codesOfC, 12), o -> o.values().stream().allMatch(instanceOf.get("C")::equals),
+        awaitOwners(probe, httpPorts.get("A"), sample(codesOfC, 12),
+                o -> o.values().stream().allMatch(instanceOf.get("C")::equals),
                 "all by " + instanceOf.get("C"), p.readyTimeoutMs());
         awaitReady("C", httpPorts.get("C"), p.readyTimeoutMs());
         long backC = phase("C serving its codes again after SIGCONT");
@@ -223,7 +225,8 @@ class ChaosIT {
         Readiness readyC = awaitReady("C", httpPorts.get("C"), p.readyTimeoutMs());
         String newC = instanceId(httpPorts.get("C"));
         awaitRegistered(httpPorts.get("A"), List.of(newC), p.readyTimeoutMs());
-        awaitOwners(probe, sample, o -> o.containsValue(newC), "some by " + newC, p.readyTimeoutMs());
+        awaitOwners(probe, httpPorts.get("A"), sample, o -> o.containsValue(newC), "some by " + newC,
+                p.readyTimeoutMs());
         long servedC = phase("C ready, serving its codes");
         Thread.sleep(p.settleMs());
 
@@ -461,11 +464,12 @@ class ChaosIT {
 
     /**
      * Asks svc.kline for every code (in batches of 100, under the gateway's per-connection rate limit) until all
-     * are answered and {@code done} holds for the map code → answering instance; returns that map.
+     * are answered and {@code done} holds for the map code → answering instance; returns that map. On failure the
+     * message carries the routing node's view ({@link #routingDiagnostics}).
      */
-    private static Map<String, String> awaitOwners(BridgeClient client, List<String> codes,
-                                                   Predicate<Map<String, String>> done, String what,
-                                                   long timeoutMs) throws Exception {
+    private Map<String, String> awaitOwners(BridgeClient client, int routerHttpPort, List<String> codes,
+                                            Predicate<Map<String, String>> done, String what,
+                                            long timeoutMs) throws Exception {
         long deadline = System.currentTimeMillis() + timeoutMs;
         Map<String, String> owners = new HashMap<>();
         String lastError = null;
@@ -483,7 +487,13 @@ class ChaosIT {
                             .put("count", 1), 5_000));
                 }
                 for (int j = 0; j < batch.size(); j++) {
-                    JsonObject frame = replies.get(j).get(10, TimeUnit.SECONDS);
+                    JsonObject frame;
+                    try {
+                        frame = replies.get(j).get(10, TimeUnit.SECONDS);
+                    } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                        throw new AssertionError("no answer (" + what + ") for " + batch.get(j) + ": " + e
+                                + routingDiagnostics(routerHttpPort), e);
+                    }
                     if ("err".equals(frame.getString("type"))) {
                         lastError = batch.get(j) + ": " + frame.encode();
                     } else {
@@ -497,7 +507,33 @@ class ChaosIT {
             Thread.sleep(300);
         }
         throw new AssertionError("codes not served (" + what + ") within " + timeoutMs + " ms: "
-                + (lastError != null ? lastError : new TreeMap<>(owners)));
+                + (lastError != null ? lastError : new TreeMap<>(owners)) + routingDiagnostics(routerHttpPort));
+    }
+
+    /**
+     * What the routing node (A) sees, for a failed wait: the shardMap section of its {@code /status} (who holds
+     * which shards in what state, the epoch) and its router meters ({@code /metrics} lines starting with
+     * {@code quotebus_route}: latency, retries, hedges, errors per service). Also printed, in case the message is cut.
+     */
+    private String routingDiagnostics(int httpPort) {
+        StringBuilder sb = new StringBuilder("\nrouting node /status shardMap: ");
+        try {
+            sb.append(status(httpPort).getValue("shardMap"));
+        } catch (Exception e) {
+            sb.append("unavailable: ").append(e);
+        }
+        sb.append("\nrouting node /metrics quotebus_route*:");
+        try {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + httpPort + "/metrics")).timeout(Duration.ofSeconds(2))
+                    .GET().build(), HttpResponse.BodyHandlers.ofString());
+            r.body().lines().filter(l -> l.startsWith("quotebus_route")).forEach(l -> sb.append("\n  ").append(l));
+        } catch (Exception e) {
+            sb.append(" unavailable: ").append(e);
+        }
+        String text = sb.toString();
+        System.out.println(text);
+        return text;
     }
 
     /** At most {@code n} codes spread evenly over {@code codes}. */

@@ -79,12 +79,20 @@ public final class ServiceRouter implements AutoCloseable {
     /** Per service (bounded like the metric tags): how long to wait before hedging. */
     private final Map<String, HedgeDelay> hedgeDelays = new ConcurrentHashMap<>();
     /**
-     * Instances that recently left a request unanswered past the hedge delay (stalled, paused, overloaded), by
-     * instance key → until when (nanoTime): chosen only when no other can serve, until they answer again.
+     * Instances that recently proved slow (stalled, paused, overloaded), by instance key → until when (nanoTime):
+     * chosen only when no other can serve, until they answer in time again. Slow means it left a request unanswered
+     * past the per-try timeout, or answered only after {@link #SLOW_ANSWER_NANOS}; a hedge firing against it does
+     * not make it slow, so a replica that is merely a little slower (a cold one just started) keeps its traffic.
      */
     private final Map<String, Long> slowUntil = new ConcurrentHashMap<>();
     /** How long an instance that did not answer in time is passed over. */
     static final long SLOW_FOR_NANOS = 1_000_000_000L;
+    /**
+     * An answer later than this marks the instance slow (or the per-try timeout, when that is shorter). Well above
+     * the hedge delay (at most {@code hedgeMaxMillis}, 200 ms by default, and as low as 20 ms): a hedge only says
+     * another replica may be faster; this says the instance keeps callers waiting.
+     */
+    static final long SLOW_ANSWER_NANOS = 250_000_000L;
     private final ShardMap shardMap;
     private final RegistryListener removals = new RegistryListener() {
         @Override
@@ -242,6 +250,7 @@ public final class ServiceRouter implements AutoCloseable {
         final Context context;
         final BiConsumer<Message<Object>, Throwable> then;
         final long startNanos = System.nanoTime();
+        long timeoutMillis; // set by send
         boolean done; // touched only on context
 
         Attempt(ServiceInstance instance, Context context, BiConsumer<Message<Object>, Throwable> then) {
@@ -251,6 +260,7 @@ public final class ServiceRouter implements AutoCloseable {
         }
 
         void send(Object body, Map<String, String> headers, long timeoutMillis) {
+            this.timeoutMillis = timeoutMillis;
             inFlight.computeIfAbsent(instance.key(), k -> ConcurrentHashMap.newKeySet()).add(this);
             outstanding.started(instance.service(), instance.instanceId());
             DeliveryOptions options = new DeliveryOptions().setSendTimeout(timeoutMillis);
@@ -360,8 +370,37 @@ public final class ServiceRouter implements AutoCloseable {
                     s -> new HedgeDelay(config.hedgeMinMillis(), Math.max(config.hedgeMinMillis(), config.hedgeMaxMillis())));
         }
 
+        /** The untried candidates the strategy allows for this request: what the next attempt chooses from. */
+        private List<ServiceInstance> eligible() {
+            return strategyFor(service, policy).eligible(candidates(), request);
+        }
+
+        /** The eligible instances not marked slow, or all of them when every one is (then the slow ones must do). */
+        private List<ServiceInstance> answering(List<ServiceInstance> eligible) {
+            if (slowUntil.isEmpty()) {
+                return eligible; // the usual case: nothing to filter
+            }
+            long now = System.nanoTime();
+            List<ServiceInstance> answering = new ArrayList<>(eligible.size());
+            for (ServiceInstance i : eligible) {
+                Long until = slowUntil.get(i.key());
+                if (until == null || until - now < 0) {
+                    answering.add(i);
+                }
+            }
+            return answering.isEmpty() ? eligible : answering;
+        }
+
         /** Sends one more attempt, to the best untried candidate; fails the call when none is left and none is out. */
         private void next() {
+            next(null);
+        }
+
+        /**
+         * @param eligible {@link #eligible()} when the caller has just computed it (the hedge timer, which checks
+         *                 that someone is left to ask), so it is built once per attempt; null to compute it here
+         */
+        private void next(List<ServiceInstance> eligible) {
             long remaining = deadline - clock.millis();
             if (remaining <= 0) {
                 if (pending.isEmpty()) {
@@ -369,23 +408,14 @@ public final class ServiceRouter implements AutoCloseable {
                 }
                 return;
             }
-            RoutingStrategy strategy = strategyFor(service, policy);
-            List<ServiceInstance> candidates = strategy.eligible(candidates(), request);
+            List<ServiceInstance> candidates = eligible != null ? eligible : eligible();
             if (candidates.isEmpty()) {
                 if (pending.isEmpty()) {
                     fail(lastFailure != null ? lastFailure : RouteFailures.noInstance(service));
                 }
                 return;
             }
-            long now = System.nanoTime();
-            List<ServiceInstance> answering = new ArrayList<>(candidates.size());
-            for (ServiceInstance i : candidates) {
-                Long until = slowUntil.get(i.key());
-                if (until == null || until - now < 0) {
-                    answering.add(i);
-                }
-            }
-            ServiceInstance chosen = strategy.choose(answering.isEmpty() ? candidates : answering, request);
+            ServiceInstance chosen = strategyFor(service, policy).choose(answering(candidates), request);
             tried.add(chosen.instanceId());
             attempts++;
             boolean hedge = !pending.isEmpty();
@@ -407,15 +437,12 @@ public final class ServiceRouter implements AutoCloseable {
                         || deadline <= clock.millis()) {
                     return;
                 }
-                long until = System.nanoTime() + SLOW_FOR_NANOS;
-                for (Attempt a : pending) {
-                    slowUntil.put(a.instance.key(), until); // routed to last until it answers again
-                }
-                if (strategyFor(service, policy).eligible(candidates(), request).isEmpty() || !retryAllowed()) {
+                List<ServiceInstance> others = eligible();
+                if (others.isEmpty() || !retryAllowed()) {
                     return; // nobody else to ask: wait for the attempt out
                 }
                 metrics.hedged(metricTag);
-                next();
+                next(others); // nothing has run since the list was built: it is still what the hedge chooses from
             });
         }
 
@@ -429,10 +456,7 @@ public final class ServiceRouter implements AutoCloseable {
         private void answered(Attempt attempt, boolean hedge, Message<Object> reply, Throwable failure) {
             pending.remove(attempt);
             ServiceInstance chosen = attempt.instance;
-            if (failure == null || (failure instanceof ReplyException re
-                    && re.failureType() == ReplyFailure.RECIPIENT_FAILURE)) {
-                slowUntil.remove(chosen.key()); // it answers
-            }
+            judgeSpeed(attempt, failure);
             if (promise.future().isComplete()) {
                 return; // another attempt won
             }
@@ -460,6 +484,27 @@ public final class ServiceRouter implements AutoCloseable {
                 next();
             } else {
                 fail(failure);
+            }
+        }
+
+        /**
+         * Marks the instance slow when it answered only after {@link #SLOW_ANSWER_NANOS} or left the request
+         * unanswered past its per-try timeout (or past that threshold, when the deadline cut the try short); clears
+         * the mark when it answered in time. Other failures (no handler, removed) say nothing about its speed.
+         */
+        private void judgeSpeed(Attempt attempt, Throwable failure) {
+            boolean answered = failure == null || (failure instanceof ReplyException re
+                    && re.failureType() == ReplyFailure.RECIPIENT_FAILURE);
+            boolean timedOut = failure instanceof ReplyException re && re.failureType() == ReplyFailure.TIMEOUT;
+            if (!answered && !timedOut) {
+                return;
+            }
+            long took = System.nanoTime() - attempt.startNanos;
+            boolean late = took >= Math.min(SLOW_ANSWER_NANOS, perTryMillis * 1_000_000);
+            if (late || (timedOut && attempt.timeoutMillis >= perTryMillis)) {
+                slowUntil.put(attempt.instance.key(), System.nanoTime() + SLOW_FOR_NANOS); // routed to last for a while
+            } else if (answered) {
+                slowUntil.remove(attempt.instance.key()); // it answers in time
             }
         }
 

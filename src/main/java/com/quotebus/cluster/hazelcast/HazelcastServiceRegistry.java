@@ -1,17 +1,8 @@
 package com.quotebus.cluster.hazelcast;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryEvictedListener;
-import com.hazelcast.map.listener.EntryExpiredListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.quotebus.cluster.registry.InstanceState;
 import com.quotebus.cluster.registry.RegistryConfig;
 import com.quotebus.cluster.registry.RegistryListener;
@@ -22,16 +13,16 @@ import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 
 /**
  * Cluster-wide registry: the instances live in a Hazelcast {@code IMap} keyed {@code service/instanceId}; every
- * node mirrors it into a local view through an entry listener, so reads are local and every node sees every
- * instance. Writes are {@code setAsync} or {@code submitToKey} entry processors, so they never block the caller
+ * node mirrors it into a local view through an entry listener ({@link NodeOwnedMapMirror}), so reads are local
+ * and every node sees every instance. Writes are {@code setAsync} or {@code submitToKey} entry processors, so they never block the caller
  * and a heartbeat cannot undo a concurrent drain or weight change (it only touches load and time).
  *
  * <p>Removal of dead instances, on every node (idempotent, so no leader is needed):
@@ -51,15 +42,14 @@ import java.util.concurrent.CompletionStage;
 public final class HazelcastServiceRegistry implements ServiceRegistry, AutoCloseable {
 
     /** Member attribute where vertx-hazelcast stores the Vert.x node id. */
-    public static final String VERTX_NODE_ID_ATTRIBUTE = "__vertx.nodeId";
+    public static final String VERTX_NODE_ID_ATTRIBUTE = NodeOwnedMapMirror.VERTX_NODE_ID_ATTRIBUTE;
 
     private final HazelcastInstance hazelcast;
     private final RegistryConfig config;
     private final Clock clock;
     private final RegistryView view = new RegistryView();
+    private final NodeOwnedMapMirror<ServiceInstance> mirror;
     private IMap<String, ServiceInstance> map;
-    private UUID entryListenerId;
-    private UUID membershipListenerId;
 
     public HazelcastServiceRegistry(HazelcastInstance hazelcast, RegistryConfig config, Clock clock) {
         if (hazelcast == null || config == null || clock == null) {
@@ -68,6 +58,7 @@ public final class HazelcastServiceRegistry implements ServiceRegistry, AutoClos
         this.hazelcast = hazelcast;
         this.config = config;
         this.clock = clock;
+        this.mirror = new NodeOwnedMapMirror<>(hazelcast, NodeOfInstance.INSTANCE, new MirrorView(), () -> map);
     }
 
     /** A started registry: built and started on a worker thread of {@code vertx}. Close it there too. */
@@ -86,8 +77,7 @@ public final class HazelcastServiceRegistry implements ServiceRegistry, AutoClos
             throw new IllegalStateException("registry already started");
         }
         IMap<String, ServiceInstance> m = hazelcast.getMap(config.mapName());
-        entryListenerId = m.addEntryListener(new MapEvents(), true);
-        membershipListenerId = hazelcast.getCluster().addMembershipListener(new Members());
+        mirror.listen(m);
         // Listener first, then the snapshot: an entry changed in between is seen by the listener; the snapshot
         // only fills what the listener has not, so it never puts back an older value over a newer one.
         for (ServiceInstance i : m.values()) {
@@ -106,8 +96,7 @@ public final class HazelcastServiceRegistry implements ServiceRegistry, AutoClos
         if (map == null) {
             return;
         }
-        map.removeEntryListener(entryListenerId);
-        hazelcast.getCluster().removeMembershipListener(membershipListenerId);
+        mirror.close();
         map = null;
     }
 
@@ -188,68 +177,34 @@ public final class HazelcastServiceRegistry implements ServiceRegistry, AutoClos
         view.removeListener(listener);
     }
 
-    private void memberLeft(Member member) {
-        Set<String> ids = nodeIds(member);
-        List<ServiceInstance> gone = view.removeIf(i -> ids.contains(i.nodeId()));
-        IMap<String, ServiceInstance> m = map;
-        if (m != null) {
-            for (ServiceInstance i : gone) {
-                m.submitToKey(i.key(), new RemoveIfOnNode(ids));
-            }
-        }
-    }
-
-    private static Set<String> nodeIds(Member member) {
-        String vertxNodeId = member.getAttribute(VERTX_NODE_ID_ATTRIBUTE);
-        String uuid = member.getUuid().toString();
-        return vertxNodeId == null ? Set.of(uuid) : Set.of(uuid, vertxNodeId);
-    }
-
-    private final class MapEvents implements EntryAddedListener<String, ServiceInstance>,
-            EntryUpdatedListener<String, ServiceInstance>, EntryRemovedListener<String, ServiceInstance>,
-            EntryExpiredListener<String, ServiceInstance>, EntryEvictedListener<String, ServiceInstance> {
-
+    /** The registry's side of the mirror: the view, keyed {@code service/instanceId}. */
+    private final class MirrorView implements NodeOwnedMapMirror.View<ServiceInstance> {
         @Override
-        public void entryAdded(EntryEvent<String, ServiceInstance> event) {
-            view.put(event.getValue());
+        public void put(ServiceInstance instance) {
+            view.put(instance);
         }
 
         @Override
-        public void entryUpdated(EntryEvent<String, ServiceInstance> event) {
-            view.put(event.getValue());
-        }
-
-        @Override
-        public void entryRemoved(EntryEvent<String, ServiceInstance> event) {
-            gone(event.getKey());
-        }
-
-        @Override
-        public void entryExpired(EntryEvent<String, ServiceInstance> event) {
-            gone(event.getKey());
-        }
-
-        @Override
-        public void entryEvicted(EntryEvent<String, ServiceInstance> event) {
-            gone(event.getKey());
-        }
-
-        private void gone(String key) {
+        public void gone(String key) {
             int slash = key.indexOf('/');
             if (slash > 0) {
                 view.remove(key.substring(0, slash), key.substring(slash + 1));
             }
         }
+
+        @Override
+        public Collection<String> dropNodes(Set<String> nodeIds) {
+            return view.removeIf(i -> nodeIds.contains(i.nodeId())).stream().map(ServiceInstance::key).toList();
+        }
     }
 
-    private final class Members implements MembershipListener {
-        @Override
-        public void memberAdded(MembershipEvent event) {
-        }
+    /** An instance belongs to the node it runs on. */
+    enum NodeOfInstance implements NodeOwnedMapMirror.NodeIdOf<ServiceInstance> {
+        INSTANCE;
 
         @Override
-        public void memberRemoved(MembershipEvent event) {
-            memberLeft(event.getMember());
+        public String nodeId(ServiceInstance instance) {
+            return instance.nodeId();
         }
     }
 
@@ -325,25 +280,6 @@ public final class HazelcastServiceRegistry implements ServiceRegistry, AutoClos
         public Boolean process(Map.Entry<String, ServiceInstance> entry) {
             ServiceInstance current = entry.getValue();
             if (current == null || current.lastHeartbeatMillis() >= cutoffMillis) {
-                return false;
-            }
-            entry.setValue(null);
-            return true;
-        }
-    }
-
-    static final class RemoveIfOnNode implements EntryProcessor<String, ServiceInstance, Boolean> {
-        private static final long serialVersionUID = 1L;
-        private final Set<String> nodeIds;
-
-        RemoveIfOnNode(Set<String> nodeIds) {
-            this.nodeIds = Set.copyOf(nodeIds);
-        }
-
-        @Override
-        public Boolean process(Map.Entry<String, ServiceInstance> entry) {
-            ServiceInstance current = entry.getValue();
-            if (current == null || !nodeIds.contains(current.nodeId())) {
                 return false;
             }
             entry.setValue(null);

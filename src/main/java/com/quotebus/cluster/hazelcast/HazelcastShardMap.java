@@ -1,22 +1,14 @@
 package com.quotebus.cluster.hazelcast;
 
-import com.hazelcast.cluster.Member;
-import com.hazelcast.cluster.MembershipEvent;
-import com.hazelcast.cluster.MembershipListener;
-import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.EntryProcessor;
 import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryEvictedListener;
-import com.hazelcast.map.listener.EntryExpiredListener;
-import com.hazelcast.map.listener.EntryRemovedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 import com.quotebus.cluster.InMemoryShardMap;
 import com.quotebus.cluster.ShardHolding;
 import com.quotebus.cluster.ShardMap;
 import com.quotebus.cluster.ShardState;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +18,7 @@ import java.util.logging.Logger;
 
 /**
  * The {@link ShardMap} in a Hazelcast {@code IMap} keyed by instance id, mirrored into a local view by an entry
- * listener (reads never leave the node). A write is an entry processor that keeps the higher version. The
+ * listener ({@link NodeOwnedMapMirror}; reads never leave the node). A write is an entry processor that keeps the higher version. The
  * entries of a member that leaves are removed at once by every node (idempotent), and the view is reloaded after
  * a split-brain merge. This node's own entries are remembered and written again after a merge or when a member
  * removal took them (a frozen member that resumes).
@@ -35,8 +27,6 @@ import java.util.logging.Logger;
  */
 public final class HazelcastShardMap implements ShardMap, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(HazelcastShardMap.class.getName());
-    /** Member attribute where vertx-hazelcast stores the Vert.x node id. */
-    static final String VERTX_NODE_ID_ATTRIBUTE = "__vertx.nodeId";
     public static final String DEFAULT_MAP_NAME = "quotebus.shard-map";
 
     private final HazelcastInstance hazelcast;
@@ -44,21 +34,20 @@ public final class HazelcastShardMap implements ShardMap, AutoCloseable {
     private final InMemoryShardMap view = new InMemoryShardMap();
     /** What this node's instances last published (written again after a merge). */
     private final Map<String, ShardHolding> mine = new ConcurrentHashMap<>();
+    private final NodeOwnedMapMirror<ShardHolding> mirror;
     private IMap<String, ShardHolding> map;
-    private UUID entryListener;
-    private UUID membershipListener;
     private UUID lifecycleListener;
 
     public HazelcastShardMap(HazelcastInstance hazelcast, String mapName) {
         this.hazelcast = hazelcast;
         this.mapName = mapName;
+        this.mirror = new NodeOwnedMapMirror<>(hazelcast, NodeOfHolding.INSTANCE, new MirrorView(), () -> map);
     }
 
     /** Blocking: listeners first, then the current entries. */
     public synchronized void start() {
         IMap<String, ShardHolding> m = hazelcast.getMap(mapName);
-        entryListener = m.addEntryListener(new Events(), true);
-        membershipListener = hazelcast.getCluster().addMembershipListener(new Members());
+        mirror.listen(m);
         lifecycleListener = hazelcast.getLifecycleService().addLifecycleListener(e -> {
             if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
                 Thread t = new Thread(this::afterMerge, "shard-map-reload");
@@ -97,8 +86,7 @@ public final class HazelcastShardMap implements ShardMap, AutoCloseable {
         if (map == null) {
             return;
         }
-        map.removeEntryListener(entryListener);
-        hazelcast.getCluster().removeMembershipListener(membershipListener);
+        mirror.close();
         hazelcast.getLifecycleService().removeLifecycleListener(lifecycleListener);
         map = null;
     }
@@ -156,52 +144,15 @@ public final class HazelcastShardMap implements ShardMap, AutoCloseable {
         view.removeListener(onChange);
     }
 
-    private void memberLeft(Member member) {
-        String vertxNodeId = member.getAttribute(VERTX_NODE_ID_ATTRIBUTE);
-        Set<String> ids = vertxNodeId == null ? Set.of(member.getUuid().toString())
-                : Set.of(member.getUuid().toString(), vertxNodeId);
-        var before = view.holdings().values();
-        view.withdrawNodes(ids);
-        IMap<String, ShardHolding> m = map;
-        if (m == null) {
-            return;
-        }
-        for (ShardHolding h : before) {
-            if (ids.contains(h.nodeId())) {
-                m.submitToKey(h.instanceId(), new RemoveIfOnNode(ids)); // every node does it: idempotent
-            }
-        }
-    }
-
-    private final class Events implements EntryAddedListener<String, ShardHolding>,
-            EntryUpdatedListener<String, ShardHolding>, EntryRemovedListener<String, ShardHolding>,
-            EntryExpiredListener<String, ShardHolding>, EntryEvictedListener<String, ShardHolding> {
+    /** The shard map's side of the mirror: the view, keyed by instance id. */
+    private final class MirrorView implements NodeOwnedMapMirror.View<ShardHolding> {
         @Override
-        public void entryAdded(EntryEvent<String, ShardHolding> e) {
-            view.publish(e.getValue());
+        public void put(ShardHolding holding) {
+            view.publish(holding);
         }
 
         @Override
-        public void entryUpdated(EntryEvent<String, ShardHolding> e) {
-            view.publish(e.getValue());
-        }
-
-        @Override
-        public void entryRemoved(EntryEvent<String, ShardHolding> e) {
-            gone(e.getKey());
-        }
-
-        @Override
-        public void entryExpired(EntryEvent<String, ShardHolding> e) {
-            gone(e.getKey());
-        }
-
-        @Override
-        public void entryEvicted(EntryEvent<String, ShardHolding> e) {
-            gone(e.getKey());
-        }
-
-        private void gone(String instanceId) {
+        public void gone(String instanceId) {
             ShardHolding own = mine.get(instanceId);
             if (own != null) {
                 write(own); // a member removal took it while this instance still holds its shards
@@ -209,36 +160,22 @@ public final class HazelcastShardMap implements ShardMap, AutoCloseable {
                 view.withdraw(instanceId);
             }
         }
-    }
-
-    private final class Members implements MembershipListener {
-        @Override
-        public void memberAdded(MembershipEvent event) {
-        }
 
         @Override
-        public void memberRemoved(MembershipEvent event) {
-            memberLeft(event.getMember());
+        public Collection<String> dropNodes(Set<String> nodeIds) {
+            var before = view.holdings().values();
+            view.withdrawNodes(nodeIds);
+            return before.stream().filter(h -> nodeIds.contains(h.nodeId())).map(ShardHolding::instanceId).toList();
         }
     }
 
-    /** Removes the entry if it is still the one of an instance on a node that left. */
-    static final class RemoveIfOnNode implements EntryProcessor<String, ShardHolding, Boolean> {
-        private static final long serialVersionUID = 1L;
-        private final Set<String> nodeIds;
-
-        RemoveIfOnNode(Set<String> nodeIds) {
-            this.nodeIds = Set.copyOf(nodeIds);
-        }
+    /** A holding belongs to the node its calculator runs on. */
+    enum NodeOfHolding implements NodeOwnedMapMirror.NodeIdOf<ShardHolding> {
+        INSTANCE;
 
         @Override
-        public Boolean process(Map.Entry<String, ShardHolding> entry) {
-            ShardHolding current = entry.getValue();
-            if (current == null || !nodeIds.contains(current.nodeId())) {
-                return false;
-            }
-            entry.setValue(null);
-            return true;
+        public String nodeId(ShardHolding holding) {
+            return holding.nodeId();
         }
     }
 

@@ -22,6 +22,9 @@
  *       <td>{@link com.quotebus.collector.pipeline.LeaderElection}</td><td>map {@code quotebus.collector.leases}</td></tr>
  * </table>
  *
+ * <p>The registry and the shard map share their plumbing, a map whose entries belong to a node (mirrored into a local
+ * view, a left member's entries removed by every node): {@code NodeOwnedMapMirror}.
+ *
  * <p>{@link com.quotebus.cluster.hazelcast.HazelcastConfigs} builds the member's configuration (cluster.xml plus the
  * node's settings). Starting and closing an adapter blocks on the cluster (listener registration, the initial
  * load): the node does it on a worker thread ({@code executeBlocking}); reads are local and never block.

@@ -79,9 +79,21 @@ class ServiceRouterTest {
                 })));
     }
 
+    /** Completes once the router holds no request to the instance any more (its attempt answered or timed out). */
+    private static Future<Void> settled(Vertx vertx, ServiceRouter router, String service, String instanceId) {
+        io.vertx.core.Promise<Void> done = io.vertx.core.Promise.promise();
+        vertx.setPeriodic(10, id -> {
+            if (router.outstanding(service, instanceId) == 0) {
+                vertx.cancelTimer(id);
+                done.tryComplete();
+            }
+        });
+        return done.future();
+    }
+
     @Test
-    void anInstanceThatDoesNotAnswerInTheHedgeDelayIsHedgedToAnotherAndPassedOverNextTime(Vertx vertx,
-                                                                                        VertxTestContext test) {
+    void anInstanceThatDoesNotAnswerInTheHedgeDelayIsHedgedToAnotherAndPassedOverOnceItsTryTimesOut(Vertx vertx,
+                                                                                                    VertxTestContext test) {
         FakeService a = FakeService.silent("kline", "a");
         FakeService b = FakeService.answering("kline", "b");
         long[] tookMs = new long[1];
@@ -91,6 +103,8 @@ class ServiceRouterTest {
                     return router.route("svc.kline", new JsonObject().put("q", 1), Map.of(), clock.millis() + 4000)
                             .onSuccess(r -> tookMs[0] = (System.nanoTime() - t0) / 1_000_000);
                 })
+                // a's try runs out its per-try timeout (1 s) unanswered: that, not the hedge, marks it slow
+                .compose(first -> settled(vertx, router, "kline", "a").map(first))
                 .compose(first -> router.route("svc.kline", new JsonObject().put("q", 2), Map.of(),
                         clock.millis() + 4000).map(second -> List.of(first, second)))
                 .onComplete(test.succeeding(replies -> test.verify(() -> {
@@ -108,6 +122,72 @@ class ServiceRouterTest {
                     assertThat(a.received).hasSize(1);
                     test.completeNow();
                 })));
+    }
+
+    @Test
+    void anInstanceAnsweringLaterThanTheSlowThresholdIsPassedOverNextTime(Vertx vertx, VertxTestContext test) {
+        long lateMs = ServiceRouter.SLOW_ANSWER_NANOS / 1_000_000 + 50;
+        FakeService a = new FakeService("kline", "a", m -> {
+            vertx.setTimer(lateMs, t -> m.reply(new JsonObject().put("instance", "a")));
+            return null;
+        });
+        FakeService b = FakeService.answering("kline", "b");
+        start(vertx, a, b)
+                .compose(v -> router.route("svc.kline", new JsonObject().put("q", 1), Map.of(), clock.millis() + 4000))
+                .compose(first -> settled(vertx, router, "kline", "a").map(first)) // a's late answer has come
+                .compose(first -> router.route("svc.kline", new JsonObject().put("q", 2), Map.of(),
+                        clock.millis() + 4000).map(second -> List.of(first, second)))
+                .onComplete(test.succeeding(replies -> test.verify(() -> {
+                    assertThat(replies.get(0).instanceIds()).as("hedged to b").containsExactly("b");
+                    assertThat(replies.get(0).attempts()).isEqualTo(2);
+                    assertThat(replies.get(1).instanceIds()).as("the late one is passed over").containsExactly("b");
+                    assertThat(replies.get(1).attempts()).isEqualTo(1);
+                    assertThat(a.received).hasSize(1);
+                    test.completeNow();
+                })));
+    }
+
+    @Test
+    void anInstanceAnsweringALittleLaterThanTheHedgeDelayKeepsGettingFirstTries(Vertx vertx, VertxTestContext test) {
+        // hedge delay fixed at 20 ms, a generous retry budget: every request to a is hedged to b, which wins
+        ServiceRouter hedging = new ServiceRouter(vertx, registry, policies,
+                new RouterConfig(4000, 1000, 3, Set.of(), 1.0, 1000, 20, 20), clock,
+                new RouterMetrics(new SimpleMeterRegistry()));
+        List<String> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeService a = new FakeService("kline", "a", m -> {
+            arrivals.add("a:" + ((JsonObject) m.body()).getInteger("q"));
+            vertx.setTimer(40, t -> m.reply(new JsonObject().put("instance", "a"))); // a cold replica: 40 ms
+            return null;
+        });
+        FakeService b = new FakeService("kline", "b", m -> {
+            arrivals.add("b:" + ((JsonObject) m.body()).getInteger("q"));
+            return new JsonObject().put("instance", "b");
+        });
+        policies.setPolicy("kline", ServicePolicy.of(StrategyKind.CONSISTENT_HASH));
+        ConsistentHashStrategy ring = new ConsistentHashStrategy(ServicePolicy.DEFAULT.virtualNodes());
+        List<ServiceInstance> both = List.of(ServiceInstance.of("kline", "a", "node1"),
+                ServiceInstance.of("kline", "b", "node1"));
+        String key = null;
+        for (int i = 0; key == null; i++) {
+            if (ring.choose(both, RouteRequest.of("kline", "K" + i)).instanceId().equals("a")) {
+                key = "K" + i;
+            }
+        }
+        String codeOfA = key;
+        List<RouteReply> replies = new ArrayList<>();
+        Future<Void> chain = start(vertx, a, b);
+        for (int q = 0; q < 5; q++) {
+            int n = q;
+            chain = chain.compose(v -> hedging.route("svc.kline", new JsonObject().put("code", codeOfA).put("q", n),
+                    Map.of(), clock.millis() + 4000).map(r -> { replies.add(r); return null; }));
+        }
+        chain.onComplete(test.succeeding(v -> test.verify(() -> {
+            assertThat(arrivals).as("a is asked first every time, then b by the hedge")
+                    .containsExactly("a:0", "b:0", "a:1", "b:1", "a:2", "b:2", "a:3", "b:3", "a:4", "b:4");
+            assertThat(replies).extracting(RouteReply::attempts).containsOnly(2);
+            assertThat(hedging.metrics().hedges("kline", "sent")).isEqualTo(5.0);
+            test.completeNow();
+        })));
     }
 
     @Test
