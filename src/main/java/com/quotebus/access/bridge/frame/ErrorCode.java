@@ -32,7 +32,7 @@ public enum ErrorCode {
     TOO_MANY_REQUESTS("too_many_requests"),
     /** An {@code admin.} address without the right {@code token} header. */
     INVALID_TOKEN("invalid_token"),
-    /** An {@code admin.} address on a gateway with admin off (no {@code access.adminToken} configured). */
+    /** An {@code admin.} address on a gateway with admin off (no {@code access.admin-token} configured). */
     ADMIN_OFF("admin_off"),
     /** No traffic either way (no frame from the client, nothing written to it) within the idle timeout. Closed. */
     IDLE_TIMEOUT("idle_timeout"),
