@@ -370,10 +370,12 @@ public final class Cli {
                 events.offer("resync " + r.address() + " (" + r.reason() + ")");
             }
         }), "subscribing");
+        // A gateway gives a subscriber the current value first (docs/protocol.md): usually the quote the snapshot
+        // just printed. Each code's newest shown quote (latest) tells an update from a repeat.
         if (terminal) {
             redraw(latest);
         } else {
-            first.forEach(q -> out.println(Views.quoteLine(q)));
+            latest.values().stream().filter(q -> q != null).forEach(q -> out.println(Views.quoteLine(q)));
         }
         long deadline = seconds == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long lastDraw = 0;
@@ -382,6 +384,9 @@ public final class Cli {
             while (System.nanoTime() < deadline) {
                 Object e = events.poll(100, TimeUnit.MILLISECONDS);
                 if (e instanceof Quote q) {
+                    if (!isNewer(q, latest.get(q.code()))) {
+                        continue;
+                    }
                     latest.put(q.code(), q);
                     if (terminal) {
                         dirty = true;
@@ -401,6 +406,14 @@ public final class Cli {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /**
+     * Whether {@code q} is an update after {@code shown} (null: nothing shown yet): a higher seq, or a later time
+     * (a new trading day numbers its quotes from 1 again).
+     */
+    static boolean isNewer(Quote q, Quote shown) {
+        return shown == null || q.seq() > shown.seq() || q.time() > shown.time();
     }
 
     private void redraw(Map<String, Quote> latest) {

@@ -263,6 +263,59 @@ class CliTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 
+    /**
+     * A gateway that gives a first subscriber the current value ({@code svc.last}), as a node's does: that value
+     * is the one the snapshot already printed, and must not be printed again.
+     */
+    @Test
+    void liveQuotesPrintEachUpdateOnceWhenTheGatewaySendsTheCurrentValueFirst() throws Exception {
+        com.quotebus.access.bridge.BridgeServerOptions options = com.quotebus.access.bridge.BridgeServerOptions.builder()
+                .host("127.0.0.1").port(0).idleTimeoutMs(0)
+                .inboundPermits(List.of(com.quotebus.access.bridge.AddressPermit.regex("svc\\..+"))).build();
+        io.vertx.core.Context hubContext = server.getOrCreateContext();
+        com.quotebus.access.bridge.SubscriptionHub hub = TestSupport.await(io.vertx.core.Future.<com.quotebus.access.bridge.SubscriptionHub>future(
+                p -> hubContext.runOnContext(v -> {
+                    com.quotebus.access.bridge.SubscriptionHub h = new com.quotebus.access.bridge.SubscriptionHub(server,
+                            options, new com.quotebus.access.bridge.BridgeMetrics());
+                    h.setInitialValues(address -> server.eventBus()
+                            .request("svc.last", new io.vertx.core.json.JsonObject().put("address", address))
+                            .map(m -> m.body()));
+                    p.complete(h);
+                })));
+        com.quotebus.access.bridge.AccessGatewayVerticle withFirstValues =
+                new com.quotebus.access.bridge.AccessGatewayVerticle(options, hub, null);
+        TestSupport.await(server.deployVerticle(withFirstValues));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] exit = {-1};
+        Thread cli = new Thread(() -> exit[0] = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, 60_000)
+                .execute(new String[] {"quote", "000001.SZ", "600000.SH", "--duration", "2", "--gateway",
+                        "127.0.0.1:" + withFirstValues.port()}));
+        cli.start();
+        TestSupport.awaitCondition(() -> out.toString(StandardCharsets.UTF_8).lines().count() >= 2, "the first lines");
+        Thread.sleep(300); // the subscription's first values (svc.last) arrive meanwhile
+        long szBefore = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        long shBefore = market.onContext(() -> market.engine.quoteSeq("600000.SH"));
+        market.feedTrades(40);
+        cli.join(10_000);
+        long szAfter = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        long shAfter = market.onContext(() -> market.engine.quoteSeq("600000.SH"));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(exit[0]).isZero();
+        assertThat(lines).doesNotHaveDuplicates();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (long seq = szBefore; seq <= szAfter; seq++) {
+            expected.add("000001.SZ seq " + seq);
+        }
+        for (long seq = shBefore; seq <= shAfter; seq++) {
+            expected.add("600000.SH seq " + seq);
+        }
+        assertThat(lines.stream().map(l -> l.split(" ")[1] + " seq " + l.substring(l.lastIndexOf(' ') + 1)).sorted())
+                .containsExactlyElementsOf(expected.stream().sorted().toList());
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
     @Test
     void aSlowReplyIsReportedAsProgressOnStderr() {
         TestSupport.await(server.eventBus().consumer("admin.sessions", m -> { }).completion());
