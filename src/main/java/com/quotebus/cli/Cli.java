@@ -333,9 +333,14 @@ public final class Cli {
     // ---------------------------------------------------------------- live quotes
 
     private int quote(QuotebusClient client, List<String> codes, Args args) {
-        List<Quote> first = await(client.snapshot(codes), "svc.snapshot");
+        List<Quote> first = inGivenOrder(codes, snapshot(client, codes));
         if (args.flag("once")) {
             out.print(Views.quotes(first));
+            List<String> untraded = codes.stream().distinct()
+                    .filter(c -> first.stream().noneMatch(q -> q.code().equals(c))).toList();
+            if (!untraded.isEmpty()) {
+                out.println("no trade yet today: " + String.join(", ", untraded));
+            }
             return OK;
         }
         int seconds = args.integer("duration", 0, 0, 86_400);
@@ -406,6 +411,42 @@ public final class Cli {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /**
+     * The newest quotes of {@code codes}. An unknown code fails the request; the gateway may split it by shard and
+     * answer with the first part that failed, which names only that part's unknown codes, so the failure names
+     * every code the instrument list does not hold.
+     */
+    private List<Quote> snapshot(QuotebusClient client, List<String> codes) {
+        try {
+            return await(client.snapshot(codes), "svc.snapshot");
+        } catch (QuotebusException e) {
+            if (e.code() != ErrorCode.UNKNOWN_CODE) {
+                throw e;
+            }
+            java.util.Set<String> known = new java.util.HashSet<>();
+            try {
+                await(client.instruments(null), "svc.instruments").forEach(i -> known.add(i.code()));
+            } catch (QuotebusException listFailed) {
+                throw e;
+            }
+            List<String> unknown = codes.stream().distinct().filter(c -> !known.contains(c)).toList();
+            if (unknown.isEmpty()) {
+                throw e;
+            }
+            throw new QuotebusException(ErrorCode.UNKNOWN_CODE, "svc.snapshot", (unknown.size() == 1
+                    ? "'" + unknown.get(0) + "' is not a known instrument"
+                    : "not known instruments: " + String.join(", ", unknown)) + " (" + unknown.size() + " of "
+                    + codes.size() + " codes)");
+        }
+    }
+
+    /** The quotes in the order their codes were given (a reply merged from shards comes in shard order). */
+    static List<Quote> inGivenOrder(List<String> codes, List<Quote> quotes) {
+        Map<String, Quote> byCode = new java.util.HashMap<>();
+        quotes.forEach(q -> byCode.put(q.code(), q));
+        return codes.stream().distinct().map(byCode::get).filter(q -> q != null).toList();
     }
 
     /**

@@ -62,6 +62,68 @@ class CliTest {
                 """, ""));
     }
 
+    /**
+     * A gateway that answers {@code svc.snapshot} as a node's router does with codes on several shards: one part per
+     * shard (here: per code, in code order), merged in part order, failing with the first part that failed.
+     */
+    private String scatteringGateway(Vertx vertx) {
+        TestSupport.await(vertx.eventBus().<io.vertx.core.json.JsonObject>consumer("svc.snapshot", m -> {
+            List<String> parts = m.body().getJsonArray("codes").stream().map(String::valueOf).sorted().toList();
+            List<io.vertx.core.Future<io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject>>> replies = parts
+                    .stream().map(c -> server.eventBus().<io.vertx.core.json.JsonObject>request("svc.snapshot",
+                            new io.vertx.core.json.JsonObject().put("codes", new io.vertx.core.json.JsonArray().add(c))))
+                    .toList();
+            io.vertx.core.Future.all(replies).onComplete(ar -> {
+                if (ar.failed()) {
+                    io.vertx.core.eventbus.ReplyException e = (io.vertx.core.eventbus.ReplyException) ar.cause();
+                    m.fail(e.failureCode(), e.getMessage());
+                    return;
+                }
+                io.vertx.core.json.JsonArray quotes = new io.vertx.core.json.JsonArray();
+                replies.forEach(r -> quotes.addAll(r.result().body().getJsonArray("quotes")));
+                m.reply(new io.vertx.core.json.JsonObject().put("quotes", quotes));
+            });
+        }).completion());
+        TestSupport.await(vertx.eventBus().<io.vertx.core.json.JsonObject>consumer("svc.instruments", m -> server
+                .eventBus().<io.vertx.core.json.JsonObject>request("svc.instruments", m.body())
+                .onSuccess(r -> m.reply(r.body())).onFailure(e -> m.fail(500, e.getMessage()))).completion());
+        return TestSupport.gateway(vertx, false).endpoint();
+    }
+
+    @Test
+    void quoteOnceListsTheCodesInTheOrderGivenWhateverShardsAnswer() {
+        Vertx other = Vertx.vertx();
+        try {
+            String endpoint = scatteringGateway(other);
+            // rb2505.SHF has no quote in this market: it is absent from the reply, as a code not traded yet is
+            assertThat(run(Map.of(), "quote", "rb2505.SHF", "600000.SH", "000001.SZ", "--once", "--gateway", endpoint))
+                    .isEqualTo(new Result(0, """
+                    CODE       PHASE     LAST    CHG%  VOLUME         BID1         ASK1  TIME
+                    ---------  -------  -----  ------  ------  -----------  -----------  --------
+                    600000.SH  trading   9.88  -1.20%  744500   9.87 x1000   9.89 x1000  13:48:02
+                    000001.SZ  trading  12.03  +0.25%  728200  12.02 x1000  12.04 x1000  13:49:24
+                    no trade yet today: rb2505.SHF
+                    """, ""));
+        } finally {
+            TestSupport.await(other.close());
+        }
+    }
+
+    @Test
+    void quoteOnceNamesEveryUnknownCodeWhenShardsFailApart() {
+        Vertx other = Vertx.vertx();
+        try {
+            String endpoint = scatteringGateway(other);
+            assertThat(run(Map.of(), "quote", "600000.SH", "999999.SH", "000001.SZ", "000999.XX", "--once",
+                    "--gateway", endpoint)).isEqualTo(new Result(Cli.NOT_FOUND, "", """
+                    quotebus: unknown_code [svc.snapshot]: not known instruments: 999999.SH, 000999.XX (2 of 4 codes)
+                    check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2605.SHF); list codes with 'java -jar target/quotebus.jar instruments SH'
+                    """));
+        } finally {
+            TestSupport.await(other.close());
+        }
+    }
+
     @Test
     void ticksShowsTheNewestTradesWithTheirSide() {
         assertThat(run("ticks", "600000.SH", "--count", "5")).isEqualTo(new Result(0, """
