@@ -95,6 +95,8 @@ public final class QuotebusNode {
     private InstrumentDirectory directory;
     private HistoryStore history;
     private CollectorRole collector;
+    /** The collector verticle this node runs, for /status (its counters are those of /metrics); null if none. */
+    private CollectorVerticle collectorVerticle;
     private StatusHttpServer http;
     private SubscriptionHub hub;
     private BridgeServerOptions bridgeOptions;
@@ -359,6 +361,7 @@ public final class QuotebusNode {
             CollectorVerticle verticle = new CollectorVerticle(factories, collector.collectorClock(),
                     CollectorRole.election(config.collector().config(), cluster.getHazelcastInstance()),
                     config.collector().config());
+            collectorVerticle = verticle;
             return vertx.deployVerticle(verticle);
         }).map(id -> {
             deployments.add(id);
@@ -524,6 +527,10 @@ public final class QuotebusNode {
         if (collector != null) {
             s.put("marketTime", com.quotebus.core.time.ChinaTime.dateTime(collector.clock().millis()).toString());
         }
+        JsonObject collectorCounters = collectorStatus();
+        if (collectorCounters != null) {
+            s.put("collector", collectorCounters);
+        }
         if (shardMap != null) {
             // the one map the gateways route by: per calculator instance, how many shards in which state
             JsonObject holders = new JsonObject();
@@ -546,10 +553,42 @@ public final class QuotebusNode {
         }
         s.put("services", services);
         if (!gateways.isEmpty()) {
-            s.put("gateway", new JsonObject().put("port", gateways.get(0).port())
-                    .put("sessions", sessions == null ? 0 : sessions.metrics().active()));
+            JsonObject gateway = new JsonObject().put("port", gateways.get(0).port())
+                    .put("sessions", sessions == null ? 0 : sessions.metrics().active());
+            if (hub != null) { // the same counters as quotebus_gateway_* in /metrics (GatewayMeters)
+                BridgeMetrics.Snapshot m = hub.metrics().snapshot();
+                gateway.put("connections", m.connectionsActive()).put("connectionsOpened", m.connectionsOpened())
+                        .put("subscriptions", m.subscriptions()).put("consumers", m.consumers())
+                        .put("requests", m.requests()).put("requestFailures", m.requestFailures())
+                        .put("framesOut", m.framesOut());
+            }
+            s.put("gateway", gateway);
         }
         return s;
+    }
+
+    /**
+     * The collector's counters of the current trading day, as {@code quotebus_collector_*} in /metrics reads them
+     * (CollectorMeters): per source events in, won and duplicates, and what was delivered, journaled and published;
+     * null when this node runs no collector or it has not started.
+     */
+    private JsonObject collectorStatus() {
+        if (collectorVerticle == null) {
+            return null;
+        }
+        com.quotebus.collector.pipeline.PipelineMetrics m;
+        try {
+            m = collectorVerticle.metrics();
+        } catch (RuntimeException notStarted) { // no trading day open yet
+            return null;
+        }
+        JsonObject sources = new JsonObject();
+        new java.util.TreeMap<>(m.arbitration().sources()).forEach((name, src) -> sources.put(name, new JsonObject()
+                .put("up", src.up()).put("eventsIn", src.eventsIn()).put("won", src.won())
+                .put("duplicates", src.duplicates()).put("malformed", src.malformed())));
+        return new JsonObject().put("leader", m.leader()).put("sources", sources)
+                .put("eventsOut", m.arbitration().delivered()).put("journaled", m.journaled())
+                .put("published", m.published()).put("gaps", m.arbitration().gaps());
     }
 
     /**

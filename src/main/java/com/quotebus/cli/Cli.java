@@ -77,7 +77,7 @@ public final class Cli {
               admin undrain SERVICE INSTANCE | kick SESSION | limits [KEY=VALUE...]
               help                                this text (also --help, -h, COMMAND --help)
             client options: --gateway HOST:PORT (repeatable; default 127.0.0.1:7000)  --timeout MS (default 2000)
-                            --token TOKEN (admin; or $QUOTEBUS_ADMIN_TOKEN; the gateway's access.adminToken)
+                            --token TOKEN (admin; or $QUOTEBUS_ADMIN_TOKEN; the gateway's access.admin-token)
             exit codes: 0 ok, 1 failed, 2 usage, 3 cannot connect, 4 not found (code, session, instance),
                         5 not permitted (admin off or token rejected)
             """;
@@ -242,7 +242,7 @@ public final class Cli {
         }
         if (token(args) == null) {
             throw new Args.UsageException("admin commands need the admin token: --token TOKEN or $" + TOKEN_ENV
-                    + " (the gateway's access.adminToken; admin is off while it is unset, see docs/admin.md)");
+                    + " (the gateway's access.admin-token; admin is off while it is unset, see docs/admin.md)");
         }
     }
 
@@ -333,9 +333,14 @@ public final class Cli {
     // ---------------------------------------------------------------- live quotes
 
     private int quote(QuotebusClient client, List<String> codes, Args args) {
-        List<Quote> first = await(client.snapshot(codes), "svc.snapshot");
+        List<Quote> first = inGivenOrder(codes, snapshot(client, codes));
         if (args.flag("once")) {
             out.print(Views.quotes(first));
+            List<String> untraded = codes.stream().distinct()
+                    .filter(c -> first.stream().noneMatch(q -> q.code().equals(c))).toList();
+            if (!untraded.isEmpty()) {
+                out.println("no trade yet today: " + String.join(", ", untraded));
+            }
             return OK;
         }
         int seconds = args.integer("duration", 0, 0, 86_400);
@@ -370,10 +375,12 @@ public final class Cli {
                 events.offer("resync " + r.address() + " (" + r.reason() + ")");
             }
         }), "subscribing");
+        // A gateway gives a subscriber the current value first (docs/protocol.md): usually the quote the snapshot
+        // just printed. Each code's newest shown quote (latest) tells an update from a repeat.
         if (terminal) {
             redraw(latest);
         } else {
-            first.forEach(q -> out.println(Views.quoteLine(q)));
+            latest.values().stream().filter(q -> q != null).forEach(q -> out.println(Views.quoteLine(q)));
         }
         long deadline = seconds == 0 ? Long.MAX_VALUE : System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         long lastDraw = 0;
@@ -382,6 +389,9 @@ public final class Cli {
             while (System.nanoTime() < deadline) {
                 Object e = events.poll(100, TimeUnit.MILLISECONDS);
                 if (e instanceof Quote q) {
+                    if (!isNewer(q, latest.get(q.code()))) {
+                        continue;
+                    }
                     latest.put(q.code(), q);
                     if (terminal) {
                         dirty = true;
@@ -401,6 +411,50 @@ public final class Cli {
             Thread.currentThread().interrupt();
         }
         return OK;
+    }
+
+    /**
+     * The newest quotes of {@code codes}. An unknown code fails the request; the gateway may split it by shard and
+     * answer with the first part that failed, which names only that part's unknown codes, so the failure names
+     * every code the instrument list does not hold.
+     */
+    private List<Quote> snapshot(QuotebusClient client, List<String> codes) {
+        try {
+            return await(client.snapshot(codes), "svc.snapshot");
+        } catch (QuotebusException e) {
+            if (e.code() != ErrorCode.UNKNOWN_CODE) {
+                throw e;
+            }
+            java.util.Set<String> known = new java.util.HashSet<>();
+            try {
+                await(client.instruments(null), "svc.instruments").forEach(i -> known.add(i.code()));
+            } catch (QuotebusException listFailed) {
+                throw e;
+            }
+            List<String> unknown = codes.stream().distinct().filter(c -> !known.contains(c)).toList();
+            if (unknown.isEmpty()) {
+                throw e;
+            }
+            throw new QuotebusException(ErrorCode.UNKNOWN_CODE, "svc.snapshot", (unknown.size() == 1
+                    ? "'" + unknown.get(0) + "' is not a known instrument"
+                    : "not known instruments: " + String.join(", ", unknown)) + " (" + unknown.size() + " of "
+                    + codes.size() + " codes)");
+        }
+    }
+
+    /** The quotes in the order their codes were given (a reply merged from shards comes in shard order). */
+    static List<Quote> inGivenOrder(List<String> codes, List<Quote> quotes) {
+        Map<String, Quote> byCode = new java.util.HashMap<>();
+        quotes.forEach(q -> byCode.put(q.code(), q));
+        return codes.stream().distinct().map(byCode::get).filter(q -> q != null).toList();
+    }
+
+    /**
+     * Whether {@code q} is an update after {@code shown} (null: nothing shown yet): a higher seq, or a later time
+     * (a new trading day numbers its quotes from 1 again).
+     */
+    static boolean isNewer(Quote q, Quote shown) {
+        return shown == null || q.seq() > shown.seq() || q.time() > shown.time();
     }
 
     private void redraw(Map<String, Quote> latest) {
@@ -468,15 +522,15 @@ public final class Cli {
                 return NOT_FOUND;
             }
             case ADMIN_OFF -> {
-                err.println("quotebus: admin is off on this gateway (it has no access.adminToken)");
-                err.println("enable admin with access.adminToken=SECRET on the gateway (e.g. " + LAUNCHER
-                        + " access.adminToken=SECRET; see docs/admin.md), then pass it with --token or $" + TOKEN_ENV);
+                err.println("quotebus: admin is off on this gateway (it has no access.admin-token)");
+                err.println("enable admin with access.admin-token=SECRET on the gateway (e.g. " + LAUNCHER
+                        + " access.admin-token=SECRET; see docs/admin.md), then pass it with --token or $" + TOKEN_ENV);
                 return DENIED;
             }
             case INVALID_TOKEN -> {
                 err.println("quotebus: the gateway refused admin" + (adminCommand == null ? "" : " " + adminCommand)
-                        + ": the token is not its access.adminToken");
-                err.println("pass the gateway's access.adminToken with --token or $" + TOKEN_ENV + " (docs/admin.md)");
+                        + ": the token is not its access.admin-token");
+                err.println("pass the gateway's access.admin-token with --token or $" + TOKEN_ENV + " (docs/admin.md)");
                 return DENIED;
             }
             case ACCESS_DENIED -> {

@@ -44,7 +44,7 @@ public enum ErrorCode {
     // ---- gateway err codes ----
     ACCESS_DENIED(-1, "access_denied"),
     INVALID_TOKEN(-1, "invalid_token"),
-    /** Admin is off on the gateway (no {@code access.adminToken}). */
+    /** Admin is off on the gateway (no {@code access.admin-token}). */
     ADMIN_OFF(-1, "admin_off"),
     RATE_LIMITED(-1, "rate_limited"),
     TOO_MANY_REQUESTS(-1, "too_many_requests"),

@@ -62,6 +62,68 @@ class CliTest {
                 """, ""));
     }
 
+    /**
+     * A gateway that answers {@code svc.snapshot} as a node's router does with codes on several shards: one part per
+     * shard (here: per code, in code order), merged in part order, failing with the first part that failed.
+     */
+    private String scatteringGateway(Vertx vertx) {
+        TestSupport.await(vertx.eventBus().<io.vertx.core.json.JsonObject>consumer("svc.snapshot", m -> {
+            List<String> parts = m.body().getJsonArray("codes").stream().map(String::valueOf).sorted().toList();
+            List<io.vertx.core.Future<io.vertx.core.eventbus.Message<io.vertx.core.json.JsonObject>>> replies = parts
+                    .stream().map(c -> server.eventBus().<io.vertx.core.json.JsonObject>request("svc.snapshot",
+                            new io.vertx.core.json.JsonObject().put("codes", new io.vertx.core.json.JsonArray().add(c))))
+                    .toList();
+            io.vertx.core.Future.all(replies).onComplete(ar -> {
+                if (ar.failed()) {
+                    io.vertx.core.eventbus.ReplyException e = (io.vertx.core.eventbus.ReplyException) ar.cause();
+                    m.fail(e.failureCode(), e.getMessage());
+                    return;
+                }
+                io.vertx.core.json.JsonArray quotes = new io.vertx.core.json.JsonArray();
+                replies.forEach(r -> quotes.addAll(r.result().body().getJsonArray("quotes")));
+                m.reply(new io.vertx.core.json.JsonObject().put("quotes", quotes));
+            });
+        }).completion());
+        TestSupport.await(vertx.eventBus().<io.vertx.core.json.JsonObject>consumer("svc.instruments", m -> server
+                .eventBus().<io.vertx.core.json.JsonObject>request("svc.instruments", m.body())
+                .onSuccess(r -> m.reply(r.body())).onFailure(e -> m.fail(500, e.getMessage()))).completion());
+        return TestSupport.gateway(vertx, false).endpoint();
+    }
+
+    @Test
+    void quoteOnceListsTheCodesInTheOrderGivenWhateverShardsAnswer() {
+        Vertx other = Vertx.vertx();
+        try {
+            String endpoint = scatteringGateway(other);
+            // rb2505.SHF has no quote in this market: it is absent from the reply, as a code not traded yet is
+            assertThat(run(Map.of(), "quote", "rb2505.SHF", "600000.SH", "000001.SZ", "--once", "--gateway", endpoint))
+                    .isEqualTo(new Result(0, """
+                    CODE       PHASE     LAST    CHG%  VOLUME         BID1         ASK1  TIME
+                    ---------  -------  -----  ------  ------  -----------  -----------  --------
+                    600000.SH  trading   9.88  -1.20%  744500   9.87 x1000   9.89 x1000  13:48:02
+                    000001.SZ  trading  12.03  +0.25%  728200  12.02 x1000  12.04 x1000  13:49:24
+                    no trade yet today: rb2505.SHF
+                    """, ""));
+        } finally {
+            TestSupport.await(other.close());
+        }
+    }
+
+    @Test
+    void quoteOnceNamesEveryUnknownCodeWhenShardsFailApart() {
+        Vertx other = Vertx.vertx();
+        try {
+            String endpoint = scatteringGateway(other);
+            assertThat(run(Map.of(), "quote", "600000.SH", "999999.SH", "000001.SZ", "000999.XX", "--once",
+                    "--gateway", endpoint)).isEqualTo(new Result(Cli.NOT_FOUND, "", """
+                    quotebus: unknown_code [svc.snapshot]: not known instruments: 999999.SH, 000999.XX (2 of 4 codes)
+                    check the code and its market suffix (e.g. 600000.SH, 000001.SZ, rb2605.SHF); list codes with 'java -jar target/quotebus.jar instruments SH'
+                    """));
+        } finally {
+            TestSupport.await(other.close());
+        }
+    }
+
     @Test
     void ticksShowsTheNewestTradesWithTheirSide() {
         assertThat(run("ticks", "600000.SH", "--count", "5")).isEqualTo(new Result(0, """
@@ -200,8 +262,8 @@ class CliTest {
         assertThat(weights).containsExactly(new io.vertx.core.json.JsonObject().put("service", "svc.kline")
                 .put("instance", "calc-1").put("weight", 3));
         assertThat(run("admin", "nodes", "--token", "wrong")).isEqualTo(new Result(Cli.DENIED, "", """
-                quotebus: the gateway refused admin nodes: the token is not its access.adminToken
-                pass the gateway's access.adminToken with --token or $QUOTEBUS_ADMIN_TOKEN (docs/admin.md)
+                quotebus: the gateway refused admin nodes: the token is not its access.admin-token
+                pass the gateway's access.admin-token with --token or $QUOTEBUS_ADMIN_TOKEN (docs/admin.md)
                 """));
         assertThat(run("admin", "nodes").err()).startsWith("quotebus: admin commands need the admin token");
         assertThat(run("admin", "weight", "svc.kline", "calc-1", "--token", "t").err())
@@ -216,8 +278,8 @@ class CliTest {
         TestSupport.await(server.deployVerticle(adminOff));
         assertThat(run(Map.of(), "admin", "nodes", "--token", "anything", "--gateway", "127.0.0.1:" + adminOff.port()))
                 .isEqualTo(new Result(Cli.DENIED, "", """
-                        quotebus: admin is off on this gateway (it has no access.adminToken)
-                        enable admin with access.adminToken=SECRET on the gateway (e.g. java -jar target/quotebus.jar access.adminToken=SECRET; see docs/admin.md), then pass it with --token or $QUOTEBUS_ADMIN_TOKEN
+                        quotebus: admin is off on this gateway (it has no access.admin-token)
+                        enable admin with access.admin-token=SECRET on the gateway (e.g. java -jar target/quotebus.jar access.admin-token=SECRET; see docs/admin.md), then pass it with --token or $QUOTEBUS_ADMIN_TOKEN
                         """));
     }
 
@@ -260,6 +322,59 @@ class CliTest {
                 + com.quotebus.client.PriceFormat.changePercent(s.last(), s.preClose()) + " vol " + s.volume()
                 + " bid " + com.quotebus.client.PriceFormat.yuan(s.bid().prices()[0])
                 + " ask " + com.quotebus.client.PriceFormat.yuan(s.ask().prices()[0]) + " seq " + seqAfter);
+        assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    /**
+     * A gateway that gives a first subscriber the current value ({@code svc.last}), as a node's does: that value
+     * is the one the snapshot already printed, and must not be printed again.
+     */
+    @Test
+    void liveQuotesPrintEachUpdateOnceWhenTheGatewaySendsTheCurrentValueFirst() throws Exception {
+        com.quotebus.access.bridge.BridgeServerOptions options = com.quotebus.access.bridge.BridgeServerOptions.builder()
+                .host("127.0.0.1").port(0).idleTimeoutMs(0)
+                .inboundPermits(List.of(com.quotebus.access.bridge.AddressPermit.regex("svc\\..+"))).build();
+        io.vertx.core.Context hubContext = server.getOrCreateContext();
+        com.quotebus.access.bridge.SubscriptionHub hub = TestSupport.await(io.vertx.core.Future.<com.quotebus.access.bridge.SubscriptionHub>future(
+                p -> hubContext.runOnContext(v -> {
+                    com.quotebus.access.bridge.SubscriptionHub h = new com.quotebus.access.bridge.SubscriptionHub(server,
+                            options, new com.quotebus.access.bridge.BridgeMetrics());
+                    h.setInitialValues(address -> server.eventBus()
+                            .request("svc.last", new io.vertx.core.json.JsonObject().put("address", address))
+                            .map(m -> m.body()));
+                    p.complete(h);
+                })));
+        com.quotebus.access.bridge.AccessGatewayVerticle withFirstValues =
+                new com.quotebus.access.bridge.AccessGatewayVerticle(options, hub, null);
+        TestSupport.await(server.deployVerticle(withFirstValues));
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int[] exit = {-1};
+        Thread cli = new Thread(() -> exit[0] = new Cli(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), false, 60_000)
+                .execute(new String[] {"quote", "000001.SZ", "600000.SH", "--duration", "2", "--gateway",
+                        "127.0.0.1:" + withFirstValues.port()}));
+        cli.start();
+        TestSupport.awaitCondition(() -> out.toString(StandardCharsets.UTF_8).lines().count() >= 2, "the first lines");
+        Thread.sleep(300); // the subscription's first values (svc.last) arrive meanwhile
+        long szBefore = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        long shBefore = market.onContext(() -> market.engine.quoteSeq("600000.SH"));
+        market.feedTrades(40);
+        cli.join(10_000);
+        long szAfter = market.onContext(() -> market.engine.quoteSeq("000001.SZ"));
+        long shAfter = market.onContext(() -> market.engine.quoteSeq("600000.SH"));
+        List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(exit[0]).isZero();
+        assertThat(lines).doesNotHaveDuplicates();
+        java.util.List<String> expected = new java.util.ArrayList<>();
+        for (long seq = szBefore; seq <= szAfter; seq++) {
+            expected.add("000001.SZ seq " + seq);
+        }
+        for (long seq = shBefore; seq <= shAfter; seq++) {
+            expected.add("600000.SH seq " + seq);
+        }
+        assertThat(lines.stream().map(l -> l.split(" ")[1] + " seq " + l.substring(l.lastIndexOf(' ') + 1)).sorted())
+                .containsExactlyElementsOf(expected.stream().sorted().toList());
         assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     }
 

@@ -73,7 +73,7 @@ class CliUsageTest {
     @Test
     void anAdminCommandWithoutATokenSaysWhereTheTokenComesFrom() {
         assertThat(run("admin", "nodes")).isEqualTo(new Result(Cli.USAGE, "", "quotebus: admin commands need the"
-                + " admin token: --token TOKEN or $QUOTEBUS_ADMIN_TOKEN (the gateway's access.adminToken; admin is off"
+                + " admin token: --token TOKEN or $QUOTEBUS_ADMIN_TOKEN (the gateway's access.admin-token; admin is off"
                 + " while it is unset, see docs/admin.md)\n" + HINT));
     }
 

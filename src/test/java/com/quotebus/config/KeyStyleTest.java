@@ -18,7 +18,7 @@ class KeyStyleTest {
         assertThat(KeyStyle.kebab("tcpKeepAliveIdleSeconds")).isEqualTo("tcp-keep-alive-idle-seconds");
         assertThat(KeyStyle.kebab("max-frame-size")).isEqualTo("max-frame-size");
         assertThat(KeyStyle.kebab("1m")).isEqualTo("1m");
-        assertThat(KeyStyle.kebab("access.adminToken")).isEqualTo("access.admin-token");
+        assertThat(KeyStyle.kebab("access.admin-token")).isEqualTo("access.admin-token");
     }
 
     @Test

@@ -205,8 +205,8 @@ public final class MarketGenerator {
     // ---------------------------------------------------------------- day plan
 
     /** A template resolved to one trading day, epoch ms. */
-    record DayPlan(long auctionStart, long openPrint, long[] contStart, long[] contEnd, long closeAuctionStart,
-            long closeTime) {}
+    record DayPlan(long auctionStart, long auctionEnd, long openPrint, long[] contStart, long[] contEnd,
+            long closeAuctionStart, long closeTime) {}
 
     DayPlan plan(SessionTemplate template, LocalDate tradingDay, LocalDate eve) {
         boolean night = template.hasNightSession() && calendar.hasNightSessionBefore(tradingDay);
@@ -243,7 +243,7 @@ public final class MarketGenerator {
         }
         // Stocks print at the auction's end (09:25); futures one minute before (20:59, 08:59, 09:29).
         long openPrint = closeAuctionStart >= 0 ? auctionEnd : auctionEnd - ChinaTime.MINUTE_MS;
-        return new DayPlan(auctionStart, openPrint, starts.stream().mapToLong(Long::longValue).toArray(),
+        return new DayPlan(auctionStart, auctionEnd, openPrint, starts.stream().mapToLong(Long::longValue).toArray(),
                 ends.stream().mapToLong(Long::longValue).toArray(), closeAuctionStart, closeTime);
     }
 
@@ -353,6 +353,7 @@ public final class MarketGenerator {
         final long touchHighAt;
         final long touchLowAt;
         int forcedIdx;
+        int breakIdx;
         int seg;
         long cursor;
         long nextTrade;
@@ -553,6 +554,13 @@ public final class MarketGenerator {
                 }
                 forcedIdx++;
             }
+            // a break begins: the quote says so (else it would read "continuous" through lunch and the night)
+            while (breakIdx < plan.contEnd.length && plan.contEnd[breakIdx] <= b) {
+                if (plan.contEnd[breakIdx] == b) {
+                    dirty = true;
+                }
+                breakIdx++;
+            }
             boolean openingAuction = b >= plan.auctionStart && b < plan.openPrint;
             boolean closingAuction = plan.closeAuctionStart >= 0 && b >= plan.closeAuctionStart && b < plan.closeTime;
             if (openingAuction || closingAuction) {
@@ -563,16 +571,22 @@ public final class MarketGenerator {
             }
         }
 
+        /**
+         * The phase outside the auctions' indicative snapshots, as the day lifecycle names it (docs/domain.md): a
+         * segment's end belongs to what follows, so the stocks' 09:25 opening print is followed by a break until
+         * 09:30 (orders taken, nothing matched), while the futures' print a minute before their auction ends is
+         * still in the auction.
+         */
         private TradingPhase phaseAt(long b) {
             if (b >= plan.closeTime) {
                 return TradingPhase.CLOSED;
             }
             for (int i = 0; i < plan.contStart.length; i++) {
-                if (b >= plan.contStart[i] && b <= plan.contEnd[i]) {
+                if (b >= plan.contStart[i] && b < plan.contEnd[i]) {
                     return TradingPhase.CONTINUOUS;
                 }
             }
-            return b < plan.contStart[0] ? TradingPhase.OPENING_AUCTION : TradingPhase.BREAK;
+            return b >= plan.auctionStart && b < plan.auctionEnd ? TradingPhase.OPENING_AUCTION : TradingPhase.BREAK;
         }
 
         private Snapshot indicative(long b, boolean opening) {

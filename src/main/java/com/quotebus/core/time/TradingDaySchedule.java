@@ -41,7 +41,10 @@ public final class TradingDaySchedule {
         this.windowEnd = ChinaTime.epochMillis(tradingDay, 18 * 60);
         List<SessionSegment> segments = new ArrayList<>();
         for (SessionSegment seg : template.segments()) {
-            if (nightSession || !seg.night()) {
+            // A day with a night session opens with the night's call auction (20:55); its day session has none.
+            boolean dayAuctionAfterNight = nightSession && !seg.night()
+                    && seg.kind() == SessionSegment.Kind.OPENING_AUCTION;
+            if ((nightSession || !seg.night()) && !dayAuctionAfterNight) {
                 segments.add(seg);
             }
         }

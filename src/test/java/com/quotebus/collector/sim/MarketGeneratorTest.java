@@ -143,6 +143,36 @@ class MarketGeneratorTest {
                 && s.exchangeTime() == at("2025-03-04T09:15")).anyMatch(s -> s.phase() == TradingPhase.CLOSING_AUCTION);
     }
 
+    /** Each change of phase in the snapshots of {@code code} through the day: "HH:mm:ss PHASE". */
+    private static List<String> phaseTimeline(String code) {
+        List<String> out = new ArrayList<>();
+        TradingPhase last = null;
+        for (Snapshot s : snapshots(code)) {
+            if (s.phase() != last) {
+                out.add(ChinaTime.dateTime(s.exchangeTime()).toLocalTime() + " " + s.phase());
+                last = s.phase();
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The phase a quote shows is where the symbol's day is (docs/domain.md, day lifecycle): after the opening print
+     * at 09:25 the A-shares wait for 09:30 in a break (orders taken, nothing matched), not in the auction; each
+     * break (lunch, the futures' night and 10:15 pauses) is sent when it starts, not left reading "continuous".
+     */
+    @Test
+    void quotesShowEachPhaseOfTheDayFromItsStart() {
+        assertThat(phaseTimeline("600001.SH")).containsExactly("09:15 OPENING_AUCTION", "09:25 BREAK",
+                "09:30 CONTINUOUS", "11:30 BREAK", "13:00 CONTINUOUS", "14:57 CLOSING_AUCTION", "15:00 CLOSED");
+        assertThat(phaseTimeline("IF2606.CFX")).containsExactly("09:25 OPENING_AUCTION", "09:30 CONTINUOUS",
+                "11:30 BREAK", "13:00 CONTINUOUS", "15:00 CLOSED");
+        // a night-session day: the auction is before the night session (20:55), none before the day session
+        assertThat(phaseTimeline("rb2605.SHF")).containsExactly("20:55 OPENING_AUCTION", "21:00 CONTINUOUS",
+                "23:00 BREAK", "09:00 CONTINUOUS", "10:15 BREAK", "10:30 CONTINUOUS", "11:30 BREAK",
+                "13:30 CONTINUOUS", "15:00 CLOSED");
+    }
+
     @Test
     void nothingHappensInTheLunchBreak() {
         long from = at("2025-03-04T11:30"), to = at("2025-03-04T13:00");

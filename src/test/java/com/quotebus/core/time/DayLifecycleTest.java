@@ -38,14 +38,32 @@ class DayLifecycleTest {
                 "15:00 CLOSED");
     }
 
+    /** The call auction of a night-session product is before the night session; the day session has none. */
     @Test
     void aFuturesDayBeginsWithTheNightSessionOnTheEveAndEndsClosedAtItsAfternoonClose() {
-        List<String> phases = walk("CN_COMMODITY_NIGHT_2300", "2026-12-08");
-        assertThat(phases.get(0)).isEqualTo("18:00 PRE_OPEN");
-        assertThat(phases.get(1)).isEqualTo("20:55 OPENING_AUCTION");
-        assertThat(phases.get(2)).isEqualTo("21:00 CONTINUOUS");
-        assertThat(phases.get(3)).isEqualTo("23:00 BREAK");
-        assertThat(phases).last().isEqualTo("15:00 CLOSED");
+        assertThat(walk("CN_COMMODITY_NIGHT_2300", "2026-12-08")).containsExactly("18:00 PRE_OPEN",
+                "20:55 OPENING_AUCTION", "21:00 CONTINUOUS", "23:00 BREAK", "09:00 CONTINUOUS", "10:15 BREAK",
+                "10:30 CONTINUOUS", "11:30 BREAK", "13:30 CONTINUOUS", "15:00 CLOSED");
+    }
+
+    /** Without a night session before it (after a holiday; products with none) the auction is at 08:55. */
+    @Test
+    void aFuturesDayWithoutANightSessionOpensWithTheMorningAuction() {
+        assertThat(walk("CN_COMMODITY_DAY", "2026-12-08")).containsExactly("18:00 PRE_OPEN",
+                "08:55 OPENING_AUCTION", "09:00 CONTINUOUS", "10:15 BREAK", "10:30 CONTINUOUS", "11:30 BREAK",
+                "13:30 CONTINUOUS", "15:00 CLOSED");
+        // 2026-10-08, the first day after the National Day holiday: no night session on its eve
+        assertThat(walk("CN_COMMODITY_NIGHT_2300", "2026-10-08")).containsExactly("18:00 PRE_OPEN",
+                "08:55 OPENING_AUCTION", "09:00 CONTINUOUS", "10:15 BREAK", "10:30 CONTINUOUS", "11:30 BREAK",
+                "13:30 CONTINUOUS", "15:00 CLOSED");
+    }
+
+    @Test
+    void indexAndTreasuryFuturesAuctionFrom0925AndTradeFrom0930() {
+        assertThat(walk("CN_INDEX_FUTURE", "2026-12-08")).containsExactly("18:00 PRE_OPEN",
+                "09:25 OPENING_AUCTION", "09:30 CONTINUOUS", "11:30 BREAK", "13:00 CONTINUOUS", "15:00 CLOSED");
+        assertThat(walk("CN_TREASURY_FUTURE", "2026-12-08")).containsExactly("18:00 PRE_OPEN",
+                "09:25 OPENING_AUCTION", "09:30 CONTINUOUS", "11:30 BREAK", "13:00 CONTINUOUS", "15:15 CLOSED");
     }
 
     @Test
