@@ -26,7 +26,7 @@ for i in $(seq 1 180); do
   if status 2>/dev/null | python3 -c 'import json,sys; s=json.load(sys.stdin); sys.exit(0 if s["calculators"] and all(c.get("ready") for c in s["calculators"]) else 1)' 2>/dev/null; then break; fi
   sleep 1
 done
-events() { status | python3 -c 'import json,sys; print(sum(c["eventsApplied"] for c in json.load(sys.stdin)["calculators"]))'; }
+events() { status | python3 -c 'import json,sys; print(sum(c["eventsOffered"] for c in json.load(sys.stdin)["calculators"]))'; }
 cpu() { awk '{print $14+$15}' /proc/$B/stat; }   # clock ticks (user + system)
 TCK=$(getconf CLK_TCK)
 sleep 10   # past the rebuild

@@ -94,7 +94,7 @@ public final class CalculatorVerticle extends VerticleBase {
     private boolean stopping;
     /** Set by {@link #stop}: this instance owns nothing any more and hands its shards over before it leaves. */
     private boolean leaving;
-    private long eventsApplied;
+    private long eventsOffered;
     private long lastBeat;
 
     public CalculatorVerticle(CalculatorOptions options, String instanceId, String nodeId, int shards, int replicas,
@@ -139,7 +139,7 @@ public final class CalculatorVerticle extends VerticleBase {
                         return null;
                     }, false).onFailure(e -> LOG.log(Level.WARNING, "minute line of " + code + " not stored", e)));
         }
-        loader = new ShardLoader(vertx, engine, directory, shards, options, this::onApplied, history, () -> {
+        loader = new ShardLoader(vertx, engine, directory, shards, options, this::onOffered, history, () -> {
             long now = clock.millis();
             return now > 0 ? schedules.tradingDayOf(now) : null;
         }, this::publishHolding);
@@ -193,7 +193,7 @@ public final class CalculatorVerticle extends VerticleBase {
                     ServiceInstance.defaultAddress(service, instanceId), options.weight(), 0, InstanceState.ACTIVE,
                     nodeId, 0);
             regs.add(ServiceRegistration.start(vertx, registry, me, Duration.ofMillis(options.heartbeatMs()),
-                    () -> eventsApplied));
+                    () -> eventsOffered));
         }
         return Future.all(regs).map(cf -> {
             for (int i = 0; i < cf.size(); i++) {
@@ -281,8 +281,8 @@ public final class CalculatorVerticle extends VerticleBase {
         }
     }
 
-    private void onApplied(MarketEvent e) {
-        eventsApplied++;
+    private void onOffered(MarketEvent e) {
+        eventsOffered++;
     }
 
     private void onInstrument(Instrument i) {
@@ -419,7 +419,7 @@ public final class CalculatorVerticle extends VerticleBase {
     JsonObject status() {
         return new JsonObject().put("instance", instanceId).put("ready", ready())
                 .put("shards", new ArrayList<>(loader.servedShards()))
-                .put("symbols", engine.market().size()).put("eventsApplied", eventsApplied)
+                .put("symbols", engine.market().size()).put("eventsOffered", eventsOffered)
                 .put("streamTime", loader.marketTime() == Long.MIN_VALUE ? null
                         : com.quotebus.core.time.ChinaTime.dateTime(loader.marketTime()).toString())
                 .put("pushesPublished", sink.published).put("pushesUnsubscribed", sink.unwanted).put("unknownCodeEvents", loader.unknownCodeEvents())

@@ -88,7 +88,7 @@ final class Args {
      * at most 2 edits away (a typo), otherwise only the argument.
      */
     static String unknown(String what, String given, Collection<String> valid) {
-        String best = com.quotebus.config.Spelling.nearest(given, valid, Math.min(2, given.length() / 2), x -> x);
+        String best = com.quotebus.core.text.Spelling.nearest(given, valid, Math.min(2, given.length() / 2), x -> x);
         return "unknown " + what + " '" + given + "'" + (best != null ? " (did you mean " + best + "?)" : "");
     }
 

@@ -1,5 +1,6 @@
 package com.quotebus.config;
 
+import com.quotebus.core.text.Spelling;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;

@@ -125,9 +125,9 @@ class MetricsMatchStatusIT {
         JsonArray calculators = after.getJsonArray("calculators");
         assertThat(calculators).hasSize(1);
         String instance = calculators.getJsonObject(0).getString("instance");
-        between(before, after, s -> calculator(s, instance).getLong("eventsApplied"),
+        between(before, after, s -> calculator(s, instance).getLong("eventsOffered"),
                 metric(metrics, "quotebus_calculator_events_total", "instance", instance),
-                "calculator events offered (eventsApplied) vs the sum of events by result", true);
+                "calculator events offered (eventsOffered) vs the sum of events by result", true);
         for (String[] pair : new String[][] {{"late", "late"}, {"duplicate", "duplicate"}, {"oldDay", "old_day"}}) {
             between(before, after, s -> calculator(s, instance).getJsonObject("rejected").getLong(pair[0]),
                     metric(metrics, "quotebus_calculator_events_total", "instance", instance, "result", pair[1]),

@@ -53,4 +53,40 @@ public final class ReplyMerger {
     private static Object copy(Object value) {
         return value instanceof JsonArray a ? a.copy() : value;
     }
+
+    /**
+     * A scattered request's merged reply in the order of the request's {@code codes}: in every array of the reply
+     * (top level, or a field of the top-level object) whose elements are objects with a {@code code}, the elements
+     * are sorted by the position of their code in {@code codes} (elements of other codes last, in their order).
+     * Other replies are returned as they are.
+     */
+    public static Object inRequestOrder(Object merged, JsonArray codes) {
+        Map<Object, Integer> position = new java.util.HashMap<>();
+        for (int i = 0; i < codes.size(); i++) {
+            position.putIfAbsent(codes.getValue(i), i);
+        }
+        if (merged instanceof JsonArray a) {
+            return ordered(a, position);
+        }
+        if (merged instanceof JsonObject o) {
+            for (Map.Entry<String, Object> field : o) {
+                if (field.getValue() instanceof JsonArray a) {
+                    field.setValue(ordered(a, position));
+                }
+            }
+        }
+        return merged;
+    }
+
+    private static JsonArray ordered(JsonArray a, Map<Object, Integer> position) {
+        if (a.isEmpty() || !a.stream().allMatch(e -> e instanceof JsonObject j && j.getValue("code") != null)) {
+            return a;
+        }
+        List<JsonObject> list = new java.util.ArrayList<>(a.size());
+        for (int i = 0; i < a.size(); i++) {
+            list.add(a.getJsonObject(i));
+        }
+        list.sort(java.util.Comparator.comparingInt(e -> position.getOrDefault(e.getValue("code"), Integer.MAX_VALUE)));
+        return new JsonArray(new java.util.ArrayList<>(list));
+    }
 }

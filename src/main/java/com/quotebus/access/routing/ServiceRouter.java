@@ -531,7 +531,8 @@ public final class ServiceRouter implements AutoCloseable {
 
         /**
          * Splits a request for many codes ({@code codes}) by shard and routes each part like a single-code request
-         * (hedged, retried); the replies are merged in the order of the parts. False when the body has no
+         * (hedged, retried); the replies are merged, their per-code entries in the order of the request's codes
+         * ({@link ReplyMerger#inRequestOrder}). False when the body has no
          * {@code codes} array of strings: the request is then routed whole.
          */
         private boolean scatter() {
@@ -566,7 +567,7 @@ public final class ServiceRouter implements AutoCloseable {
                 }
                 Object merged;
                 try {
-                    merged = ReplyMerger.merge(bodies);
+                    merged = ReplyMerger.inRequestOrder(ReplyMerger.merge(bodies), codes);
                 } catch (IllegalArgumentException e) {
                     fail(RouteFailures.notMergeable(e.getMessage()));
                     return;

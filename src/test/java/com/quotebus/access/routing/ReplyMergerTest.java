@@ -37,4 +37,21 @@ class ReplyMergerTest {
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ReplyMerger.merge(List.of("a", "b"))).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void aScatteredReplyListsItsCodesInTheOrderOfTheRequest() {
+        JsonArray codes = new JsonArray().add("600000.SH").add("000001.SZ").add("rb2605.SHF");
+        Object merged = ReplyMerger.merge(List.of(
+                new JsonObject().put("quotes", new JsonArray().add(new JsonObject().put("code", "rb2605.SHF"))),
+                new JsonObject().put("quotes", new JsonArray().add(new JsonObject().put("code", "000001.SZ"))
+                        .add(new JsonObject().put("code", "600000.SH"))).put("day", "2026-12-08")));
+
+        assertThat(ReplyMerger.inRequestOrder(merged, codes)).isEqualTo(new JsonObject()
+                .put("quotes", new JsonArray().add(new JsonObject().put("code", "600000.SH"))
+                        .add(new JsonObject().put("code", "000001.SZ")).add(new JsonObject().put("code", "rb2605.SHF")))
+                .put("day", "2026-12-08"));
+        // arrays of something else are left as they are
+        JsonObject other = new JsonObject().put("names", new JsonArray().add("b").add("a"));
+        assertThat(ReplyMerger.inRequestOrder(other.copy(), codes)).isEqualTo(other);
+    }
 }

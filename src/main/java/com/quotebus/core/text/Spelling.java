@@ -1,4 +1,4 @@
-package com.quotebus.config;
+package com.quotebus.core.text;
 
 import java.util.Collection;
 import java.util.function.UnaryOperator;

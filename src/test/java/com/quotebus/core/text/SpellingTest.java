@@ -1,4 +1,4 @@
-package com.quotebus.config;
+package com.quotebus.core.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
