@@ -197,15 +197,16 @@ public record BridgeServerOptions(
         Builder b = builder()
                 .host(s.string("host", d.host))
                 .port(s.intValue("port", d.port, 0, 65535))
-                .maxFrameSize(s.intValue("max-frame-size", d.maxFrameSize))
-                .idleTimeoutMs(s.longValue("idle-timeout-ms", d.idleTimeoutMs))
+                .maxFrameSize(s.intValue("max-frame-size", d.maxFrameSize, 64, 16 << 20))
+                .idleTimeoutMs(s.longValue("idle-timeout-ms", d.idleTimeoutMs, 0, Long.MAX_VALUE))
                 .tcpKeepAlive(s.bool("tcp-keep-alive", d.tcpKeepAlive))
-                .tcpKeepAliveIdleSeconds(s.intValue("tcp-keep-alive-idle-seconds", d.tcpKeepAliveIdleSeconds))
-                .tcpKeepAliveIntervalSeconds(s.intValue("tcp-keep-alive-interval-seconds", d.tcpKeepAliveIntervalSeconds))
-                .tcpKeepAliveCount(s.intValue("tcp-keep-alive-count", d.tcpKeepAliveCount))
-                .writeQueueMaxBytes(s.intValue("write-queue-max-bytes", d.writeQueueMaxBytes))
+                .tcpKeepAliveIdleSeconds(s.intValue("tcp-keep-alive-idle-seconds", d.tcpKeepAliveIdleSeconds, 0, 32767))
+                .tcpKeepAliveIntervalSeconds(s.intValue("tcp-keep-alive-interval-seconds", d.tcpKeepAliveIntervalSeconds,
+                        0, 32767))
+                .tcpKeepAliveCount(s.intValue("tcp-keep-alive-count", d.tcpKeepAliveCount, 0, 127))
+                .writeQueueMaxBytes(s.intValue("write-queue-max-bytes", d.writeQueueMaxBytes, 1024, Integer.MAX_VALUE))
                 .flushThresholdBytes(s.intValue("flush-threshold-bytes", d.flushThresholdBytes))
-                .socketSendBufferBytes(s.intValue("socket-send-buffer-bytes", d.socketSendBufferBytes))
+                .socketSendBufferBytes(s.intValue("socket-send-buffer-bytes", d.socketSendBufferBytes, 0, Integer.MAX_VALUE))
                 .inboundPermits(permits(s, "inbound-permits", d.inboundPermits))
                 .outboundPermits(permits(s, "outbound-permits", d.outboundPermits))
                 .internalPrefixes(s.list("internal-prefixes", d.internalPrefixes))
@@ -214,20 +215,22 @@ public record BridgeServerOptions(
                 .adminPrefix(s.string("admin-prefix", d.adminPrefix))
                 .adminToken(s.string("admin-token", d.adminToken))
                 .maxSubscriptionsPerConnection(s.intValue("max-subscriptions-per-connection",
-                        d.maxSubscriptionsPerConnection))
+                        d.maxSubscriptionsPerConnection, 1, Integer.MAX_VALUE))
                 .rateLimitPerSecond(s.doubleValue("rate-limit-per-second", d.rateLimitPerSecond))
-                .rateLimitBurst(s.intValue("rate-limit-burst", d.rateLimitBurst))
-                .requestTimeoutMs(s.longValue("request-timeout-ms", d.requestTimeoutMs))
+                .rateLimitBurst(s.intValue("rate-limit-burst", d.rateLimitBurst, 1, Integer.MAX_VALUE))
+                .requestTimeoutMs(s.longValue("request-timeout-ms", d.requestTimeoutMs, 1, Long.MAX_VALUE))
                 .maxRequestTimeoutMs(s.longValue("max-request-timeout-ms", d.maxRequestTimeoutMs))
                 .maxInFlightRequestsPerConnection(s.intValue("max-in-flight-requests-per-connection",
-                        d.maxInFlightRequestsPerConnection))
+                        d.maxInFlightRequestsPerConnection, 1, Integer.MAX_VALUE))
                 .routedPrefixes(s.list("routed-prefixes", d.routedPrefixes))
                 .slowConsumerPolicy(s.enumValue("slow-consumer-policy", d.slowConsumerPolicy, SlowConsumerPolicy.class))
-                .streamBacklogMaxFrames(s.intValue("stream-backlog-max-frames", d.streamBacklogMaxFrames))
-                .controlBacklogMaxFrames(s.intValue("control-backlog-max-frames", d.controlBacklogMaxFrames))
-                .lastValueCacheMaxEntries(s.intValue("last-value-cache-max-entries", d.lastValueCacheMaxEntries))
+                .streamBacklogMaxFrames(s.intValue("stream-backlog-max-frames", d.streamBacklogMaxFrames, 1, Integer.MAX_VALUE))
+                .controlBacklogMaxFrames(s.intValue("control-backlog-max-frames", d.controlBacklogMaxFrames, 1,
+                        Integer.MAX_VALUE))
+                .lastValueCacheMaxEntries(s.intValue("last-value-cache-max-entries", d.lastValueCacheMaxEntries, 0,
+                        Integer.MAX_VALUE))
                 .maxPendingServerRequestsPerConnection(s.intValue("max-pending-server-requests-per-connection",
-                        d.maxPendingServerRequestsPerConnection));
+                        d.maxPendingServerRequestsPerConnection, 1, Integer.MAX_VALUE));
         return s.build(b::build);
     }
 

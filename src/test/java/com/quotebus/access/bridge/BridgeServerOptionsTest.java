@@ -49,7 +49,7 @@ class BridgeServerOptionsTest {
     void badValuesFailNamingTheKey() {
         assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("max-frame-size", -1)))
                 .isInstanceOf(ConfigException.class)
-                .hasMessage("bad setting: access.max-frame-size must be 64..16777216, was -1");
+                .hasMessage("bad setting access.max-frame-size = '-1': expected an integer 64..16777216");
         assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("port", "eighty")))
                 .hasMessage("bad setting access.port = 'eighty': expected an integer 0..65535");
         assertThatThrownBy(() -> BridgeServerOptions.fromJson(new JsonObject().put("max-framesize", 10)))
