@@ -242,7 +242,7 @@ final class CollectorRole {
         LOG.info(start.describe(simClock.millis()));
         tail.ifPresent(t -> LOG.fine(() -> String.format("journal end read in %.1f ms: %d of %d bytes, %d records",
                 readNanos / 1e6, t.bytesRead(), t.size(), t.recordsRead())));
-        // a fresh start just after the opening prints (the default 09:29) sends them: generatorFrom is before the clock
+        // a fresh start just after the opening prints (the default 09:29:30) sends them: generatorFrom is before the clock
         generator.startAt(start.resumed() ? start.generatorFrom() : Math.min(start.generatorFrom(), simClock.millis()));
         return simClock;
     }

@@ -8,8 +8,8 @@ import java.util.Objects;
 /**
  * How the simulated market clock runs.
  *
- * @param startTime     market time of day at launch ({@code clock.start-time}, default 09:29 — a minute before the
- *                      continuous session, so that prices move within a minute of launch at speed 1; 09:14 shows
+ * @param startTime     market time of day at launch ({@code clock.start-time}, default 09:29:30 — half a minute before
+ *                      the continuous session, so that prices move within a minute of launch at speed 1; 09:14 shows
  *                      the opening call auction first)
  * @param startDate     trading day to start on; null = today if it is a trading day, else the next one
  *                      ({@code clock.start-date})
@@ -21,12 +21,12 @@ import java.util.Objects;
 public record SimClockConfig(LocalTime startTime, LocalDate startDate, double speed, boolean skipDeadTime,
         int leadMinutes) {
 
-    public static final SimClockConfig DEFAULT = new SimClockConfig(LocalTime.of(9, 29), null, 1.0, true, 1);
+    public static final SimClockConfig DEFAULT = new SimClockConfig(LocalTime.of(9, 29, 30), null, 1.0, true, 1);
 
     /** From the {@code clock} section: start-time, start-date, speed, skip-dead-time, lead-minutes. */
     public static SimClockConfig from(Settings c) {
         SimClockConfig d = DEFAULT;
-        return c.build(() -> new SimClockConfig(c.parsed("start-time", d.startTime(), LocalTime::parse, "a time HH:mm"),
+        return c.build(() -> new SimClockConfig(c.parsed("start-time", d.startTime(), LocalTime::parse, "a time HH:mm or HH:mm:ss"),
                 c.parsed("start-date", d.startDate(), LocalDate::parse, "a date yyyy-MM-dd"),
                 c.doubleValue("speed", d.speed()), c.bool("skip-dead-time", d.skipDeadTime()),
                 c.intValue("lead-minutes", d.leadMinutes())));

@@ -85,7 +85,7 @@ public record SimulatedMarketStart(long marketTime, long generatorFrom, long con
 
     /**
      * Where a fresh market's generator starts emitting: a start between the A-shares' opening print (09:25) and
-     * the continuous session (09:30) — the default 09:29 — sends the day from just before the print, so that the
+     * the continuous session (09:30) — the default 09:29:30 — sends the day from just before the print, so that the
      * opening prints (and the day's open and auction volume) reach the journal and the bars reconcile with the
      * exchange's totals; the indicative auction snapshots before it stay unsent. Any other start: itself.
      */
