@@ -22,7 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost of one indicator update with default parameters: {@code commit} of a closed bar and
  * {@code evaluate} of a bar in progress. Run with {@code -prof gc} to see that neither allocates.
- * See docs/indicators.md for how to run and the figures measured.
+ * See docs/benchmarks.md for how to run and the figures measured.
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)

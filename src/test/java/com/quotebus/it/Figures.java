@@ -3,7 +3,7 @@ package com.quotebus.it;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** Prints a test's measured figures in one block (copied into docs/operations.md). */
+/** Prints a test's measured figures in one block (copied into docs/dev/testing.md). */
 final class Figures {
     private Figures() {}
 
