@@ -81,8 +81,9 @@ public final class ServiceRouter implements AutoCloseable {
     /**
      * Instances that recently proved slow (stalled, paused, overloaded), by instance key → until when (nanoTime):
      * chosen only when no other can serve, until they answer in time again. Slow means it left a request unanswered
-     * past the per-try timeout, or answered only after {@link #SLOW_ANSWER_NANOS}; a hedge firing against it does
-     * not make it slow, so a replica that is merely a little slower (a cold one just started) keeps its traffic.
+     * past the per-try timeout, answered only after {@link #SLOW_ANSWER_NANOS}, or lost {@link #HEDGES_LOST_TO_SLOW}
+     * hedges without answering in between; a hedge firing against it now and then does not make it slow, so a
+     * replica that is merely a little slower (a cold one just started) keeps its traffic.
      */
     private final Map<String, Long> slowUntil = new ConcurrentHashMap<>();
     /** How long an instance that did not answer in time is passed over. */
@@ -93,6 +94,15 @@ public final class ServiceRouter implements AutoCloseable {
      * another replica may be faster; this says the instance keeps callers waiting.
      */
     static final long SLOW_ANSWER_NANOS = 250_000_000L;
+    /**
+     * Hedges won against an instance while its tries are still out, by instance key; reset by any answer from it.
+     * An instance that stalls (SIGSTOP, a long pause) loses every hedge without answering: after
+     * {@link #HEDGES_LOST_TO_SLOW} such losses it is marked slow at once instead of after its first try's timeout,
+     * so requests stop paying the hedge delay. A replica merely slower than the hedge delay answers in between and
+     * keeps its first tries.
+     */
+    private final Map<String, Integer> hedgesLostWhileOut = new ConcurrentHashMap<>();
+    static final int HEDGES_LOST_TO_SLOW = 3;
     private final ShardMap shardMap;
     private final RegistryListener removals = new RegistryListener() {
         @Override
@@ -232,6 +242,7 @@ public final class ServiceRouter implements AutoCloseable {
 
     private void instanceRemoved(ServiceInstance instance) {
         slowUntil.remove(instance.key());
+        hedgesLostWhileOut.remove(instance.key());
         Set<Attempt> attempts = inFlight.get(instance.key());
         if (attempts == null) {
             return;
@@ -465,6 +476,11 @@ public final class ServiceRouter implements AutoCloseable {
                 cancelHedge();
                 if (hedge) {
                     metrics.hedgeWon(metricTag);
+                    for (Attempt out : pending) { // beaten while still out: stalled, or merely slower
+                        if (hedgesLostWhileOut.merge(out.instance.key(), 1, Integer::sum) >= HEDGES_LOST_TO_SLOW) {
+                            slowUntil.put(out.instance.key(), System.nanoTime() + SLOW_FOR_NANOS);
+                        }
+                    }
                 }
                 succeed(new RouteReply(reply.body(), headersOf(reply), service, List.of(chosen.instanceId()), attempts));
                 return;
@@ -499,6 +515,7 @@ public final class ServiceRouter implements AutoCloseable {
             if (!answered && !timedOut) {
                 return;
             }
+            hedgesLostWhileOut.remove(attempt.instance.key()); // it answered, or its try is judged now
             long took = System.nanoTime() - attempt.startNanos;
             boolean late = took >= Math.min(SLOW_ANSWER_NANOS, perTryMillis * 1_000_000);
             if (late || (timedOut && attempt.timeoutMillis >= perTryMillis)) {

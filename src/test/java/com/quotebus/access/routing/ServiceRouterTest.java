@@ -191,6 +191,48 @@ class ServiceRouterTest {
     }
 
     @Test
+    void aStalledInstanceThatLosesHedgesWithoutAnsweringIsPassedOverBeforeItsTryTimesOut(Vertx vertx,
+                                                                                        VertxTestContext test) {
+        ServiceRouter hedging = new ServiceRouter(vertx, registry, policies,
+                new RouterConfig(4000, 1000, 3, Set.of(), 1.0, 1000, 20, 20), clock,
+                new RouterMetrics(new SimpleMeterRegistry()));
+        List<String> arrivals = new java.util.concurrent.CopyOnWriteArrayList<>();
+        FakeService a = new FakeService("kline", "a", m -> { // stalled: never answers (a SIGSTOPped process)
+            arrivals.add("a:" + ((JsonObject) m.body()).getInteger("q"));
+            return null;
+        });
+        FakeService b = new FakeService("kline", "b", m -> {
+            arrivals.add("b:" + ((JsonObject) m.body()).getInteger("q"));
+            return new JsonObject().put("instance", "b");
+        });
+        policies.setPolicy("kline", ServicePolicy.of(StrategyKind.CONSISTENT_HASH));
+        ConsistentHashStrategy ring = new ConsistentHashStrategy(ServicePolicy.DEFAULT.virtualNodes());
+        List<ServiceInstance> both = List.of(ServiceInstance.of("kline", "a", "node1"),
+                ServiceInstance.of("kline", "b", "node1"));
+        String key = null;
+        for (int i = 0; key == null; i++) {
+            if (ring.choose(both, RouteRequest.of("kline", "K" + i)).instanceId().equals("a")) {
+                key = "K" + i;
+            }
+        }
+        String codeOfA = key;
+        long t0 = System.nanoTime();
+        Future<Void> chain = start(vertx, a, b);
+        for (int q = 0; q < 5; q++) {
+            int n = q;
+            chain = chain.compose(v -> hedging.route("svc.kline", new JsonObject().put("code", codeOfA).put("q", n),
+                    Map.of(), clock.millis() + 4000).mapEmpty());
+        }
+        chain.onComplete(test.succeeding(v -> test.verify(() -> {
+            assertThat(arrivals).as("three hedges lost without an answer, then a is passed over")
+                    .containsExactly("a:0", "b:0", "a:1", "b:1", "a:2", "b:2", "b:3", "b:4");
+            assertThat((System.nanoTime() - t0) / 1_000_000).as("well before a's first try times out (1 s)")
+                    .isLessThan(900);
+            test.completeNow();
+        })));
+    }
+
+    @Test
     void anInstanceWithoutConsumerIsRetriedEvenWhenTheRequestIsNotIdempotent(Vertx vertx, VertxTestContext test) {
         registry.register(ServiceInstance.of("order", "a", "node1")); // registered, but nothing consumes
         FakeService b = FakeService.answering("order", "b");
