@@ -98,8 +98,9 @@ public final class ServiceRouter implements AutoCloseable {
      * Hedges won against an instance while its tries are still out, by instance key; reset by any answer from it.
      * An instance that stalls (SIGSTOP, a long pause) loses every hedge without answering: after
      * {@link #HEDGES_LOST_TO_SLOW} such losses it is marked slow at once instead of after its first try's timeout,
-     * so requests stop paying the hedge delay. A replica merely slower than the hedge delay answers in between and
-     * keeps its first tries.
+     * so requests stop paying the hedge delay; each further loss without an answer doubles the mark (up to 8 s), so a
+     * long stall is probed rarely. A replica merely slower than the hedge delay answers in between (which resets the
+     * count) and keeps its first tries.
      */
     private final Map<String, Integer> hedgesLostWhileOut = new ConcurrentHashMap<>();
     static final int HEDGES_LOST_TO_SLOW = 3;
@@ -477,8 +478,9 @@ public final class ServiceRouter implements AutoCloseable {
                 if (hedge) {
                     metrics.hedgeWon(metricTag);
                     for (Attempt out : pending) { // beaten while still out: stalled, or merely slower
-                        if (hedgesLostWhileOut.merge(out.instance.key(), 1, Integer::sum) >= HEDGES_LOST_TO_SLOW) {
-                            slowUntil.put(out.instance.key(), System.nanoTime() + SLOW_FOR_NANOS);
+                        int lost = hedgesLostWhileOut.merge(out.instance.key(), 1, Integer::sum);
+                        if (lost >= HEDGES_LOST_TO_SLOW) { // 1 s, then 2, 4, 8 s while it still does not answer
+                            markSlow(out.instance.key(), SLOW_FOR_NANOS << Math.min(3, lost - HEDGES_LOST_TO_SLOW));
                         }
                     }
                 }
@@ -515,14 +517,21 @@ public final class ServiceRouter implements AutoCloseable {
             if (!answered && !timedOut) {
                 return;
             }
-            hedgesLostWhileOut.remove(attempt.instance.key()); // it answered, or its try is judged now
+            if (answered) {
+                hedgesLostWhileOut.remove(attempt.instance.key()); // it answers: not stalled
+            }
             long took = System.nanoTime() - attempt.startNanos;
             boolean late = took >= Math.min(SLOW_ANSWER_NANOS, perTryMillis * 1_000_000);
             if (late || (timedOut && attempt.timeoutMillis >= perTryMillis)) {
-                slowUntil.put(attempt.instance.key(), System.nanoTime() + SLOW_FOR_NANOS); // routed to last for a while
+                markSlow(attempt.instance.key(), SLOW_FOR_NANOS); // routed to last for a while
             } else if (answered) {
                 slowUntil.remove(attempt.instance.key()); // it answers in time
             }
+        }
+
+        /** Passes the instance over for {@code nanos} from now (a longer mark already set stays). */
+        private void markSlow(String key, long nanos) {
+            slowUntil.merge(key, System.nanoTime() + nanos, (a, b) -> a - b >= 0 ? a : b);
         }
 
         private boolean retryAllowed() {
