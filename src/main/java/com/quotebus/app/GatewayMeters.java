@@ -44,6 +44,12 @@ final class GatewayMeters {
         counter(registry, "quotebus.gateway.push.duplicates.dropped",
                 "published pushes dropped as duplicates (the same address and seq arrived first from another replica)",
                 metrics, m -> m.snapshot().pushDuplicates());
+        counter(registry, "quotebus.gateway.push.held",
+                "stream pushes held until the seqs before them arrived from another replica (kept in order)",
+                metrics, m -> m.snapshot().pushesHeld());
+        counter(registry, "quotebus.gateway.push.holds.expired",
+                "stream push holds that ended with seqs still missing (subscribers see a gap)",
+                metrics, m -> m.snapshot().pushHoldsExpired());
         for (var code : com.quotebus.access.bridge.frame.ErrorCode.values()) {
             FunctionCounter.builder("quotebus.gateway.errors", metrics, m -> m.snapshot().errors(code))
                     .description("err frames sent, by code").tag("code", code.name().toLowerCase())

@@ -28,6 +28,8 @@ public final class BridgeMetrics {
     final LongAdder requestFailures = new LongAdder();
     final LongAdder encodeFailures = new LongAdder();
     final LongAdder pushDuplicates = new LongAdder();
+    final LongAdder pushesHeld = new LongAdder();
+    final LongAdder pushHoldsExpired = new LongAdder();
     private final Map<ErrorCode, LongAdder> errors = new EnumMap<>(ErrorCode.class);
 
     public BridgeMetrics() {
@@ -59,13 +61,15 @@ public final class BridgeMetrics {
      * @param encodeFailures     bus messages whose body could not be written as JSON (not delivered)
      * @param pushDuplicates     published pushes not delivered because the same push (address, seq) arrived
      *                           before from another publisher, or of a trading day already over (replicas)
+     * @param pushesHeld         stream pushes held until the seqs before them arrived from another replica
+     * @param pushHoldsExpired   holds that ended with seqs still missing (the subscribers see a gap)
      * @param errors             err frames sent, by code
      */
     public record Snapshot(long connectionsOpened, long connectionsActive, long subscriptions, long consumers,
                            long framesIn, long bytesIn, long framesOut, long bytesOut, long socketWrites,
                            long messagesFromBus, long conflated, long dropped, long gapMarkers, long requests,
-                           long requestFailures, long encodeFailures, long pushDuplicates,
-                           Map<ErrorCode, Long> errors) {
+                           long requestFailures, long encodeFailures, long pushDuplicates, long pushesHeld,
+                           long pushHoldsExpired, Map<ErrorCode, Long> errors) {
         public long errors(ErrorCode code) {
             return errors.getOrDefault(code, 0L);
         }
@@ -78,6 +82,7 @@ public final class BridgeMetrics {
         return new Snapshot(opened, opened - connectionsClosed.sum(), subscriptions.sum(), consumers.sum(),
                 framesIn.sum(), bytesIn.sum(), framesOut.sum(), bytesOut.sum(), socketWrites.sum(),
                 messagesFromBus.sum(), conflated.sum(), dropped.sum(), gapMarkers.sum(), requests.sum(),
-                requestFailures.sum(), encodeFailures.sum(), pushDuplicates.sum(), Map.copyOf(errs));
+                requestFailures.sum(), encodeFailures.sum(), pushDuplicates.sum(), pushesHeld.sum(),
+                pushHoldsExpired.sum(), Map.copyOf(errs));
     }
 }

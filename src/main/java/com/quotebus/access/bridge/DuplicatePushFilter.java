@@ -61,6 +61,11 @@ final class DuplicatePushFilter {
         return seq == lastSeq ? time > maxTime + EARLIER_DAY_MS : time > maxTime;
     }
 
+    /** Whether a push is of a trading day before the latest one accepted (a lagging replica's): never delivered. */
+    boolean ofEarlierDay(long time, String day) {
+        return lastSeq >= 0 && isEarlierDay(time, day);
+    }
+
     private boolean isEarlierDay(long time, String day) {
         return day != null && lastDay != null ? day.compareTo(lastDay) < 0 : time < maxTime - EARLIER_DAY_MS;
     }

@@ -47,6 +47,9 @@ public final class SubscriptionHub {
     private final Map<TopicSink, ArrayList<Runnable>> outboxes = new java.util.IdentityHashMap<>();
     private boolean outboxesScheduled;
 
+    /** How long a stream push that jumped ahead waits for the seqs before it from the other replicas. */
+    static final long STREAM_HOLD_MS = 200;
+
     private static final class Topic {
         final String address;
         final boolean lastValue;
@@ -56,6 +59,9 @@ public final class SubscriptionHub {
         int sendCursor;
         /** Which published pushes to deliver when replicas publish the same ones; created by the first with a seq. */
         DuplicatePushFilter pushes;
+        /** Stream addresses: pushes held until the seqs before them arrive; created by the first hold. */
+        StreamOrder<Message<Object>> order;
+        long orderTimer = -1;
 
         Topic(String address, boolean lastValue) {
             this.address = address;
@@ -155,6 +161,10 @@ public final class SubscriptionHub {
     }
 
     private void removeTopic(Topic topic) {
+        if (topic.orderTimer >= 0) {
+            context.owner().cancelTimer(topic.orderTimer);
+            topic.orderTimer = -1;
+        }
         topics.remove(topic.address);
         cached.remove(topic.address);
         topic.lastFrame = null;
@@ -194,9 +204,73 @@ public final class SubscriptionHub {
         }
         // Read from the body object the bus delivered (no parsing): deduplicated here, tracked per client by sessions.
         long seq = seqOf(message.body());
+        if (seq >= 0 && !topic.lastValue && ((JsonObject) message.body()).getValue("time") instanceof Number) {
+            inOrder(topic, message, seq);
+            return;
+        }
+        publish(topic, message, seq);
+    }
+
+    /**
+     * A stream push: passed on in seq order across the replicas' interleaving ({@link StreamOrder}); one that jumps
+     * ahead waits up to {@link #STREAM_HOLD_MS} for the seqs before it.
+     */
+    private void inOrder(Topic topic, Message<Object> message, long seq) {
+        if (topic.order == null) {
+            topic.order = new StreamOrder<>();
+        }
+        JsonObject body = (JsonObject) message.body();
+        if (topic.pushes != null && topic.pushes.ofEarlierDay(((Number) body.getValue("time")).longValue(),
+                body.getValue("day") instanceof String d ? d : null)) {
+            metrics.pushDuplicates.increment(); // a lagging replica's day before: not waited for, not held
+            return;
+        }
+        if (topic.order.hold(seq, message)) {
+            metrics.pushesHeld.increment();
+            if (topic.orderTimer < 0) {
+                topic.orderTimer = context.owner().setTimer(STREAM_HOLD_MS, t -> {
+                    topic.orderTimer = -1;
+                    if (topics.get(topic.address) != topic) {
+                        return; // unsubscribed meanwhile
+                    }
+                    if (topic.order.holding()) {
+                        metrics.pushHoldsExpired.increment(); // the seqs before them never came: the client sees a gap
+                    }
+                    for (var e = topic.order.release(); e != null; e = topic.order.release()) {
+                        passOn(topic, e.getValue(), e.getKey());
+                        drainReady(topic);
+                    }
+                });
+            }
+            return;
+        }
+        passOn(topic, message, seq);
+        drainReady(topic);
+        if (!topic.order.holding() && topic.orderTimer >= 0) {
+            context.owner().cancelTimer(topic.orderTimer);
+            topic.orderTimer = -1;
+        }
+    }
+
+    private void drainReady(Topic topic) {
+        for (var e = topic.order.ready(); e != null; e = topic.order.ready()) {
+            passOn(topic, e.getValue(), e.getKey());
+        }
+    }
+
+    /** Through the duplicate filter to the subscribers; the stream continues after it when delivered. */
+    private void passOn(Topic topic, Message<Object> message, long seq) {
+        if (publish(topic, message, seq)) {
+            topic.order.passed(seq);
+        }
+    }
+
+    /** Delivers a published message (unless it is a duplicate push); whether it was delivered. */
+    private boolean publish(Topic topic, Message<Object> message, long seq) {
+        List<TopicSink> sinks = topic.sinks;
         if (seq >= 0 && !firstArrival(topic, (JsonObject) message.body(), seq)) {
             metrics.pushDuplicates.increment();
-            return;
+            return false;
         }
         byte[] frame;
         try {
@@ -207,7 +281,7 @@ public final class SubscriptionHub {
                 loggedEncodeFailure = true;
                 LOG.warn("cannot encode a message on " + topic.address + " as JSON (logged once): " + e);
             }
-            return;
+            return false;
         }
         if (topic.lastValue && options.lastValueCacheMaxEntries() > 0) {
             topic.lastFrame = frame;
@@ -217,6 +291,7 @@ public final class SubscriptionHub {
             TopicSink sink = sinks.get(i);
             toSink(sink, () -> sink.onPublish(topic.address, frame, seq));
         }
+        return true;
     }
 
     /** The {@code seq} of a JSON object body, or -1 (no body, not an object, no numeric or a negative seq). */

@@ -114,6 +114,37 @@ class SubscriptionHubDuplicatePushTest {
     }
 
     @Test
+    void aReplicaAheadAfterARebuildDoesNotMakeTheOthersEarlierSeqsLookOld() throws Exception {
+        List<JsonObject> pushes = day(DAY1, 1, 9);
+        List<JsonObject> arrivals = new ArrayList<>(pushes.subList(0, 5)); // A: 1..5
+        arrivals.add(pushes.get(7).copy()); // C, just rebuilt (6 and 7 applied while catching up, not pushed): 8
+        arrivals.addAll(pushes.subList(5, 9)); // A: 6..9
+        arrivals.add(pushes.get(8).copy()); // C: 9
+        try (RawBridgeClient c = RawBridgeClient.connect(gateway.port())) {
+            c.register(TICK);
+            c.sync();
+            assertThat(publishAndReceive(c, TICK, arrivals)).isEqualTo(pushes);
+            assertThat(metrics.snapshot().pushesHeld()).isEqualTo(1);
+            assertThat(metrics.snapshot().pushHoldsExpired()).isZero();
+            assertThat(metrics.snapshot().pushDuplicates()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void aHeldPushWhoseEarlierSeqsNeverComeIsDeliveredAfterTheHoldTime() throws Exception {
+        List<JsonObject> pushes = day(DAY1, 1, 5);
+        try (RawBridgeClient c = RawBridgeClient.connect(gateway.port())) {
+            c.register(TICK);
+            c.sync();
+            publish(TICK, List.of(pushes.get(0), pushes.get(1), pushes.get(4))); // 3 and 4 never published
+            Thread.sleep(SubscriptionHub.STREAM_HOLD_MS * 2);
+            assertThat(publishAndReceive(c, TICK, List.of())).isEqualTo(List.of(pushes.get(0), pushes.get(1),
+                    pushes.get(4)));
+            assertThat(metrics.snapshot().pushHoldsExpired()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aDayRollWithTheSeqBackToOneIsDeliveredAndALaggingReplicasPreviousDayPushIsDropped() throws Exception {
         List<JsonObject> pushes = new ArrayList<>(day(DAY1, 1, 10));
         pushes.addAll(day(DAY2, 1, 6));
